@@ -1,0 +1,94 @@
+using PartnerPortal.Data;
+
+namespace PartnerPortal.Accounts;
+
+public enum OrganizationRole
+{
+    Member = 0,
+    Admin = 1,
+    Owner = 2,
+}
+
+public enum WorkspaceRole
+{
+    Member = 0,
+    ExecutiveViewer = 1,
+    Admin = 2,
+}
+
+/// <summary>A user's place in an organization (C11). The organization is the tenant.</summary>
+public class Membership : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public PortalUser? User { get; set; }
+
+    public OrganizationRole Role { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? LastActiveAt { get; set; }
+}
+
+/// <summary>A space inside an organization; every organization starts with one.</summary>
+public class Workspace : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public List<WorkspaceMembership> Members { get; set; } = [];
+}
+
+public class WorkspaceMembership : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public Guid WorkspaceId { get; set; }
+
+    public Workspace? Workspace { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public PortalUser? User { get; set; }
+
+    public WorkspaceRole Role { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>An e-mailed invitation into an organization. Only a hash of the token is stored.</summary>
+public class Invitation : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid TenantId { get; set; }
+
+    public required string Email { get; set; }
+
+    public OrganizationRole Role { get; set; }
+
+    public required string TokenHash { get; set; }
+
+    public Guid InvitedByUserId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime ExpiresAt { get; set; }
+
+    public DateTime? AcceptedAt { get; set; }
+
+    public DateTime? RevokedAt { get; set; }
+
+    public bool IsOpen(DateTime now) => AcceptedAt is null && RevokedAt is null && ExpiresAt > now;
+}

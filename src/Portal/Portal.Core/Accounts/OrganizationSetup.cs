@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PartnerPortal.Data;
+using PartnerPortal.Tenancy;
+
+namespace PartnerPortal.Accounts;
+
+public sealed record NewOrganization(string Name, string Slug, OrganizationKind Kind, string OwnerEmail, Guid? ResellerId = null);
+
+/// <summary>
+/// Creates an organization with its first workspace and its owner, in one transaction. An owner
+/// who has no account yet is invited by e-mail; one who has an account becomes owner at once.
+/// </summary>
+public sealed class OrganizationSetup(
+    PortalDbContext db,
+    ITenantContext tenants,
+    UserManager<PortalUser> users,
+    Invitations invitations,
+    TimeProvider time,
+    IOptions<PortalOptions> portal)
+{
+    /// <summary>Returns the new organization, or the error a person should read.</summary>
+    public async Task<(Organization? Organization, string? Error)> CreateAsync(NewOrganization request, string invitedByName, Guid invitedBy, CancellationToken cancellationToken = default)
+    {
+        var slug = request.Slug.Trim().ToLowerInvariant();
+        if (Slugs.Validate(slug) is { } slugError) return (null, slugError);
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return (null, "Enter a name of at most 200 characters.");
+        if (await db.Organizations.AnyAsync(o => o.Slug == slug, cancellationToken)) return (null, $"The subdomain '{slug}' is taken.");
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var org = new Organization { Name = request.Name.Trim(), Slug = slug, Kind = request.Kind, CreatedAt = now };
+        string? resellerName = null;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Organizations.Add(org);
+        if (request.ResellerId is { } resellerId)
+        {
+            resellerName = await db.Organizations.Where(o => o.Id == resellerId).Select(o => o.Name).SingleAsync(cancellationToken);
+            db.PartnerClientLinks.Add(new PartnerClientLink { PartnerId = resellerId, ClientId = org.Id, CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        using (tenants.Change(TenantInfo.From(org, HostName.Normalize(portal.Value.PlatformDomain), request.ResellerId, resellerName)))
+        {
+            var workspace = new Workspace { Name = "General", CreatedAt = now };
+            db.Workspaces.Add(workspace);
+            var owner = await users.FindByEmailAsync(request.OwnerEmail);
+            if (owner is null)
+            {
+                invitations.Create(request.OwnerEmail, OrganizationRole.Owner, invitedBy, invitedByName);
+            }
+            else
+            {
+                db.Memberships.Add(new Membership { UserId = owner.Id, Role = OrganizationRole.Owner, CreatedAt = now });
+                db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspace.Id, UserId = owner.Id, Role = WorkspaceRole.Admin, CreatedAt = now });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (org, null);
+    }
+}

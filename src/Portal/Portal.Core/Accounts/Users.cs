@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Identity;
+using PartnerPortal.Data;
+
+namespace PartnerPortal.Accounts;
+
+/// <summary>One global identity per e-mail address; what it may do comes from memberships.</summary>
+public class PortalUser : IdentityUser<Guid>, IGlobalEntity
+{
+    public PortalUser() => Id = Guid.CreateVersion7();
+
+    public string? DisplayName { get; set; }
+
+    /// <summary>Operator staff: signs in on the platform host only.</summary>
+    public bool IsPlatformAdmin { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public class PortalUserClaim : IdentityUserClaim<Guid>, IGlobalEntity;
+
+public class PortalUserLogin : IdentityUserLogin<Guid>, IGlobalEntity;
+
+public class PortalUserToken : IdentityUserToken<Guid>, IGlobalEntity;

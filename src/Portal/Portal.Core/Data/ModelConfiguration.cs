@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Mail;
+
+namespace PartnerPortal.Data;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Slug).HasMaxLength(63);
+        builder.HasIndex(o => o.Slug).IsUnique();
+        builder.Property(o => o.PrimaryHost).HasMaxLength(253);
+        builder.OwnsOne(o => o.Branding, b =>
+        {
+            b.Property(x => x.ProductName).HasMaxLength(200);
+            b.Property(x => x.PrimaryColor).HasMaxLength(7);
+            b.Property(x => x.AccentColor).HasMaxLength(7);
+            b.Property(x => x.Theme).HasMaxLength(64);
+            b.Property(x => x.FooterText).HasMaxLength(500);
+            b.Property(x => x.SupportEmail).HasMaxLength(254);
+            b.Property(x => x.MailFromName).HasMaxLength(200);
+            b.Property(x => x.MailFromAddress).HasMaxLength(254);
+        });
+        builder.Navigation(o => o.Branding).IsRequired();
+    }
+}
+
+internal sealed class OrganizationDomainConfiguration : IEntityTypeConfiguration<OrganizationDomain>
+{
+    public void Configure(EntityTypeBuilder<OrganizationDomain> builder)
+    {
+        builder.Property(d => d.Host).HasMaxLength(253);
+        builder.Property(d => d.VerificationToken).HasMaxLength(64);
+        builder.HasIndex(d => d.Host).IsUnique();
+        builder.HasOne(d => d.Organization).WithMany(o => o.Domains).HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PartnerClientLinkConfiguration : IEntityTypeConfiguration<PartnerClientLink>
+{
+    public void Configure(EntityTypeBuilder<PartnerClientLink> builder)
+    {
+        // Two foreign keys to one table: SQL Server refuses two cascade paths, so neither cascades.
+        builder.HasOne(l => l.Partner).WithMany().HasForeignKey(l => l.PartnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(l => l.Client).WithMany().HasForeignKey(l => l.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(l => new { l.PartnerId, l.ClientId });
+        builder.HasIndex(l => l.ClientId);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.HasIndex(m => new { m.TenantId, m.UserId }).IsUnique();
+        builder.HasIndex(m => m.UserId);
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
+{
+    public void Configure(EntityTypeBuilder<Workspace> builder)
+    {
+        builder.Property(w => w.Name).HasMaxLength(200);
+        builder.HasIndex(w => new { w.TenantId, w.Name }).IsUnique();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(w => w.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class WorkspaceMembershipConfiguration : IEntityTypeConfiguration<WorkspaceMembership>
+{
+    public void Configure(EntityTypeBuilder<WorkspaceMembership> builder)
+    {
+        builder.HasIndex(m => new { m.TenantId, m.WorkspaceId, m.UserId }).IsUnique();
+        builder.HasOne(m => m.Workspace).WithMany(w => w.Members).HasForeignKey(m => m.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        // The workspace already cascades from the organization; a second path would be refused by SQL Server.
+        builder.HasOne(m => m.User).WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.Property(i => i.Email).HasMaxLength(254);
+        builder.Property(i => i.TokenHash).HasMaxLength(64);
+        builder.HasIndex(i => new { i.TenantId, i.TokenHash }).IsUnique();
+        builder.HasIndex(i => i.TokenHash);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.UserEmail).HasMaxLength(254);
+        builder.Property(a => a.ActingUserEmail).HasMaxLength(254);
+        builder.Property(a => a.Detail).HasMaxLength(1000);
+        builder.Property(a => a.IpAddress).HasMaxLength(45);
+        builder.HasIndex(a => new { a.TenantId, a.At });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("MailOutbox");
+        builder.Property(m => m.Template).HasMaxLength(100);
+        builder.Property(m => m.ToAddress).HasMaxLength(254);
+        builder.Property(m => m.ToName).HasMaxLength(200);
+        builder.Property(m => m.FromAddress).HasMaxLength(254);
+        builder.Property(m => m.FromName).HasMaxLength(200);
+        builder.Property(m => m.ReplyToAddress).HasMaxLength(254);
+        builder.Property(m => m.SenderAddress).HasMaxLength(254);
+        builder.Property(m => m.Subject).HasMaxLength(500);
+        builder.Property(m => m.ClaimedBy).HasMaxLength(100);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasIndex(m => new { m.SentAt, m.DueAt });
+    }
+}
+
+internal sealed class DataProtectionKeyRecordConfiguration : IEntityTypeConfiguration<DataProtectionKeyRecord>
+{
+    public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> builder)
+    {
+        builder.ToTable("DataProtectionKeys");
+        builder.Property(k => k.FriendlyName).HasMaxLength(200);
+    }
+}

@@ -1,0 +1,82 @@
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using PartnerPortal.Tenancy;
+
+namespace PartnerPortal.Mail;
+
+/// <summary>Where dispatched messages go: an SMTP server, or .eml files when none is configured.</summary>
+public interface IMailTransport : IAsyncDisposable
+{
+    Task SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>One SMTP connection per dispatcher, kept open between messages and reopened after a failure.</summary>
+public sealed class SmtpMailTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    private readonly SmtpOptions _smtp = options.Value.Smtp;
+    private SmtpClient? _client;
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var client = await ConnectedClientAsync(cancellationToken);
+            await client.SendAsync(message, cancellationToken);
+        }
+        catch
+        {
+            await DropAsync();
+            throw;
+        }
+    }
+
+    private async Task<SmtpClient> ConnectedClientAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true }) return _client;
+
+        await DropAsync();
+        var client = new SmtpClient { Timeout = (int)_smtp.Timeout.TotalMilliseconds };
+        await client.ConnectAsync(_smtp.Host ?? throw new InvalidOperationException("Mail:Smtp:Host is not set."), _smtp.Port, Enum.Parse<SecureSocketOptions>(_smtp.Security, ignoreCase: true), cancellationToken);
+        if (!string.IsNullOrEmpty(_smtp.UserName))
+        {
+            await client.AuthenticateAsync(_smtp.UserName, _smtp.Password ?? string.Empty, cancellationToken);
+        }
+
+        return _client = client;
+    }
+
+    private async Task DropAsync()
+    {
+        if (_client is null) return;
+        try
+        {
+            if (_client.IsConnected) await _client.DisconnectAsync(quit: true);
+        }
+        catch (Exception)
+        {
+            // The connection is already broken; there is nothing left to close cleanly.
+        }
+
+        _client.Dispose();
+        _client = null;
+    }
+
+    public async ValueTask DisposeAsync() => await DropAsync();
+}
+
+/// <summary>The embedded default: each message becomes an .eml file a person can open.</summary>
+public sealed class PickupFolderMailTransport(IOptions<PortalOptions> portal, Microsoft.Extensions.Hosting.IHostEnvironment environment) : IMailTransport
+{
+    public string Folder { get; } = Path.Combine(Path.GetFullPath(portal.Value.DataDirectory, environment.ContentRootPath), "mail");
+
+    public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Folder);
+        var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
+        await message.WriteToAsync(Path.Combine(Folder, name), cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,44 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using PartnerPortal.Mail;
+using PartnerPortal.Tenancy;
+
+namespace PartnerPortal.Web.Branding;
+
+/// <summary>
+/// <c>/favicon.svg</c> per organization, rendered from the theme's Scriban template with the
+/// brand's initials and colour (T5). Cached by the browser and revalidated by ETag.
+/// </summary>
+public static class FaviconEndpoint
+{
+    public static IResult Render(HttpContext context, EmailRenderer renderer, IOptions<PortalOptions> portal)
+    {
+        var tenant = context.Tenancy()?.Tenant;
+        var name = tenant?.Branding.ProductName ?? portal.Value.PlatformName;
+        var svg = renderer.RenderFile(tenant?.Branding.Theme, "favicon.svg.sbn", new Dictionary<string, string?>
+        {
+            ["initials"] = Initials(name),
+            ["brand_color"] = tenant?.Branding.PrimaryColor ?? PartnerPortal.Accounts.BrandColors.DefaultPrimary,
+        }, html: true);
+
+        var etag = $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(svg)))[..16]}\"";
+        context.Response.Headers.ETag = etag;
+        context.Response.Headers.CacheControl = "public, max-age=3600";
+        if (context.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
+        return Results.Text(svg, "image/svg+xml; charset=utf-8");
+    }
+
+    public static string Initials(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(w => char.IsLetterOrDigit(w[0])).ToArray();
+        return words.Length switch
+        {
+            0 => "?",
+            1 => words[0][..Math.Min(2, words[0].Length)].ToUpperInvariant(),
+            _ => string.Concat(char.ToUpperInvariant(words[0][0]), char.ToUpperInvariant(words[1][0])),
+        };
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
+using PartnerPortal.Web.Accounts;
+
+namespace PartnerPortal.Web.Hosting;
+
+public static class AccountExtensions
+{
+    public const string PlatformAdminPolicy = "PlatformAdmin";
+
+    public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddHttpContextAccessor();
+        services.AddDataProtection().SetApplicationName("PartnerPortal");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<PortalUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddSignInManager()
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<TenantClaimsPrincipalFactory>();
+        services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(2));
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            // No Domain: the cookie is host-only, so each tenant host has its own session.
+            options.Cookie.Name = ".portal.session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            options.LoginPath = "/account/signin";
+            options.LogoutPath = "/account/signout";
+            options.Events.OnValidatePrincipal = TenantBoundCookie.ValidateAsync;
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(PlatformAdminPolicy, policy => policy.RequireClaim(TenantClaimsPrincipalFactory.PlatformAdminClaim, "true"));
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<CurrentMember>();
+        services.AddScoped<OrganizationSetup>();
+        services.AddScoped<Invitations>();
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+using PartnerPortal.Modularity;
+
+namespace PartnerPortal.Web;
+
+/// <summary>The one place the host lists its feature modules.</summary>
+public static class PortalModuleList
+{
+    public static IReadOnlyList<IPortalModule> Create() => [];
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Primitives;
+using PartnerPortal.Tenancy;
+using PartnerPortal.Theming;
+
+namespace PartnerPortal.Web.Hosting;
+
+public static class ThemeExtensions
+{
+    public static IServiceCollection AddPortalThemes(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ThemeOptions>(configuration.GetSection(ThemeOptions.Section));
+        services.AddSingleton<ThemeCatalog>();
+        services.Configure<RazorViewEngineOptions>(o => o.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
+        return services;
+    }
+
+    /// <summary>
+    /// Theme layouts are compiled at run time so a theme edit shows on the next request (T6).
+    /// Runtime compilation is obsolete in .NET 10 (ASPDEPR003) but nothing else recompiles Razor
+    /// from a folder outside the build; this is the one place that opts in.
+    /// </summary>
+    public static IMvcBuilder AddThemeRuntimeCompilation(this IMvcBuilder mvc, IServiceCollection services)
+    {
+#pragma warning disable ASPDEPR003 // see the summary: the only way to edit themes without a rebuild
+        mvc.AddRazorRuntimeCompilation();
+        services.AddOptions<Microsoft.AspNetCore.Mvc.Razor.RuntimeCompilation.MvcRazorRuntimeCompilationOptions>()
+            .Configure<ThemeCatalog>((options, themes) =>
+                options.FileProviders.Insert(0, new MountedFileProvider("/themes", new PhysicalFileProvider(themes.RootPath))));
+#pragma warning restore ASPDEPR003
+        return mvc;
+    }
+
+    /// <summary>Serves <c>themes/&lt;name&gt;/wwwroot</c> at <c>/_themes/&lt;name&gt;/</c>.</summary>
+    public static IApplicationBuilder UsePortalStaticFiles(this WebApplication app)
+    {
+        var themes = app.Services.GetRequiredService<ThemeCatalog>();
+        foreach (var theme in themes.List())
+        {
+            var folder = Path.Combine(themes.RootPath, theme.Name, "wwwroot");
+            if (!Directory.Exists(folder)) continue;
+            app.UseStaticFiles(new StaticFileOptions
+            {
+                FileProvider = new PhysicalFileProvider(folder),
+                RequestPath = $"/_themes/{theme.Name}",
+            });
+        }
+
+        app.UseStaticFiles();
+        return app;
+    }
+}
+
+/// <summary>
+/// Puts the tenant's theme first and <c>default</c> last when looking up layouts and partials.
+/// The theme name goes into the cache key so tenants never share a cached layout; no I/O here.
+/// </summary>
+public sealed class ThemeViewLocationExpander : IViewLocationExpander
+{
+    private const string Key = "theme";
+
+    public void PopulateValues(ViewLocationExpanderContext context)
+    {
+        var theme = context.ActionContext.HttpContext.Tenancy()?.Tenant?.Branding.Theme;
+        context.Values[Key] = ThemeCatalog.IsSafeName(theme) ? theme : ThemeCatalog.DefaultTheme;
+    }
+
+    public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations)
+    {
+        var theme = context.Values.TryGetValue(Key, out var value) && value is not null ? value : ThemeCatalog.DefaultTheme;
+        if (theme != ThemeCatalog.DefaultTheme) yield return $"/themes/{theme}/Shared/{{0}}.cshtml";
+        foreach (var location in viewLocations) yield return location;
+        yield return $"/themes/{ThemeCatalog.DefaultTheme}/Shared/{{0}}.cshtml";
+    }
+}
+
+/// <summary>Shows a folder under a path prefix (the themes folder as <c>/themes</c>) to Razor's file lookup.</summary>
+public sealed class MountedFileProvider(string prefix, IFileProvider inner) : IFileProvider
+{
+    public IFileInfo GetFileInfo(string subpath) =>
+        Strip(subpath) is { } rest ? inner.GetFileInfo(rest) : new NotFoundFileInfo(subpath);
+
+    public IDirectoryContents GetDirectoryContents(string subpath) =>
+        Strip(subpath) is { } rest ? inner.GetDirectoryContents(rest) : NotFoundDirectoryContents.Singleton;
+
+    public IChangeToken Watch(string filter) =>
+        Strip(filter) is { } rest ? inner.Watch(rest) : NullChangeToken.Singleton;
+
+    private string? Strip(string path)
+    {
+        path = "/" + path.TrimStart('/');
+        if (path.Equals(prefix, StringComparison.Ordinal)) return "/";
+        return path.StartsWith(prefix + "/", StringComparison.Ordinal) ? path[prefix.Length..] : null;
+    }
+}

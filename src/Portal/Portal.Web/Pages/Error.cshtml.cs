@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace PartnerPortal.Web.Pages;
+
+/// <summary>The branded page behind every error status (re-executed by the status code pages).</summary>
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Title => Code switch
+    {
+        403 => "No access",
+        404 => "Page not found",
+        429 => "Slow down",
+        _ => "Something went wrong",
+    };
+
+    public IActionResult OnGet(int? code) => Show(code);
+
+    public IActionResult OnPost(int? code) => Show(code);
+
+    private IActionResult Show(int? code)
+    {
+        // Reached directly (not re-executed), the page answers 404 rather than inventing an error.
+        var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
+                         || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
+        Code = reExecuted ? code ?? 500 : 404;
+        Response.StatusCode = Code;
+        return Page();
+    }
+}

@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
+using PartnerPortal.Web.Accounts;
+
+namespace PartnerPortal.Web.Pages.Settings;
+
+[RequireMembership(OrganizationRole.Admin)]
+public sealed class InvitationsModel(
+    PortalDbContext db,
+    Invitations invitations,
+    CurrentMember member,
+    UserManager<PortalUser> users,
+    AuditLog audit,
+    TimeProvider time) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Enter the e-mail address to invite.")]
+    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [StringLength(254)]
+    public string Email { get; set; } = string.Empty;
+
+    [BindProperty]
+    public OrganizationRole Role { get; set; } = OrganizationRole.Member;
+
+    public IReadOnlyList<Invitation> Open { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(string? message, CancellationToken cancellationToken)
+    {
+        Message = message;
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var me = (await member.GetAsync(cancellationToken))!;
+        if (!Enum.IsDefined(Role)) ModelState.AddModelError(nameof(Role), "Choose one of the listed roles.");
+        if (Role == OrganizationRole.Owner && me.Role != OrganizationRole.Owner)
+            ModelState.AddModelError(nameof(Role), "Only an owner can invite another owner.");
+
+        var email = Email.Trim();
+        if (ModelState.IsValid)
+        {
+            var existing = await users.FindByEmailAsync(email);
+            if (existing is not null && await db.Memberships.AnyAsync(m => m.UserId == existing.Id, cancellationToken))
+                ModelState.AddModelError(nameof(Email), $"{email} is already a member.");
+            var now = time.GetUtcNow().UtcDateTime;
+            if (await db.Invitations.AnyAsync(i => i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken))
+                ModelState.AddModelError(nameof(Email), $"{email} already has an open invitation. Withdraw it to send a new one.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        var inviter = await users.FindByIdAsync(me.UserId.ToString());
+        invitations.Create(email, Role, me.UserId, inviter?.DisplayName ?? inviter?.Email ?? "An admin");
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { message = $"Invitation sent to {email}." });
+    }
+
+    public async Task<IActionResult> OnPostRevokeAsync(Guid invitationId, CancellationToken cancellationToken)
+    {
+        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == invitationId, cancellationToken);
+        if (invitation is null || invitation.RevokedAt is not null || invitation.AcceptedAt is not null)
+        {
+            return RedirectToPage(new { message = "That invitation is no longer open." });
+        }
+
+        invitation.RevokedAt = time.GetUtcNow().UtcDateTime;
+        audit.Record("invitation.revoked", invitation.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { message = $"Invitation to {invitation.Email} withdrawn." });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        Open = await db.Invitations.AsNoTracking()
+            .Where(i => i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
+            .OrderByDescending(i => i.CreatedAt)
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+using PartnerPortal.Mail;
+using PartnerPortal.Tenancy;
+using PartnerPortal.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPortalLogging();
+builder.Services
+    .AddPortalModules(builder.Configuration, [])
+    .AddPortalData(builder.Configuration, builder.Environment)
+    .AddPortalTenancy(builder.Configuration)
+    .AddPortalAccounts(builder.Configuration)
+    .AddPortalMail(builder.Configuration)
+    .AddPortalThemes(builder.Configuration)
+    .AddPortalPages()
+    .AddPortalSecurity(builder.Configuration)
+    .AddPortalHealth();
+
+var app = builder.Build();
+
+await app.MigrateAndSeedAsync();
+
+app.UsePortalErrorPages();
+app.UseSecurityHeaders();
+app.MapPortalHealth();
+app.UsePortalTenancy();
+app.UsePortalStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapPortalPages();
+app.PrintStartupBanner();
+
+app.Run();
+
+public partial class Program;
