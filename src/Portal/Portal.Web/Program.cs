@@ -26,6 +26,7 @@ app.MapPortalHealth();
 app.UsePortalTenancy();
 app.UsePortalStaticFiles();
 app.UseRouting();
+app.UsePlatformAreaGuard();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -16,10 +16,6 @@ public sealed class RequireMembershipAttribute(OrganizationRole role = Organizat
     public OrganizationRole Role { get; } = role;
 }
 
-/// <summary>Marks a page that exists only on the platform host (404 on tenant hosts).</summary>
-[AttributeUsage(AttributeTargets.Class)]
-public sealed class PlatformOnlyAttribute : Attribute;
-
 public sealed class MembershipPageFilter(CurrentMember member) : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -28,14 +24,7 @@ public sealed class MembershipPageFilter(CurrentMember member) : IAsyncPageFilte
     {
         var tenancy = context.HttpContext.Tenancy();
         var modelType = context.ActionDescriptor.ModelTypeInfo;
-        var platformOnly = modelType?.IsDefined(typeof(PlatformOnlyAttribute), inherit: true) == true;
         var requirement = modelType?.GetCustomAttributes(typeof(RequireMembershipAttribute), inherit: true).OfType<RequireMembershipAttribute>().FirstOrDefault();
-
-        if (platformOnly && tenancy?.IsPlatform != true)
-        {
-            context.Result = new NotFoundResult();
-            return;
-        }
 
         if (requirement is not null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PartnerPortal.Data;
+using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Accounts;
 
 namespace PartnerPortal.Web.Hosting;
@@ -19,6 +20,23 @@ public static class PageExtensions
             .AddThemeRuntimeCompilation(services);
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;
+    }
+
+    /// <summary>The Platform area exists only on the platform host: elsewhere it is a 404, before any sign-in check.</summary>
+    public static WebApplication UsePlatformAreaGuard(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var inPlatformArea = string.Equals(context.GetRouteValue("area") as string, "Platform", StringComparison.OrdinalIgnoreCase);
+            if (inPlatformArea && context.Tenancy()?.IsPlatform != true)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+        return app;
     }
 
     public static WebApplication MapPortalPages(this WebApplication app)

@@ -5,11 +5,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.Tenancy;
-using PartnerPortal.Web.Accounts;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Organizations;
 
-[PlatformOnly]
 public sealed class CreateOrganizationModel(OrganizationSetup setup, IOptions<PortalOptions> portal) : PageModel
 {
     public sealed class InputModel

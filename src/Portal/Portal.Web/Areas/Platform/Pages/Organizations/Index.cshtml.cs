@@ -5,12 +5,10 @@ using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
-using PartnerPortal.Web.Accounts;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Organizations;
 
 /// <summary>The operator's list of organizations (platform host only).</summary>
-[PlatformOnly]
 public sealed class OrganizationsModel(PortalDbContext db, IOptions<PortalOptions> portal, ILogger<OrganizationsModel> logger) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string Host, OrganizationKind Kind, string? Reseller, OrganizationStatus Status);

@@ -1,0 +1,52 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace PartnerPortal.IntegrationTests.Infrastructure;
+
+/// <summary>An HTTP client for one host, like one browser tab: cookies kept, redirects not followed, forms posted with their antiforgery token.</summary>
+public sealed class PortalClient(HttpClient http, CookieContainer jar, string host) : IDisposable
+{
+    private static readonly HtmlParser Parser = new();
+
+    public HttpClient Http { get; } = http;
+
+    public CookieContainer Jar { get; } = jar;
+
+    public string Host { get; } = host;
+
+    public Task<HttpResponseMessage> GetAsync(string path) => Http.GetAsync(path);
+
+    public async Task<(HttpResponseMessage Response, IHtmlDocument Document)> GetPageAsync(string path)
+    {
+        var response = await Http.GetAsync(path);
+        return (response, await ParseAsync(response));
+    }
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Loads <paramref name="pagePath"/>, takes the antiforgery token of its form, and posts the fields to <paramref name="action"/>.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string pagePath, IDictionary<string, string> fields, string? action = null, int formIndex = -1)
+    {
+        var (page, document) = await GetPageAsync(pagePath);
+        if (page.StatusCode != HttpStatusCode.OK) return page;
+
+        var forms = document.QuerySelectorAll("form[method=post]").OfType<IHtmlFormElement>().ToList();
+        var form = formIndex >= 0 ? forms[formIndex] : forms.FirstOrDefault(f => f.QuerySelector("input[name=__RequestVerificationToken]") is not null) ?? forms.First();
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+                    ?? document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+                    ?? throw new InvalidOperationException($"No antiforgery token on {pagePath}.");
+        var content = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        var target = action ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? pagePath : form.GetAttribute("action")!);
+        return await Http.PostAsync(target, new FormUrlEncodedContent(content));
+    }
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password = TestWorld.Password)
+    {
+        return await PostFormAsync("/account/signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+    }
+
+    public void Dispose() => Http.Dispose();
+}

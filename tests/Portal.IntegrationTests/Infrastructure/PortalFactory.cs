@@ -1,0 +1,162 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using PartnerPortal.Web.Data;
+
+namespace PartnerPortal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real portal in process, on a fresh SQLite file of its own, with requests that carry real
+/// Host headers under <see cref="PlatformDomain"/>. Anything logged at Error fails the test class.
+/// </summary>
+public class PortalFactory : WebApplicationFactory<Program>
+{
+    public const string PlatformDomain = "portal.test";
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
+
+    public PortalFactory() : this(new Dictionary<string, string?>())
+    {
+    }
+
+    protected PortalFactory(IDictionary<string, string?> settings, string environment = "Testing")
+    {
+        _environment = environment;
+        DataDirectory = Directory.CreateTempSubdirectory("portal-test-").FullName;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Portal:PlatformDomain"] = PlatformDomain,
+            ["Portal:PlatformName"] = "Cloudbase",
+            ["Portal:DataDirectory"] = DataDirectory,
+            ["Portal:PublicScheme"] = "http",
+            ["Mail:FromAddress"] = "no-reply@portal.test",
+            ["Mail:PollInterval"] = "00:00:00.100",
+            ["Tenancy:TrustLocalDomains"] = "true",
+            ["RateLimits:Credentials:PermitLimit"] = "1000",
+        };
+        foreach (var (key, value) in settings) _settings[key] = value;
+    }
+
+    public string DataDirectory { get; }
+
+    public LogCapture Logs { get; } = new();
+
+    public CommandCounter Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.ConfigureDbContext<SqlitePortalDbContext>(options => options.AddInterceptors(Commands));
+        });
+    }
+
+    /// <summary>A client that sends <c>Host: {host}</c>, keeps cookies in <paramref name="jar"/> and does not follow redirects.</summary>
+    public PortalClient ClientFor(string host, System.Net.CookieContainer? jar = null)
+    {
+        jar ??= new System.Net.CookieContainer();
+        var client = CreateDefaultClient(new Uri($"http://{host}/"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
+        return new PortalClient(client, jar, host);
+    }
+
+    public string HostOf(string slug) => $"{slug}.{PlatformDomain}";
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open by a finishing background job; the temp folder is cleaned by the OS.
+            }
+        }
+    }
+}
+
+/// <summary>Counts database commands, so a test can prove a warm request issues none.</summary>
+public sealed class CommandCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => Volatile.Read(ref _count);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+}
+
+/// <summary>Keeps every entry logged at Error or above.</summary>
+public sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> _errors = new();
+
+    public IReadOnlyCollection<string> Errors => _errors.ToArray();
+
+    public void Clear() => _errors.Clear();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(LogCapture owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel >= LogLevel.Error) owner._errors.Enqueue($"{category}: {formatter(state, exception)} {exception}");
+        }
+    }
+}

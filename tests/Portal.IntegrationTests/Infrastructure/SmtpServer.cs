@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+
+namespace PartnerPortal.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real SMTP server: Debian's aiosmtpd writing every message it receives into a Maildir.
+/// Can be started late (or stopped) to test what happens while the mail server is down.
+/// </summary>
+public sealed class SmtpServer : IAsyncDisposable
+{
+    private const string Python = "/usr/bin/python3";
+    private Process? _process;
+
+    public SmtpServer()
+    {
+        Port = FreePort();
+        Maildir = Directory.CreateTempSubdirectory("smtp-").FullName;
+    }
+
+    public int Port { get; }
+
+    public string Maildir { get; }
+
+    public static SmtpServer StartNew()
+    {
+        var server = new SmtpServer();
+        server.Start();
+        return server;
+    }
+
+    public void Start()
+    {
+        if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} is missing: install Debian's python3-aiosmtpd (./test.sh does).");
+        _process = Process.Start(new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("aiosmtpd did not start.");
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"aiosmtpd exited: {_process.StandardError.ReadToEnd()} (install Debian's python3-aiosmtpd)");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                probe.Connect(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(100);
+            }
+        }
+
+        throw new TimeoutException("aiosmtpd did not open its port within 15 s.");
+    }
+
+    public void Stop()
+    {
+        if (_process is null) return;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    public IReadOnlyList<MimeMessage> Messages()
+    {
+        var files = new[] { "new", "cur" }.Select(d => Path.Combine(Maildir, d)).Where(Directory.Exists)
+            .SelectMany(Directory.EnumerateFiles).OrderBy(File.GetLastWriteTimeUtc).ToList();
+        return files.Select(f => MimeMessage.Load(f)).ToList();
+    }
+
+    /// <summary>Waits until a message to <paramref name="to"/> (and matching the filter) has arrived.</summary>
+    public async Task<MimeMessage> WaitForMessageAsync(string to, Func<MimeMessage, bool>? filter = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            var found = Messages().FirstOrDefault(m => m.To.Mailboxes.Any(a => a.Address.Equals(to, StringComparison.OrdinalIgnoreCase)) && (filter?.Invoke(m) ?? true));
+            if (found is not null) return found;
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No message to {to} arrived at the SMTP server. Received: {string.Join(", ", Messages().Select(m => m.To + " " + m.Subject))}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        try
+        {
+            Directory.Delete(Maildir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A portal host whose mail goes to its own real SMTP server.</summary>
+public sealed class MailingPortalFactory : PortalFactory
+{
+    public MailingPortalFactory() : this(SmtpServer.StartNew())
+    {
+    }
+
+    private MailingPortalFactory(SmtpServer smtp) : base(new Dictionary<string, string?>
+    {
+        ["Mail:Smtp:Host"] = "127.0.0.1",
+        ["Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Mail:Smtp:Security"] = "None",
+    })
+    {
+        Smtp = smtp;
+    }
+
+    public SmtpServer Smtp { get; }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) Smtp.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+}
