@@ -17,10 +17,14 @@ public sealed class SmtpServer : IAsyncDisposable
     public SmtpServer()
     {
         Port = FreePort();
-        Maildir = Directory.CreateTempSubdirectory("smtp-").FullName;
+        // aiosmtpd makes the Maildir (tmp/, new/, cur/) only when the folder does not exist yet.
+        Maildir = Path.Combine(Directory.CreateTempSubdirectory("smtp-").FullName, "maildir");
     }
 
     public int Port { get; }
+
+    /// <summary>Says what the outbox knows of a message that did not arrive (its attempts and last error).</summary>
+    public Func<string, string>? DiagnoseOutbox { get; set; }
 
     public string Maildir { get; }
 
@@ -95,7 +99,7 @@ public sealed class SmtpServer : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"No message to {to} arrived at the SMTP server. Received: {string.Join(", ", Messages().Select(m => m.To + " " + m.Subject))}");
+        throw new TimeoutException($"No message to {to} arrived at the SMTP server. Received: {string.Join(", ", Messages().Select(m => m.To + " " + m.Subject))}. {DiagnoseOutbox?.Invoke(to)}");
     }
 
     private static int FreePort()
@@ -110,7 +114,7 @@ public sealed class SmtpServer : IAsyncDisposable
         Stop();
         try
         {
-            Directory.Delete(Maildir, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(Maildir)!, recursive: true);
         }
         catch (IOException)
         {
@@ -135,6 +139,8 @@ public sealed class MailingPortalFactory : PortalFactory
     })
     {
         Smtp = smtp;
+        smtp.DiagnoseOutbox = to => new TestWorld(this).GlobalAsync(db => Task.FromResult(string.Join("; ",
+            db.Outbox.Where(m => m.ToAddress == to).Select(m => $"outbox: {m.Attempts} attempts, sent {m.SentAt}, last error {m.LastError}")))).GetAwaiter().GetResult();
     }
 
     public SmtpServer Smtp { get; }
