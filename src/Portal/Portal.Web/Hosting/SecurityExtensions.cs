@@ -43,6 +43,14 @@ public static class SecurityExtensions
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
+            // Error pages re-execute the pipeline on the same request: keep the first nonce and header
+            // callback, or the header names one nonce and the page's style block another.
+            if (context.Items.ContainsKey(NonceKey))
+            {
+                await next(context);
+                return;
+            }
+
             var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             context.Response.OnStarting(() =>

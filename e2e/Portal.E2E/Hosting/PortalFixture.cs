@@ -1,0 +1,49 @@
+namespace PartnerPortal.E2E.Hosting;
+
+/// <summary>
+/// One portal host and one headless Chromium per test class. Each test opens its own browser
+/// context (its own cookie jar) on the shared browser.
+/// </summary>
+public sealed class PortalFixture : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium: Playwright cannot download its own browser build on this machine.</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public PortalHost Host { get; } = new();
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            // Never a skip: a missing browser would otherwise turn the whole suite silently green.
+            throw new InvalidOperationException(
+                $"Chromium was not found at {ChromiumPath}. Install Debian's package (apt-get install chromium); the end-to-end journeys need it.");
+        }
+
+        Host.Start();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            // Every tenant is visited on its own domain; all of them are this machine.
+            Args = ["--no-sandbox", "--host-resolver-rules=MAP *.test 127.0.0.1, MAP *.localhost 127.0.0.1"],
+        });
+    }
+
+    public Task<IBrowserContext> NewContextAsync() =>
+        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        await Host.DisposeAsync();
+        Host.Errors.AssertNone();
+    }
+}

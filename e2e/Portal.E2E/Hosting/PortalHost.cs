@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace PartnerPortal.E2E.Hosting;
+
+/// <summary>
+/// The real portal on a real Kestrel port (so a browser can reach every tenant host), in
+/// Development so the demo data is seeded, with a fresh data folder of its own.
+/// </summary>
+public sealed class PortalHost : WebApplicationFactory<Program>
+{
+    public PortalHost()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), $"portal-e2e-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    public ErrorLog Errors { get; } = new();
+
+    public int Port { get; private set; }
+
+    public void Start()
+    {
+        UseKestrel(0);
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("Kestrel reported no address after starting.");
+        Port = new Uri(address).Port;
+
+        // Proves the data folder setting reached the host: otherwise the journeys would share (and seed) the developer's database.
+        if (!File.Exists(Path.Combine(DataDirectory, "portal.db")))
+        {
+            throw new InvalidOperationException($"The portal did not create its database in {DataDirectory}.");
+        }
+    }
+
+    /// <summary>An address on one of the portal's hosts, on the port this host listens on.</summary>
+    public string Url(string host, string pathAndQuery = "/") => $"http://{host}:{Port}{pathAndQuery}";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        // Host settings reach Program.cs before it reads configuration, unlike late app-configuration sources.
+        builder.UseSetting("Portal:DataDirectory", DataDirectory);
+        builder.UseSetting("Portal:PublicScheme", "http");
+        builder.UseSetting("Mail:Smtp:Host", string.Empty);
+        builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open must not hide the journey's own result; the OS temp cleaner takes it.
+        }
+    }
+}
