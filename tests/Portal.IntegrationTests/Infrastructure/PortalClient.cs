@@ -33,13 +33,14 @@ public sealed class PortalClient(HttpClient http, CookieContainer jar, string ho
         var (page, document) = await GetPageAsync(pagePath);
         if (page.StatusCode != HttpStatusCode.OK) return page;
 
-        var forms = document.QuerySelectorAll("form[method=post]").OfType<IHtmlFormElement>().ToList();
-        var form = formIndex >= 0 ? forms[formIndex] : forms.FirstOrDefault(f => f.QuerySelector("input[name=__RequestVerificationToken]") is not null) ?? forms.First();
-        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
-                    ?? document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+        // The header's sign-out form comes first in the document: the page's own forms are in <main>.
+        var forms = document.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().ToList();
+        var form = formIndex >= 0 ? forms[formIndex] : forms.FirstOrDefault();
+        var token = document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
                     ?? throw new InvalidOperationException($"No antiforgery token on {pagePath}.");
         var content = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
-        var target = action ?? (string.IsNullOrEmpty(form.GetAttribute("action")) ? pagePath : form.GetAttribute("action")!);
+        var formAction = form?.GetAttribute("action");
+        var target = action ?? (string.IsNullOrEmpty(formAction) ? pagePath : formAction);
         return await Http.PostAsync(target, new FormUrlEncodedContent(content));
     }
 

@@ -65,9 +65,13 @@ public class PortalFactory : WebApplicationFactory<Program>
     public PortalClient ClientFor(string host, System.Net.CookieContainer? jar = null)
     {
         jar ??= new System.Net.CookieContainer();
-        var client = CreateDefaultClient(new Uri($"http://{host}/"), new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar));
+        var handler = new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler(jar) { InnerHandler = CreateTransport() };
+        var client = new HttpClient(handler) { BaseAddress = new Uri($"http://{host}/") };
         return new PortalClient(client, jar, host);
     }
+
+    /// <summary>How requests reach the host: in process by default.</summary>
+    protected virtual HttpMessageHandler CreateTransport() => Server.CreateHandler();
 
     public string HostOf(string slug) => $"{slug}.{PlatformDomain}";
 

@@ -10,7 +10,7 @@ public abstract class PortalTest<TFactory> : IClassFixture<TFactory>, IDisposabl
     {
         Factory = factory;
         World = new TestWorld(factory);
-        _ = factory.Server; // start the host (migrations run) before the test's own work
+        _ = factory.Services; // start the host (migrations run) before the test's own work
         factory.Logs.Clear();
     }
 

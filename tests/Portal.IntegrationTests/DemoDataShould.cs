@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+using PartnerPortal.IntegrationTests.Infrastructure;
+using PartnerPortal.Web.Demo;
+
+namespace PartnerPortal.IntegrationTests;
+
+/// <summary>The demo world the README promises, seeded only in Development.</summary>
+public sealed class DemoDataShould(DemoDataShould.DevelopmentFactory factory) : PortalTest<DemoDataShould.DevelopmentFactory>(factory)
+{
+    public sealed class DevelopmentFactory() : PortalFactory(new Dictionary<string, string?> { ["Portal:PlatformDomain"] = "portal.localhost" }, "Development");
+
+    [Fact]
+    public async Task SeedTheNamedOrganizationsOnTheirHosts()
+    {
+        var orgs = await World.GlobalAsync(db => db.Organizations.Include(o => o.Domains).ToDictionaryAsync(o => o.Name));
+        Assert.Equal(["Contoso Dental", "Fabrikam Fitness", "Northwind Partners", "Tailspin Toys"], orgs.Keys.Order());
+        Assert.Equal(OrganizationKind.Partner, orgs["Northwind Partners"].Kind);
+        Assert.Equal("northwind", orgs["Northwind Partners"].Slug);
+        Assert.Equal("book.contoso-dental.localhost", orgs["Contoso Dental"].PrimaryHost);
+        Assert.NotNull(orgs["Contoso Dental"].Domains.Single().VerifiedAt);
+        Assert.Equal("#0E7C86", orgs["Contoso Dental"].Branding.PrimaryColor);
+        Assert.Equal("hello@contoso-dental.test", orgs["Contoso Dental"].Branding.MailFromAddress);
+        Assert.Equal("Contoso Dental", orgs["Contoso Dental"].Branding.MailFromName);
+        Assert.Equal("#C2410C", orgs["Fabrikam Fitness"].Branding.PrimaryColor);
+
+        var links = await World.GlobalAsync(db => db.PartnerClientLinks.Select(l => new { Partner = l.Partner!.Name, Client = l.Client!.Name }).ToListAsync());
+        Assert.Equal(2, links.Count);
+        Assert.All(links, l => Assert.Equal("Northwind Partners", l.Partner));
+        Assert.DoesNotContain(links, l => l.Client == "Tailspin Toys"); // a direct client
+    }
+
+    [Theory]
+    [InlineData("book.contoso-dental.localhost", "owner@contoso-dental.test", "Contoso Dental")]
+    [InlineData("fabrikam.portal.localhost", "owner@fabrikam-fitness.test", "Fabrikam Fitness")]
+    [InlineData("tailspin.portal.localhost", "owner@tailspin.test", "Tailspin Toys")]
+    [InlineData("northwind.portal.localhost", "reseller@northwind.test", "Northwind Partners")]
+    public async Task LetEveryDemoOwnerSignInWithTheDemoPassword(string host, string email, string name)
+    {
+        using var client = Factory.ClientFor(host);
+        var response = await client.SignInAsync(email, DemoData.Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (settings, page) = await client.GetPageAsync("/settings");
+        Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
+        Assert.Equal(name, page.QuerySelector("header .brand")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task LetThePlatformAdminSignInOnThePlatformHost()
+    {
+        using var client = Factory.ClientFor("portal.localhost");
+        var response = await client.SignInAsync("admin@portal.localhost", DemoData.Password);
+        Assert.Equal("/platform/organizations", response.Headers.Location!.OriginalString);
+    }
+}
+
+/// <summary>No demo data, and so no demo password, exists outside Development.</summary>
+public sealed class ProductionStartShould(ProductionStartShould.ProductionFactory factory) : PortalTest<ProductionStartShould.ProductionFactory>(factory)
+{
+    public sealed class ProductionFactory() : PortalFactory(new Dictionary<string, string?>(), "Production");
+
+    [Fact]
+    public async Task SeedNothing()
+    {
+        Assert.Equal(0, await World.GlobalAsync(db => db.Organizations.CountAsync()));
+        Assert.Equal(0, await World.GlobalAsync(db => db.Users.CountAsync()));
+        using var client = Factory.ClientFor("portal.test");
+        var response = await client.SignInAsync("admin@portal.localhost", DemoData.Password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the form again, with the failure message
+        Assert.Contains("is not right", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task MigrateTheDatabaseAtStart()
+    {
+        var applied = await World.GlobalAsync(db => db.Database.GetAppliedMigrationsAsync());
+        var known = await World.GlobalAsync(db => Task.FromResult(db.Database.GetMigrations()));
+        Assert.Equal(known, applied);
+    }
+}
