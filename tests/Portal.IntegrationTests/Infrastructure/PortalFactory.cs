@@ -93,46 +93,31 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Counts database commands, so a test can prove a warm request issues none.</summary>
+/// <summary>Records database commands, so a test can prove a warm request issues none for a lookup.</summary>
 public sealed class CommandCounter : DbCommandInterceptor
 {
-    private int _count;
+    private readonly ConcurrentQueue<string> _commands = new();
 
-    public int Count => Volatile.Read(ref _count);
+    public int Count => _commands.Count;
+
+    /// <summary>How many commands so far read or wrote a table whose name contains <paramref name="table"/>.</summary>
+    public int CountTouching(string table) => _commands.Count(c => c.Contains(table, StringComparison.Ordinal));
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        Interlocked.Increment(ref _count);
+        _commands.Enqueue(command.CommandText);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        _commands.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Interlocked.Increment(ref _count);
-        return result;
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Interlocked.Increment(ref _count);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Interlocked.Increment(ref _count);
+        _commands.Enqueue(command.CommandText);
         return ValueTask.FromResult(result);
     }
 }
