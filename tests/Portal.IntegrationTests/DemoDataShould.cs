@@ -1,5 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.Web.Demo;
@@ -69,6 +72,13 @@ public sealed class ProductionStartShould(ProductionStartShould.ProductionFactor
         var response = await client.SignInAsync("admin@portal.localhost", DemoData.Password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode); // the form again, with the failure message
         Assert.Contains("is not right", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public void WriteJsonLogsToTheConsole()
+    {
+        var console = Factory.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+        Assert.Equal(ConsoleFormatterNames.Json, console.FormatterName);
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
@@ -39,9 +38,7 @@ public sealed class ForgotPasswordModel(UserManager<PortalUser> users, PortalDbC
 
         var tenant = HttpContext.Tenancy()?.Tenant;
         var user = await users.FindByEmailAsync(Email.Trim());
-        var allowedHere = user is not null && (tenant is null
-            ? user.IsPlatformAdmin
-            : await db.Memberships.AnyAsync(m => m.UserId == user.Id, cancellationToken));
+        var allowedHere = user is not null && await HostAccess.ServesAsync(db, user, tenant, cancellationToken);
         if (user is not null && allowedHere)
         {
             var token = WebEncoders.Base64UrlEncode(System.Text.Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
@@ -45,7 +44,7 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, PortalDbCo
 
         var user = Guid.TryParse(UserId, out var id) ? await users.FindByIdAsync(id.ToString()) : null;
         var tenant = HttpContext.Tenancy()?.Tenant;
-        var allowedHere = user is not null && (tenant is null ? user.IsPlatformAdmin : await db.Memberships.AnyAsync(m => m.UserId == user.Id, cancellationToken));
+        var allowedHere = user is not null && await HostAccess.ServesAsync(db, user, tenant, cancellationToken);
         string? token = null;
         try
         {
