@@ -59,6 +59,7 @@ public static class AccountExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<CurrentMember>();
+        services.AddScoped<PartnerPortal.Modularity.IPortalEvents, PartnerPortal.Modularity.PortalEvents>();
         services.AddScoped<OrganizationSetup>();
         services.AddScoped<Invitations>();
         return services;

@@ -1,3 +1,4 @@
+using PartnerPortal.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PartnerPortal.Data;

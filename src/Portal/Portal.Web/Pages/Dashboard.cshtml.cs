@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
-using PartnerPortal.Web.Accounts;
 
 namespace PartnerPortal.Web.Pages;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
-using PartnerPortal.Web.Accounts;
 using AuditEntry = PartnerPortal.Audit.AuditEntry;
 
 namespace PartnerPortal.Web.Pages.Settings;

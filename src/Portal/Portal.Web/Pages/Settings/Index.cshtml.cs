@@ -6,7 +6,6 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
-using PartnerPortal.Web.Accounts;
 
 namespace PartnerPortal.Web.Pages.Settings;
 

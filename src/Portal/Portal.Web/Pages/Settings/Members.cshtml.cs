@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
-using PartnerPortal.Web.Accounts;
 
 namespace PartnerPortal.Web.Pages.Settings;
 

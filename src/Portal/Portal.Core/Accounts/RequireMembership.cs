@@ -1,9 +1,9 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using PartnerPortal.Accounts;
 using PartnerPortal.Tenancy;
 
-namespace PartnerPortal.Web.Accounts;
+namespace PartnerPortal.Accounts;
 
 /// <summary>
 /// Marks a page as an organization page: it exists only on tenant hosts and needs a membership

@@ -1,0 +1,11 @@
+namespace PartnerPortal.Billing;
+
+/// <summary>
+/// How many solution records an organization holds, for plan limits (R7). Read from a counter kept
+/// with every write, never by counting rows. Crosses tenants: the caller checks that it may see
+/// <paramref name="organizationId"/> (its own, or a client through a partner–client link).
+/// </summary>
+public interface IRecordUsage
+{
+    Task<long> CountAsync(Guid organizationId, CancellationToken cancellationToken = default);
+}
