@@ -16,7 +16,8 @@ public sealed class DemoData(
     UserManager<PortalUser> users,
     ITenantContext tenants,
     TimeProvider time,
-    IOptions<PortalOptions> portal)
+    IOptions<PortalOptions> portal,
+    IEnumerable<PartnerPortal.Modularity.IDemoDataContributor> modules)
 {
     public const string Password = "Portal-demo-1";
 
@@ -72,6 +73,12 @@ public sealed class DemoData(
                 db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspace.Id, UserId = owner.Id, Role = WorkspaceRole.Admin, CreatedAt = now });
                 await db.SaveChangesAsync(cancellationToken);
             }
+        }
+
+        // Modules add their own demo data (solutions, recipes) once the organizations exist.
+        foreach (var module in modules)
+        {
+            await module.SeedAsync(cancellationToken);
         }
     }
 

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+using PartnerPortal.Data;
+using PartnerPortal.Solutions.Definition;
+
+namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
+
+/// <summary>Solutions of every workspace the member sees, filtered by tag (C12); create and import for builders.</summary>
+[RequireMembership]
+public sealed class IndexModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library) : PageModel
+{
+    public sealed record WorkspaceRow(Guid Id, string Name, SolutionRight Right, bool IsRecipes, IReadOnlyList<Solution> Solutions);
+
+    public IReadOnlyList<WorkspaceRow> Workspaces { get; private set; } = [];
+
+    public IReadOnlyList<string> AllTags { get; private set; } = [];
+
+    public string? Tag { get; private set; }
+
+    public IReadOnlyList<PackageError> Errors { get; private set; } = [];
+
+    public int PendingShares { get; private set; }
+
+    public bool IsAdmin { get; private set; }
+
+    public async Task OnGetAsync(string? tag, CancellationToken cancellationToken) => await LoadAsync(tag, cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(Guid workspaceId, string? name, string? tags, CancellationToken cancellationToken)
+    {
+        if (await access.WorkspaceRightAsync(workspaceId, cancellationToken) < SolutionRight.Build) return StatusCode(StatusCodes.Status403Forbidden);
+        var package = new SolutionPackage { Name = name?.Trim() ?? string.Empty, Tags = (tags ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList(), Definition = SolutionLibrary.StarterDefinition() };
+        var result = PackageReader.Read(PackageWriter.Write(package));
+        if (!result.IsValid) return await FailAsync(result.Errors, cancellationToken);
+        var solution = library.Create(workspaceId, result.Package!);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/solutions/{solution.Id}/builder");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid workspaceId, IFormFile? package, CancellationToken cancellationToken)
+    {
+        if (await access.WorkspaceRightAsync(workspaceId, cancellationToken) < SolutionRight.Build) return StatusCode(StatusCodes.Status403Forbidden);
+        if (package is null || package.Length == 0) return await FailAsync([new PackageError("$", "choose a package file (.json)")], cancellationToken);
+        if (package.Length > PackageReader.MaxBytes) return await FailAsync([new PackageError("$", $"the file is larger than {PackageReader.MaxBytes:N0} bytes")], cancellationToken);
+        using var buffer = new MemoryStream();
+        await package.CopyToAsync(buffer, cancellationToken);
+        var result = PackageReader.Read(buffer.ToArray());
+        if (!result.IsValid) return await FailAsync(result.Errors, cancellationToken);
+        var solution = await library.ImportAsync(workspaceId, result.Package!, cancellationToken);
+        return Redirect($"/solutions/{solution.Id}");
+    }
+
+    private async Task<IActionResult> FailAsync(IReadOnlyList<PackageError> errors, CancellationToken cancellationToken)
+    {
+        Errors = errors;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        await LoadAsync(null, cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(string? tag, CancellationToken cancellationToken)
+    {
+        Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim();
+        IsAdmin = await access.IsOrganizationAdminAsync(cancellationToken);
+        var workspaces = await access.WorkspacesAsync(cancellationToken);
+        var ids = workspaces.Select(w => w.Workspace.Id).ToList();
+        var recipes = await db.Set<RecipeLibrary>().AsNoTracking().Select(r => r.WorkspaceId).ToListAsync(cancellationToken);
+        var solutions = await db.Set<Solution>().AsNoTracking().Where(s => ids.Contains(s.WorkspaceId)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var rows = new List<WorkspaceRow>();
+        foreach (var (workspace, right) in workspaces)
+        {
+            var visible = new List<Solution>();
+            foreach (var solution in solutions.Where(s => s.WorkspaceId == workspace.Id))
+            {
+                if (await access.RightAsync(solution, cancellationToken) != SolutionRight.None) visible.Add(solution);
+            }
+
+            rows.Add(new WorkspaceRow(workspace.Id, workspace.Name, right, recipes.Contains(workspace.Id), visible));
+        }
+
+        AllTags = rows.SelectMany(r => r.Solutions).SelectMany(s => s.TagList).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
+        Workspaces = Tag is null ? rows : rows.Select(r => r with { Solutions = r.Solutions.Where(s => s.TagList.Contains(Tag, StringComparer.OrdinalIgnoreCase)).ToList() }).ToList();
+        if (IsAdmin && db.CurrentTenantId is { } me)
+        {
+            PendingShares = await db.Set<SolutionShare>().CountAsync(s => s.ToOrganizationId == me && s.ImportedAt == null && s.DeclinedAt == null, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+using PartnerPortal.Data;
+using PartnerPortal.Solutions.Definition;
+
+namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
+
+/// <summary>
+/// Solutions other organizations sent here (S4): the admin previews tables, fields and rules and
+/// imports into a workspace. Shares are global rows; every query names this organization as recipient.
+/// </summary>
+[RequireMembership(OrganizationRole.Admin)]
+public sealed class SharesModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<SolutionShare> Pending { get; private set; } = [];
+
+    public SolutionShare? Selected { get; private set; }
+
+    public SolutionPackage? Package { get; private set; }
+
+    public IReadOnlyList<(Guid Id, string Name)> Workspaces { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid? preview, CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (preview is { } id)
+        {
+            Selected = Pending.FirstOrDefault(s => s.Id == id);
+            if (Selected is null) return NotFound();
+            Package = PackageReader.Read(Selected.PackageJson).Package;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid shareId, Guid workspaceId, CancellationToken cancellationToken)
+    {
+        var share = await MineAsync(shareId, cancellationToken);
+        if (share is null) return NotFound();
+        if (await access.WorkspaceRightAsync(workspaceId, cancellationToken) < SolutionRight.Build) return NotFound();
+        var result = PackageReader.Read(share.PackageJson);
+        if (!result.IsValid) return NotFound();
+        share.ImportedAt = time.GetUtcNow().UtcDateTime;
+        var solution = await library.ImportAsync(workspaceId, result.Package!, cancellationToken);
+        return Redirect($"/solutions/{solution.Id}");
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid shareId, CancellationToken cancellationToken)
+    {
+        var share = await MineAsync(shareId, cancellationToken);
+        if (share is null) return NotFound();
+        share.DeclinedAt = time.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/solutions/shares");
+    }
+
+    private async Task<SolutionShare?> MineAsync(Guid shareId, CancellationToken cancellationToken)
+    {
+        var me = db.CurrentTenantId;
+        return await db.Set<SolutionShare>().FirstOrDefaultAsync(s => s.Id == shareId && s.ToOrganizationId == me && s.ImportedAt == null && s.DeclinedAt == null, cancellationToken);
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var me = db.CurrentTenantId;
+        Pending = await db.Set<SolutionShare>().AsNoTracking().Where(s => s.ToOrganizationId == me && s.ImportedAt == null && s.DeclinedAt == null).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
+        Workspaces = (await access.WorkspacesAsync(cancellationToken)).Where(w => w.Right == SolutionRight.Build).Select(w => (w.Workspace.Id, w.Workspace.Name)).ToList();
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+using PartnerPortal.Data;
+using PartnerPortal.Modularity;
+using PartnerPortal.Solutions.Definition;
+using PartnerPortal.Solutions.Records;
+using PartnerPortal.Tenancy;
+
+namespace PartnerPortal.Solutions.Demo;
+
+/// <summary>
+/// Demo solutions: Northwind's "Dental appointments" recipe in its Recipes workspace, Contoso's copy
+/// "Appointments" (with provenance and records), Fabrikam's "Class bookings" and Tailspin's "Orders".
+/// </summary>
+public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, SolutionLibrary library, RecordStore records, TimeProvider time) : IDemoDataContributor
+{
+    public const string DentalRecipe = """
+        {
+          "format": "partnerportal-solution", "formatVersion": 1, "name": "Dental appointments", "tags": ["dental"],
+          "tables": [
+            { "key": "patients", "name": "Patients", "fields": [
+                { "key": "name", "name": "Name", "type": "text", "required": true },
+                { "key": "email", "name": "E-mail", "type": "email" },
+                { "key": "phone", "name": "Phone", "type": "phone" },
+                { "key": "born", "name": "Date of birth", "type": "date" } ],
+              "views": [ { "key": "by_name", "name": "By name", "columns": ["name", "email", "phone"], "sort": { "field": "name" } } ] },
+            { "key": "appointments", "name": "Appointments", "fields": [
+                { "key": "patient", "name": "Patient", "type": "text", "required": true },
+                { "key": "email", "name": "E-mail", "type": "email", "required": true },
+                { "key": "at", "name": "When", "type": "dateTime", "required": true },
+                { "key": "treatment", "name": "Treatment", "type": "choice", "options": ["Check-up", "Cleaning", "Filling", "Crown"] },
+                { "key": "fee", "name": "Fee", "type": "money", "currency": "EUR" },
+                { "key": "status", "name": "Status", "type": "choice", "options": ["Booked", "Done", "Cancelled"], "required": true },
+                { "key": "paid", "name": "Paid", "type": "checkbox" },
+                { "key": "notes", "name": "Notes", "type": "longText" } ],
+              "views": [ { "key": "upcoming", "name": "Upcoming", "columns": ["at", "patient", "treatment", "status"], "sort": { "field": "at" },
+                           "filters": [ { "field": "status", "op": "equals", "value": "Booked" } ] } ] }
+          ],
+          "rules": [ { "key": "confirm", "name": "Booking confirmation", "table": "appointments", "trigger": "createdOrChanged",
+                       "when": { "field": "status", "equals": "Booked" },
+                       "action": { "type": "email", "toField": "email", "subject": "Your appointment on {{ at }}",
+                                   "body": "Dear {{ patient }},\n\nyour {{ treatment }} appointment is booked for {{ at }}.\n\nSee you soon!" } } ]
+        }
+        """;
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var recipe = PackageReader.Read(DentalRecipe).Package!;
+        await InAsync("northwind", async () =>
+        {
+            var workspace = new Workspace { Name = "Recipes", CreatedAt = time.GetUtcNow().UtcDateTime };
+            db.Workspaces.Add(workspace);
+            db.Add(new RecipeLibrary { WorkspaceId = workspace.Id });
+            await db.SaveChangesAsync(cancellationToken);
+            await library.ImportAsync(workspace.Id, recipe, cancellationToken);
+        });
+
+        await InAsync("contoso", async () =>
+        {
+            var copy = PackageReader.Read(DentalRecipe).Package!;
+            copy.Name = "Appointments";
+            copy.Source = new PackageSource("Northwind Partners", "Dental appointments", 1);
+            var solution = await library.ImportAsync(await GeneralAsync(cancellationToken), copy, cancellationToken);
+            string[] names = ["Ada Jansen", "Bram de Vries", "Chloé Martin", "Dirk Bakker", "Eva Visser", "Femke Smit", "Gijs Mulder", "Hanna Bos", "Iris Kok", "Jan Peters"];
+            var patients = names.Select((n, i) => Values(copy.Definition.Table("patients")!, ("name", n), ("email", $"patient{i + 1}@contoso-dental.test"), ("phone", $"+31 20 555 01{i:00}"), ("born", $"19{70 + i}-0{1 + (i % 9)}-1{i % 9}"))).ToList();
+            var appointments = names.Select((n, i) => Values(copy.Definition.Table("appointments")!, ("patient", n), ("email", $"patient{i + 1}@contoso-dental.test"),
+                ("at", $"2026-0{1 + (i % 6)}-1{i % 9} 0{8 + (i % 2)}:30"), ("treatment", i % 2 == 0 ? "Check-up" : "Cleaning"), ("fee", $"{45 + (i * 5)}.00 EUR"), ("status", "Done"), ("paid", i % 3 == 0 ? "no" : "yes"))).ToList();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await records.AddAsync(solution, copy.Definition, copy.Definition.Table("patients")!, patients, cancellationToken);
+            await records.AddAsync(solution, copy.Definition, copy.Definition.Table("appointments")!, appointments, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+
+        await InAsync("fabrikam", async () => await library.ImportAsync(await GeneralAsync(cancellationToken), Simple("Class bookings", "bookings", "Bookings",
+            """{ "key": "member", "name": "Member", "type": "text", "required": true }, { "key": "class", "name": "Class", "type": "choice", "options": ["Yoga", "Spinning", "HIIT"] }, { "key": "at", "name": "When", "type": "dateTime" }"""), cancellationToken));
+        await InAsync("tailspin", async () => await library.ImportAsync(await GeneralAsync(cancellationToken), Simple("Orders", "orders", "Orders",
+            """{ "key": "customer", "name": "Customer", "type": "text", "required": true }, { "key": "total", "name": "Total", "type": "money", "currency": "USD" }, { "key": "shipped", "name": "Shipped", "type": "checkbox" }"""), cancellationToken));
+    }
+
+    private static SolutionPackage Simple(string name, string key, string table, string fields) =>
+        PackageReader.Read($$"""{ "format": "partnerportal-solution", "formatVersion": 1, "name": "{{name}}", "tables": [ { "key": "{{key}}", "name": "{{table}}", "fields": [ {{fields}} ] } ] }""").Package
+        ?? throw new InvalidOperationException($"Demo package {name} is not valid.");
+
+    private static JsonObject Values(TableDefinition table, params (string Key, string Input)[] inputs)
+    {
+        var values = new JsonObject();
+        foreach (var (key, input) in inputs)
+        {
+            if (!FieldValues.TryParse(table.Field(key)!, input, out var value, out var problem)) throw new InvalidOperationException(problem);
+            values[key] = value;
+        }
+
+        return values;
+    }
+
+    private async Task<Guid> GeneralAsync(CancellationToken cancellationToken) =>
+        await db.Workspaces.Where(w => w.Name == "General").Select(w => w.Id).FirstAsync(cancellationToken);
+
+    private async Task InAsync(string slug, Func<Task> work)
+    {
+        var id = await db.Organizations.Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).FirstOrDefaultAsync();
+        if (id is null || await store.FindByIdAsync(id.Value) is not { } tenant) return;
+        using (tenants.Change(tenant))
+        {
+            await work();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Billing;
+using PartnerPortal.Data;
+
+namespace PartnerPortal.Solutions;
+
+/// <summary>Reads the record counter of any organization; see <see cref="IRecordUsage"/> for who may ask.</summary>
+public sealed class RecordUsage(PortalDbContext db) : IRecordUsage
+{
+    public async Task<long> CountAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
+        await db.Set<RecordCounter>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+            .Where(c => c.TenantId == organizationId).Select(c => (long?)c.Count).FirstOrDefaultAsync(cancellationToken) ?? 0;
+}

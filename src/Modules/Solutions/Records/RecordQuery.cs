@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Data;
+using PartnerPortal.Solutions.Definition;
+
+namespace PartnerPortal.Solutions.Records;
+
+/// <summary>A page of records and the cursor of the next one (keyset paging: deep pages cost what the first does).</summary>
+public sealed record RecordPage(IReadOnlyList<(SolutionRecord Record, JsonObject Values)> Rows, string? Next);
+
+public sealed record RecordListRequest(string? Search, string? SortField, bool Descending, IReadOnlyList<ViewFilter> Filters, string? After, int PageSize = 50);
+
+/// <summary>
+/// Lists a table's records through the index rows: the sort field's <see cref="RecordValue"/> range
+/// in key order, narrowed by EXISTS on the filter fields and the search tokens.
+/// </summary>
+public sealed class RecordQuery(PortalDbContext db)
+{
+    public async Task<RecordPage> ListAsync(Guid solutionId, TableDefinition table, RecordListRequest request, CancellationToken cancellationToken)
+    {
+        var sortField = request.SortField is not null && table.Field(request.SortField) is not null ? request.SortField : RecordStore.CreatedField;
+        var descending = request.SortField is null && request.Descending is false ? true : request.Descending; // newest first by default
+        var values = db.Set<RecordValue>().AsNoTracking();
+        var query = values.Where(v => v.SolutionId == solutionId && v.TableKey == table.Key && v.FieldKey == sortField);
+
+        foreach (var filter in request.Filters)
+        {
+            if (table.Field(filter.Field) is not { } field) continue;
+            var key = filter.Field;
+            switch (filter.Op)
+            {
+                case FilterOperator.IsEmpty:
+                    query = query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && !f.HasValue));
+                    break;
+                case FilterOperator.IsNotEmpty:
+                    query = query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue));
+                    break;
+                case FilterOperator.Contains:
+                    var part = (filter.Value ?? string.Empty).ToLowerInvariant();
+                    query = query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && f.SortKey.Contains(part)));
+                    break;
+                default:
+                    if (!FieldValues.TryParse(Optional(field), filter.Value, out var parsed, out _) || parsed is null) continue;
+                    var sortKey = FieldValues.SortKey(field, parsed);
+                    var low = sortKey + "\u0001";
+                    var high = sortKey + "\u0002";
+                    query = filter.Op switch
+                    {
+                        FilterOperator.Equals => query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && string.Compare(f.SortKey, low) > 0 && string.Compare(f.SortKey, high) < 0)),
+                        FilterOperator.GreaterThan => query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && string.Compare(f.SortKey, high) > 0)),
+                        _ => query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && string.Compare(f.SortKey, low) < 0)),
+                    };
+                    break;
+            }
+        }
+
+        foreach (var term in RecordStore.Tokens(request.Search ?? string.Empty).Distinct().Take(5))
+        {
+            var tokens = db.Set<RecordToken>().AsNoTracking();
+            query = query.Where(v => tokens.Any(t => t.SolutionId == solutionId && t.TableKey == v.TableKey && t.Token.StartsWith(term) && t.RecordId == v.RecordId));
+        }
+
+        if (!string.IsNullOrEmpty(request.After))
+        {
+            var after = request.After;
+            query = descending ? query.Where(v => string.Compare(v.SortKey, after) < 0) : query.Where(v => string.Compare(v.SortKey, after) > 0);
+        }
+
+        query = descending ? query.OrderByDescending(v => v.SortKey) : query.OrderBy(v => v.SortKey);
+        var size = Math.Clamp(request.PageSize, 1, 200);
+        var keys = await query.Select(v => new { v.RecordId, v.SortKey }).Take(size + 1).ToListAsync(cancellationToken);
+        var ids = keys.Take(size).Select(k => k.RecordId).ToList();
+        var records = await db.Set<SolutionRecord>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var rows = ids.Where(records.ContainsKey).Select(id => (records[id], JsonNode.Parse(records[id].ValuesJson) as JsonObject ?? [])).ToList();
+        return new RecordPage(rows, keys.Count > size ? keys[size - 1].SortKey : null);
+    }
+
+    /// <summary>A filter value is parsed like input, but an empty filter is no reason to complain that the field is required.</summary>
+    private static FieldDefinition Optional(FieldDefinition field) =>
+        new() { Key = field.Key, Name = field.Name, Type = field.Type, Options = field.Options, Currency = field.Currency, Table = field.Table };
+}

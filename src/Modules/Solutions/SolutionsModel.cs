@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+
+namespace PartnerPortal.Solutions;
+
+/// <summary>The module's tables, all prefixed <c>Solutions_</c>.</summary>
+internal static class SolutionsModel
+{
+    public static void Configure(ModelBuilder model)
+    {
+        model.Entity<Solution>(b =>
+        {
+            b.ToTable("Solutions_Solutions");
+            b.Property(s => s.Name).HasMaxLength(200);
+            b.Property(s => s.Tags).HasMaxLength(1000);
+            b.Property(s => s.SourceOrganization).HasMaxLength(200);
+            b.Property(s => s.SourceRecipe).HasMaxLength(200);
+            b.Property(s => s.LastRuleError).HasMaxLength(2000);
+            b.HasIndex(s => new { s.TenantId, s.WorkspaceId, s.Name });
+            // Workspaces cascade from organizations; a solution goes with its workspace.
+            b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SolutionVersion>(b =>
+        {
+            b.ToTable("Solutions_Versions");
+            b.Property(v => v.PublishedByEmail).HasMaxLength(254);
+            b.HasIndex(v => new { v.TenantId, v.SolutionId, v.Number }).IsUnique();
+            b.HasOne<Solution>().WithMany().HasForeignKey(v => v.SolutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SolutionAssignment>(b =>
+        {
+            b.ToTable("Solutions_Assignments");
+            b.HasIndex(a => new { a.TenantId, a.SolutionId, a.UserId }).IsUnique();
+            b.HasIndex(a => new { a.TenantId, a.UserId });
+            b.HasOne<Solution>().WithMany().HasForeignKey(a => a.SolutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RecipeLibrary>(b =>
+        {
+            b.ToTable("Solutions_RecipeLibraries");
+            b.HasIndex(r => new { r.TenantId, r.WorkspaceId }).IsUnique();
+            b.HasOne<Workspace>().WithMany().HasForeignKey(r => r.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SolutionRecord>(b =>
+        {
+            b.ToTable("Solutions_Records");
+            b.Property(r => r.TableKey).HasMaxLength(40);
+            b.HasIndex(r => new { r.TenantId, r.SolutionId, r.TableKey });
+            b.HasOne<Solution>().WithMany().HasForeignKey(r => r.SolutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RecordValue>(b =>
+        {
+            b.ToTable("Solutions_RecordValues");
+            b.Property(v => v.TableKey).HasMaxLength(40);
+            b.Property(v => v.FieldKey).HasMaxLength(40);
+            b.Property(v => v.SortKey).HasMaxLength(120);
+            b.HasIndex(v => new { v.TenantId, v.SolutionId, v.TableKey, v.FieldKey, v.SortKey });
+            b.HasIndex(v => new { v.RecordId, v.FieldKey });
+            b.HasOne<SolutionRecord>().WithMany().HasForeignKey(v => v.RecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RecordToken>(b =>
+        {
+            b.ToTable("Solutions_RecordTokens");
+            b.Property(t => t.TableKey).HasMaxLength(40);
+            b.Property(t => t.Token).HasMaxLength(40);
+            b.HasIndex(t => new { t.TenantId, t.SolutionId, t.TableKey, t.Token });
+            b.HasIndex(t => t.RecordId);
+            b.HasOne<SolutionRecord>().WithMany().HasForeignKey(t => t.RecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RecordCounter>(b =>
+        {
+            b.ToTable("Solutions_RecordCounters");
+            b.HasIndex(c => c.TenantId).IsUnique();
+            b.HasOne<Organization>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RuleRun>(b =>
+        {
+            b.ToTable("Solutions_RuleRuns");
+            b.Property(r => r.RuleKey).HasMaxLength(40);
+            b.Property(r => r.ClaimedBy).HasMaxLength(100);
+            b.Property(r => r.Error).HasMaxLength(2000);
+            b.HasIndex(r => new { r.DoneAt, r.DueAt });
+            b.HasIndex(r => new { r.TenantId, r.SolutionId });
+            // No FK: a run outlives a deleted record and then just finishes with nothing to do.
+        });
+        model.Entity<SolutionShare>(b =>
+        {
+            b.ToTable("Solutions_Shares");
+            b.Property(s => s.Name).HasMaxLength(200);
+            b.Property(s => s.FromOrganizationName).HasMaxLength(200);
+            b.HasIndex(s => new { s.ToOrganizationId, s.ImportedAt });
+            b.HasOne<Organization>().WithMany().HasForeignKey(s => s.ToOrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}

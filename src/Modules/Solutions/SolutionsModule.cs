@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Billing;
+using PartnerPortal.Modularity;
+using PartnerPortal.Solutions.Automation;
+using PartnerPortal.Solutions.Demo;
+using PartnerPortal.Solutions.Records;
+
+namespace PartnerPortal.Solutions;
+
+/// <summary>Solutions, recipes and sharing (S1–S5): area "Solutions", tables <c>Solutions_*</c>.</summary>
+public sealed class SolutionsModule : IPortalModule
+{
+    public string Name => "Solutions";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<SolutionAccess>();
+        services.AddScoped<SolutionLibrary>();
+        services.AddScoped<RecordStore>();
+        services.AddScoped<RecordQuery>();
+        services.AddScoped<IRecordUsage, RecordUsage>();
+        services.AddScoped<IDemoDataContributor, SolutionsDemo>();
+        services.AddHostedService<RuleRunner>();
+
+        // The host lists modules, not assemblies: the module brings its own pages in as an application part.
+        var assembly = typeof(SolutionsModule).Assembly;
+        services.AddMvcCore().ConfigureApplicationPartManager(parts =>
+        {
+            if (parts.ApplicationParts.Any(p => p.Name == assembly.GetName().Name)) return;
+            foreach (var part in new ConsolidatedAssemblyApplicationPartFactory().GetApplicationParts(assembly)) parts.ApplicationParts.Add(part);
+        });
+    }
+
+    public void ConfigureModel(ModelBuilder modelBuilder) => SolutionsModel.Configure(modelBuilder);
+
+    public IEnumerable<NavItem> Navigation => [new NavItem("Solutions", "/solutions")];
+}
