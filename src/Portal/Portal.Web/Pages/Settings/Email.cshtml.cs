@@ -26,7 +26,7 @@ public sealed class EmailModel(SenderDomain sender, ITenantStore store, IOptions
 
     public string PlatformAddress => mail.Value.FromAddress;
 
-    public string? SpfInclude => mail.Value.SpfInclude;
+    public string? SpfInclude => string.IsNullOrWhiteSpace(mail.Value.SpfInclude) ? null : mail.Value.SpfInclude.Trim();
 
     public string? Message { get; private set; }
 
