@@ -236,6 +236,22 @@ public sealed class CustomDomainsShould(DnsPortalFactory factory) : PortalTest<D
     }
 
     [Fact]
+    public async Task KeepThePrimaryAddressWhenTheChoiceIsNotAnId()
+    {
+        var domain = NewDomain();
+        var org = await World.CreateOrganizationAsync(customDomain: domain);
+        var owner = await World.CreateUserAsync();
+        await World.AddMemberAsync(org, owner, OrganizationRole.Owner);
+        using var client = Factory.ClientFor(domain);
+        await client.SignInAsync(owner.Email!);
+
+        var response = await client.PostFormAsync("/settings/domains", new Dictionary<string, string> { ["domainId"] = "not-a-guid" }, "/settings/domains?handler=Primary");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("Choose one of the listed addresses.", await response.Content.ReadAsStringAsync());
+        Assert.Equal(domain, await World.GlobalAsync(db => db.Organizations.Where(o => o.Id == org.Id).Select(o => o.PrimaryHost).SingleAsync()));
+    }
+
+    [Fact]
     public async Task ChangeNothingWhenHandlersGetAnotherOrganizationsDomainIds()
     {
         var theirVerified = NewDomain();

@@ -64,6 +64,8 @@ public sealed class DomainsModel(CustomDomains domains, TenantUrls urls) : PageM
     public async Task<IActionResult> OnPostPrimaryAsync(Guid? domainId, CancellationToken cancellationToken)
     {
         var tenant = HttpContext.Tenancy()!.Tenant!;
+        // An id that does not parse binds as null, which would mean "the platform subdomain".
+        if (!ModelState.IsValid) return await FailAsync(["Choose one of the listed addresses."], null, cancellationToken);
         var (primary, error) = await domains.SetPrimaryAsync(domainId, cancellationToken);
         if (error is not null) return await FailAsync([error], domainId, cancellationToken);
         if (primary == tenant.PrimaryHost) return RedirectToPage(new { message = "Nothing changed." });
