@@ -439,3 +439,24 @@ public sealed class TrustedLocalDomainsShould(PortalFactory factory) : PortalTes
         Assert.Equal(HttpStatusCode.Redirect, (await Factory.ClientFor(domain).GetAsync("/")).StatusCode); // routes, to the primary host
     }
 }
+
+/// <summary>The re-check runs by itself, on its interval, under its lease.</summary>
+public sealed class DomainRecheckScheduleShould(DomainRecheckScheduleShould.FrequentRecheckFactory factory) : PortalTest<DomainRecheckScheduleShould.FrequentRecheckFactory>(factory)
+{
+    [Fact]
+    public async Task WarnWithoutBeingAskedAndOnlyOnceAcrossManyPasses()
+    {
+        var domain = $"{TestWorld.UniqueSlug("gone")}.customer.test"; // no DNS records at all
+        var org = await World.CreateOrganizationAsync("Scheduled Co", customDomain: domain);
+        var owner = await World.CreateUserAsync();
+        await World.AddMemberAsync(org, owner, OrganizationRole.Owner);
+
+        var message = await Factory.Smtp.WaitForMessageAsync(owner.Email!, timeout: TimeSpan.FromSeconds(30));
+        Assert.Equal($"{domain} no longer points to Scheduled Co", message.Subject);
+        await Task.Delay(TimeSpan.FromSeconds(2)); // several more intervals pass
+        Assert.Single(Factory.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == owner.Email));
+        Assert.True(await World.GlobalAsync(db => db.JobLeases.AnyAsync(l => l.Name == DomainRecheck.LeaseName && l.Holder != "")));
+    }
+
+    public sealed class FrequentRecheckFactory() : DnsPortalFactory(new Dictionary<string, string?> { ["Tenancy:DomainRecheckInterval"] = "00:00:00.300" });
+}

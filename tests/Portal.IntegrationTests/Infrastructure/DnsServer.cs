@@ -105,6 +105,7 @@ public sealed class DnsServer : IDisposable
             .AppendLine("bind-interfaces")
             .AppendLine("no-resolv")
             .AppendLine("no-hosts")
+            .AppendLine("pid-file=") // none: parallel test servers must not share /run/dnsmasq.pid
             .AppendLine("no-negcache")
             .AppendLine("local=/test/")
             .AppendLine(CultureInfo.InvariantCulture, $"txt-record=generation.dns-fixture.test,\"{_generation}\"");
@@ -137,7 +138,11 @@ public sealed class DnsServer : IDisposable
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
-            if (_process!.HasExited) throw new InvalidOperationException($"dnsmasq exited: {Log}");
+            if (_process!.HasExited)
+            {
+                _process.WaitForExit(); // drains the redirected output into the log
+                throw new InvalidOperationException($"dnsmasq exited with {_process.ExitCode} on port {Port}: {Log}");
+            }
             try
             {
                 var answer = lookup.Query("generation.dns-fixture.test", QueryType.TXT);
@@ -220,13 +225,17 @@ public sealed class DnsServer : IDisposable
 /// A portal host that verifies domains against its own real DNS server (nothing is trusted
 /// without DNS) and sends mail to its own real SMTP server.
 /// </summary>
-public sealed class DnsPortalFactory : PortalFactory
+public class DnsPortalFactory : PortalFactory
 {
-    public DnsPortalFactory() : this(DnsServer.StartNew((PlatformDomain, "127.0.0.1")), SmtpServer.StartNew())
+    public DnsPortalFactory() : this(new Dictionary<string, string?>())
     {
     }
 
-    private DnsPortalFactory(DnsServer dns, SmtpServer smtp) : base(new Dictionary<string, string?>
+    protected DnsPortalFactory(IDictionary<string, string?> settings) : this(DnsServer.StartNew((PlatformDomain, "127.0.0.1")), SmtpServer.StartNew(), settings)
+    {
+    }
+
+    private DnsPortalFactory(DnsServer dns, SmtpServer smtp, IDictionary<string, string?> settings) : base(new Dictionary<string, string?>(settings)
     {
         ["Tenancy:DnsServer"] = dns.Endpoint,
         ["Tenancy:TrustLocalDomains"] = "false",

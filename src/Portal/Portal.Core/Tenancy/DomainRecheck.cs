@@ -40,10 +40,20 @@ public sealed partial class DomainRecheck(
         if (interval <= TimeSpan.Zero) return;
 
         // Each instance looks every few minutes; the lease, held for a whole interval, lets one pass
-        // run per interval across all instances, however often instances restart.
+        // run per interval across all instances, however often instances restart. The first look
+        // waits one tick, so a starting instance serves requests before it does background work.
         var tick = interval < LongestTick ? interval : LongestTick;
         while (!stoppingToken.IsCancellationRequested)
         {
+            try
+            {
+                await Task.Delay(tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
             try
             {
                 bool claimed;
@@ -61,15 +71,6 @@ public sealed partial class DomainRecheck(
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogPassFailed(logger, ex);
-            }
-
-            try
-            {
-                await Task.Delay(tick, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
     }
@@ -150,6 +151,14 @@ public sealed partial class DomainRecheck(
         var tenant = await services.GetRequiredService<ITenantStore>().FindByIdAsync(domain.OrganizationId, cancellationToken);
         if (tenant is null) return false;
 
+        using var _ = services.GetRequiredService<ITenantContext>().Change(tenant);
+        var owners = await db.Memberships.AsNoTracking()
+            .Where(m => m.Role == OrganizationRole.Owner && m.User!.Email != null)
+            .Select(m => new { m.User!.Email, m.User.DisplayName })
+            .ToListAsync(cancellationToken);
+        // Nobody to tell yet (an owner still to accept an invitation): a later pass warns.
+        if (owners.Count == 0) return false;
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The claim and the e-mail commit together: a second pass (or instance) finds it claimed,
         // and a pass that fails before the commit leaves it unclaimed for the next one.
@@ -158,34 +167,27 @@ public sealed partial class DomainRecheck(
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.DnsWarningSentAt, now), cancellationToken);
         if (claimed != 1) return false;
 
-        using (services.GetRequiredService<ITenantContext>().Change(tenant))
+        var domains = services.GetRequiredService<CustomDomains>();
+        var urls = services.GetRequiredService<TenantUrls>();
+        var mailer = services.GetRequiredService<IMailer>();
+        var records = domains.RecordsFor(domain);
+        foreach (var owner in owners)
         {
-            var owners = await db.Memberships.AsNoTracking()
-                .Where(m => m.Role == OrganizationRole.Owner)
-                .Select(m => new { m.User!.Email, m.User.DisplayName })
-                .ToListAsync(cancellationToken);
-            var domains = services.GetRequiredService<CustomDomains>();
-            var urls = services.GetRequiredService<TenantUrls>();
-            var mailer = services.GetRequiredService<IMailer>();
-            var records = domains.RecordsFor(domain);
-            foreach (var owner in owners.Where(o => !string.IsNullOrEmpty(o.Email)))
+            mailer.Queue("domain-warning", new Dictionary<string, string?>
             {
-                mailer.Queue("domain-warning", new Dictionary<string, string?>
-                {
-                    ["domain"] = domain.Host,
-                    ["problem"] = string.Join(" ", check.Problems),
-                    ["cname_name"] = records[0].Name,
-                    ["cname_value"] = records[0].Value,
-                    ["txt_name"] = records[1].Name,
-                    ["txt_value"] = records[1].Value,
-                    ["checked_at"] = now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
-                    ["settings_url"] = urls.For(tenant, "/settings/domains"),
-                }, new MailRecipient(owner.Email!, owner.DisplayName));
-            }
-
-            services.GetRequiredService<AuditLog>().Record("domain.dns_warning", $"{domain.Host}: {string.Join(" ", check.Problems)}");
-            await db.SaveChangesAsync(cancellationToken);
+                ["domain"] = domain.Host,
+                ["problem"] = string.Join(" ", check.Problems),
+                ["cname_name"] = records[0].Name,
+                ["cname_value"] = records[0].Value,
+                ["txt_name"] = records[1].Name,
+                ["txt_value"] = records[1].Value,
+                ["checked_at"] = now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["settings_url"] = urls.For(tenant, "/settings/domains"),
+            }, new MailRecipient(owner.Email!, owner.DisplayName));
         }
+
+        services.GetRequiredService<AuditLog>().Record("domain.dns_warning", $"{domain.Host}: {string.Join(" ", check.Problems)}");
+        await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return true;
