@@ -17,6 +17,8 @@ public sealed class PageIsolationShould(PortalFactory factory) : PortalTest<Port
         { "/settings", OrganizationRole.Admin },
         { "/settings/members", OrganizationRole.Admin },
         { "/settings/invitations", OrganizationRole.Admin },
+        { "/settings/domains", OrganizationRole.Admin },
+        { "/settings/email", OrganizationRole.Admin },
         { "/settings/audit", OrganizationRole.Owner },
     };
 

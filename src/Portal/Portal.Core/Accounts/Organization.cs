@@ -88,6 +88,15 @@ public class OrganizationDomain : IGlobalEntity
     public DateTime? VerifiedAt { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the periodic re-check last looked at this verified domain's DNS.</summary>
+    public DateTime? LastCheckedAt { get; set; }
+
+    /// <summary>What the last re-check found wrong (the domain stopped pointing at the platform); null while healthy.</summary>
+    public string? DnsProblem { get; set; }
+
+    /// <summary>When the owners were warned about <see cref="DnsProblem"/>; cleared once DNS is right again, so a later break warns again.</summary>
+    public DateTime? DnsWarningSentAt { get; set; }
 }
 
 /// <summary>A partner serving a client account (R2, R3). Cross-tenant reads check this link.</summary>

@@ -1,0 +1,97 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnerPortal.Web.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CustomDomainsAndDkim : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DnsProblem",
+                table: "OrganizationDomains",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DnsWarningSentAt",
+                table: "OrganizationDomains",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "LastCheckedAt",
+                table: "OrganizationDomains",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "DkimKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Selector = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
+                    PublicKey = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ProtectedPrivateKey = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DkimKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DkimKeys_Organizations_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Holder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DkimKeys_TenantId",
+                table: "DkimKeys",
+                column: "TenantId",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DkimKeys");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropColumn(
+                name: "DnsProblem",
+                table: "OrganizationDomains");
+
+            migrationBuilder.DropColumn(
+                name: "DnsWarningSentAt",
+                table: "OrganizationDomains");
+
+            migrationBuilder.DropColumn(
+                name: "LastCheckedAt",
+                table: "OrganizationDomains");
+        }
+    }
+}
