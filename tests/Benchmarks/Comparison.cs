@@ -2,7 +2,7 @@ namespace PartnerPortal.Benchmarks;
 
 /// <summary>
 /// How long and how often each variant is measured. The shared warm-up runs until the JIT has
-/// settled (tiered PGO takes up to a minute of load on two busy cores), between the two bounds.
+/// settled (half a minute or more on two busy cores), between the two bounds.
 /// A smoke run (<c>--quick</c>) is too short for the JIT to settle, so its ratios are shown but not held to the targets.
 /// </summary>
 public sealed record RunSettings(TimeSpan Round, int Rounds, int Connections, TimeSpan MinWarmup, TimeSpan MaxWarmup, bool Smoke)
@@ -56,17 +56,23 @@ public sealed record ComparisonResult(string Scenario, VariantResult Measured, V
 public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
 {
     public const string PagePath = "/account/signin";
-    private const int SettledMethods = 50;
+    private const int SettledMethods = 100;
 
     /// <summary>
-    /// Loads the variants in turn until the JIT has settled. Tiered PGO recompiles hot code (and
-    /// the Razor compiler the portals ran at startup) for up to a minute on two busy cores; a
-    /// round measured meanwhile is billed for it. Settled: under <see cref="SettledMethods"/>
-    /// methods compiled during one pass over the variants.
+    /// Loads the variants in turn until the JIT has settled; a round measured while tiered
+    /// compilation still replaces hot code is billed for it. Starting the portals compiled Razor
+    /// layouts with Roslyn and built EF models, which queues thousands of methods for
+    /// recompilation ahead of the request path; under load the JIT's one background thread works
+    /// that off slowly (a minute and more on two busy cores), so each pass of load is followed
+    /// by an idle pause that lets it catch up. Settled: under <see cref="SettledMethods"/> methods
+    /// compiled in one pass and its pause.
     /// </summary>
     public async Task WarmUpAsync(IReadOnlyList<Variant> variants)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        var backlog = await DrainJitAsync();
+        log.WriteLine($"[warm-up] {watch.Elapsed.TotalSeconds:F0} s: {backlog} methods recompiled after startup, idle");
+
         var rates = new double[variants.Count];
         var settled = false;
         while (watch.Elapsed < settings.MaxWarmup && !(settled && watch.Elapsed >= settings.MinWarmup))
@@ -77,12 +83,30 @@ public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
                 rates[i] = (await MeasureAsync(variants[i])).PerCpuSecond;
             }
 
+            await DrainJitAsync();
             var methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
             settled = methods < SettledMethods;
             log.WriteLine($"[warm-up] {watch.Elapsed.TotalSeconds:F0} s: {methods} methods compiled; {Rates(variants, rates)}");
         }
 
         log.WriteLine($"[warm-up] {(settled ? "JIT settled" : "time limit reached, JIT still busy")} after {watch.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>Waits without load until the JIT has compiled nothing for a second; returns how many methods it compiled meanwhile.</summary>
+    private static async Task<long> DrainJitAsync()
+    {
+        var start = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var last = start;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var quiet = 0; quiet < 4 && watch.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(250);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            quiet = now - last < 3 ? quiet + 1 : 0;
+            last = now;
+        }
+
+        return last - start;
     }
 
     private static string Rates(IReadOnlyList<Variant> variants, double[] rates) =>
