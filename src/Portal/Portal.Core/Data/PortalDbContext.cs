@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.Branding;
 using PartnerPortal.Mail;
 using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
@@ -31,6 +32,7 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<BrandAsset> BrandAssets => Set<BrandAsset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
