@@ -56,12 +56,15 @@ public sealed class ThemeCatalog
     {
         var seen = new HashSet<string>();
         var current = Exists(name) ? name! : DefaultTheme;
-        while (seen.Add(current))
+        // A cycle of base themes stops where it repeats; every chain ends at default.
+        while (current != DefaultTheme && seen.Add(current))
         {
             yield return current;
             var next = ReadManifest(current)?.BaseTheme;
             current = Exists(next) ? next! : DefaultTheme;
         }
+
+        yield return DefaultTheme;
     }
 
     /// <summary>The first file of that relative path along the theme chain, or null.</summary>
