@@ -37,20 +37,20 @@ public static class BrandImages
 
     public static string Describe(BrandAssetKind kind) => kind switch
     {
-        BrandAssetKind.Logo => "PNG, JPEG, WebP or SVG",
-        _ => "ICO, PNG or SVG",
+        BrandAssetKind.Logo => "a PNG, JPEG, WebP or SVG",
+        _ => "an ICO, PNG or SVG",
     };
 
     public static SniffedImage Sniff(ReadOnlySpan<byte> content, BrandAssetKind kind)
     {
         var name = kind == BrandAssetKind.Logo ? "logo" : "favicon";
-        if (content.Length == 0) return SniffedImage.Reject($"The {name} file is empty. Choose a {Describe(kind)} file.");
+        if (content.Length == 0) return SniffedImage.Reject($"The {name} file is empty. Choose {Describe(kind)} file.");
         if (content.Length > MaxBytes) return SniffedImage.Reject($"The {name} is {content.Length / 1024} KB; the limit is {MaxBytes / 1024} KB. Choose a smaller file.");
 
         var type = Detect(content);
         if (type is null || !Allowed(kind).Contains(type))
         {
-            return SniffedImage.Reject($"The {name} must be a {Describe(kind)} image; this file is {(type is null ? "not an image we recognize" : Label(type))}. The file name does not matter: its content does.");
+            return SniffedImage.Reject($"The {name} must be {Describe(kind)} image; this file is {(type is null ? "not an image we recognize" : Label(type))}. The file name does not matter: its content does.");
         }
 
         return new SniffedImage(type, null);
