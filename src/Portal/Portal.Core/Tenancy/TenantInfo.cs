@@ -27,6 +27,8 @@ public sealed record TenantInfo(
     {
         var b = org.Branding;
         var fromReseller = resellerId is null ? null : resellerBranding;
+        // The support contact is one unit: a client with any contact of its own shows only its own.
+        var support = HasSupport(b) || fromReseller is null ? b : fromReseller;
         return new TenantInfo(
             org.Id,
             org.Slug,
@@ -42,19 +44,22 @@ public sealed record TenantInfo(
                 BrandColors.IsValid(b.AccentColor) ? b.AccentColor : BrandColors.DefaultAccent,
                 b.Theme ?? fromReseller?.ClientTheme ?? Theming.ThemeCatalog.DefaultTheme,
                 b.FooterText,
-                Either(b.SupportEmail, fromReseller?.SupportEmail),
+                Clean(support.SupportEmail),
                 b.MailFromName,
                 b.MailFromAddress,
                 b.SenderDomainVerified)
             {
-                SupportUrl = Either(b.SupportUrl, fromReseller?.SupportUrl),
-                SupportPhone = Either(b.SupportPhone, fromReseller?.SupportPhone),
+                SupportUrl = Clean(support.SupportUrl),
+                SupportPhone = Clean(support.SupportPhone),
                 LogoVersion = b.LogoVersion,
                 FaviconVersion = b.FaviconVersion,
             });
     }
 
-    private static string? Either(string? own, string? inherited) => string.IsNullOrWhiteSpace(own) ? inherited : own;
+    private static bool HasSupport(Accounts.Branding b) =>
+        !string.IsNullOrWhiteSpace(b.SupportEmail) || !string.IsNullOrWhiteSpace(b.SupportUrl) || !string.IsNullOrWhiteSpace(b.SupportPhone);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
 
 /// <summary>The branding a page or e-mail shows: the organization's own, completed by its reseller's defaults.</summary>
