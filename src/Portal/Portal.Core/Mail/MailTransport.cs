@@ -75,7 +75,10 @@ public sealed class PickupFolderMailTransport(IOptions<PortalOptions> portal, Mi
     {
         Directory.CreateDirectory(Folder);
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
-        await message.WriteToAsync(Path.Combine(Folder, name), cancellationToken);
+        // Written aside, then renamed: whoever watches the folder never reads half a message.
+        var partial = Path.Combine(Folder, name + ".partial");
+        await message.WriteToAsync(partial, cancellationToken);
+        File.Move(partial, Path.Combine(Folder, name), overwrite: true);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
