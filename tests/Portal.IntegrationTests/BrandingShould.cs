@@ -117,6 +117,17 @@ public sealed class BrandingShould(PortalFactory factory) : PortalTest<PortalFac
         Assert.False(await World.InTenantAsync(org, db => db.AuditEntries.AnyAsync(a => a.Action == "branding.changed")));
     }
 
+    [Fact]
+    public async Task RefuseAFileOfSeveralMegabytesWithAMessageNotAnErrorPage()
+    {
+        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        using var client = await SignedInAsync(org, owner);
+        var response = await client.PostMultipartAsync("/settings/branding", Fields(null, "#1D4ED8", "#0F766E"),
+            new Dictionary<string, (string, byte[])> { ["Form.Logo"] = ("photo.png", [.. TestImages.Png, .. new byte[5 * 1024 * 1024]]) });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("the limit is 512 KB", (await PortalClient.ParseAsync(response)).QuerySelector("span[data-valmsg-for='Form.Logo']")!.TextContent);
+    }
+
     [Theory]
     [InlineData("Form.PrimaryColor", "#FFF", "primary colour")]
     [InlineData("Form.AccentColor", "red;} body{display:none", "accent colour")]

@@ -11,8 +11,11 @@ namespace PartnerPortal.Web.Branding;
 /// </summary>
 public sealed class BrandingForm
 {
-    /// <summary>Larger bodies are refused before binding; anything over the image limit but under this gets a message.</summary>
-    public const long RequestLimit = 4 * 1024 * 1024;
+    /// <summary>
+    /// The server refuses larger bodies outright (413); anything over the image limit but under this
+    /// is measured, not read, and gets a message on the form.
+    /// </summary>
+    public const long RequestLimit = 16 * 1024 * 1024;
 
     public string? ProductName { get; set; }
 

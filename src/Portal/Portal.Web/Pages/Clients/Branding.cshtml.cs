@@ -18,7 +18,6 @@ namespace PartnerPortal.Web.Pages.Clients;
 /// </summary>
 [RequireMembership(OrganizationRole.Admin)]
 [RequestSizeLimit(BrandingForm.RequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = BrandingForm.RequestLimit)]
 public sealed class ClientBrandingModel(
     PortalDbContext db,
     PartnerClients clients,

@@ -16,7 +16,6 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// </summary>
 [RequireMembership(OrganizationRole.Admin)]
 [RequestSizeLimit(BrandingForm.RequestLimit)]
-[RequestFormLimits(MultipartBodyLengthLimit = BrandingForm.RequestLimit)]
 public sealed class BrandingModel(PortalDbContext db, BrandingSettings settings, PageBrand brand) : PageModel
 {
     [BindProperty]
