@@ -19,6 +19,7 @@ public sealed class ResellerBrandingShould(PortalFixture portal) : BrowserJourne
 
         await northwind.GetByRole(AriaRole.Link, new() { Name = "Branding of Fabrikam Fitness" }).ClickAsync();
         await Expect(northwind.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Branding of Fabrikam Fitness");
+        Assert.Empty(await northwind.EvaluateAsync<string[]>(AccessibilityShould.UnlabelledFieldsScript));
         await northwind.GetByLabel("Product name").FillAsync("Fabrikam Gyms");
         await northwind.GetByLabel("Primary colour").FillAsync("#166534");
         await northwind.GetByLabel("Ledger").CheckAsync();

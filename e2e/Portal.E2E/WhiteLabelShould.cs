@@ -120,6 +120,7 @@ public sealed partial class WhiteLabelShould(PortalFixture portal) : BrowserJour
         };
         await SignInAsync(page, DemoHosts.Tailspin, Demo.OwnerOf("Tailspin Toys"));
         await page.GotoAsync(Host.Url(DemoHosts.Tailspin, "/settings/branding"));
+        Assert.Empty(await page.EvaluateAsync<string[]>(AccessibilityShould.UnlabelledFieldsScript));
         await page.GetByLabel("Logo", new() { Exact = true }).SetInputFilesAsync(new FilePayload
         {
             Name = "logo.png", // the name lies; the content decides
