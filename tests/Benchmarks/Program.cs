@@ -43,8 +43,13 @@ public static class Benchmark
             var scenario = new TenancyScenario(new Wrk(settings.Connections, work.FullName), settings, Console.Out);
             var results = await scenario.RunAsync();
             Report.Print(Console.Out, results, settings.Smoke);
+
+            // White-label (issue 4): a themed, branded page against the default theme, and e-mail rendering.
+            var whiteLabel = await ThemedPageScenario.RunAsync(settings.Smoke ? 3 : 8, Console.Out);
+            whiteLabel &= EmailRenderingScenario.Run(Console.Out);
+
             if (results.Any(r => r.Measured.Errors + r.Baseline.Errors > 0)) return 1;
-            return settings.Smoke || results.All(r => r.Passed) ? 0 : 1;
+            return settings.Smoke || (results.All(r => r.Passed) && whiteLabel) ? 0 : 1;
         }
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException or System.Data.Common.DbException)
         {

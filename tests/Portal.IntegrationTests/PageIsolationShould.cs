@@ -19,6 +19,9 @@ public sealed class PageIsolationShould(PortalFactory factory) : PortalTest<Port
         { "/settings/invitations", OrganizationRole.Admin },
         { "/settings/domains", OrganizationRole.Admin },
         { "/settings/email", OrganizationRole.Admin },
+        { "/settings/branding", OrganizationRole.Admin },
+        { "/settings/theme", OrganizationRole.Admin },
+        { "/settings/theme?preview=bold", OrganizationRole.Admin },
         { "/settings/audit", OrganizationRole.Owner },
     };
 

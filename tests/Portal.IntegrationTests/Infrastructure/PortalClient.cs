@@ -45,6 +45,27 @@ public sealed class PortalClient(HttpClient http, CookieContainer jar, string ho
         return await Http.PostAsync(target, new FormUrlEncodedContent(content));
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/>, as multipart/form-data with files (name → file name and bytes).</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string pagePath, IDictionary<string, string> fields, IDictionary<string, (string FileName, byte[] Content)> files, string? action = null)
+    {
+        var (page, document) = await GetPageAsync(pagePath);
+        if (page.StatusCode != HttpStatusCode.OK) return page;
+
+        var token = document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+                    ?? throw new InvalidOperationException($"No antiforgery token on {pagePath}.");
+        var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        foreach (var (name, file) in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            // What a browser would claim from the file name; the portal must not believe it.
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            content.Add(part, name, file.FileName);
+        }
+
+        return await Http.PostAsync(action ?? pagePath, content);
+    }
+
     public async Task<HttpResponseMessage> SignInAsync(string email, string password = TestWorld.Password)
     {
         return await PostFormAsync("/account/signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });

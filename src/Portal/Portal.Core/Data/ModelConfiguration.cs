@@ -21,8 +21,13 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             b.Property(x => x.PrimaryColor).HasMaxLength(7);
             b.Property(x => x.AccentColor).HasMaxLength(7);
             b.Property(x => x.Theme).HasMaxLength(64);
+            b.Property(x => x.ClientTheme).HasMaxLength(64);
             b.Property(x => x.FooterText).HasMaxLength(500);
             b.Property(x => x.SupportEmail).HasMaxLength(254);
+            b.Property(x => x.SupportUrl).HasMaxLength(500);
+            b.Property(x => x.SupportPhone).HasMaxLength(40);
+            b.Property(x => x.LogoVersion).HasMaxLength(32);
+            b.Property(x => x.FaviconVersion).HasMaxLength(32);
             b.Property(x => x.MailFromName).HasMaxLength(200);
             b.Property(x => x.MailFromAddress).HasMaxLength(254);
         });

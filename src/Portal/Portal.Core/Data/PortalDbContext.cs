@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Jobs;
+using PartnerPortal.Branding;
 using PartnerPortal.Mail;
 using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
@@ -34,6 +35,7 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
     public DbSet<DkimKey> DkimKeys => Set<DkimKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<BrandAsset> BrandAssets => Set<BrandAsset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -61,6 +61,7 @@ public static class AccountExtensions
         services.AddScoped<CurrentMember>();
         services.AddScoped<OrganizationSetup>();
         services.AddScoped<Invitations>();
+        services.AddScoped<PartnerClients>();
         return services;
     }
 }

@@ -444,6 +444,43 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("BrandAssets", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -637,8 +674,20 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                                 .HasMaxLength(7)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ClientTheme")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FaviconVersion")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("FooterText")
                                 .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LogoVersion")
+                                .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("MailFromAddress")
@@ -665,8 +714,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("SupportPhone")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SupportUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Theme")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
@@ -768,6 +824,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("PartnerPortal.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()

@@ -11,8 +11,8 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261123164829_CustomDomainsAndDkim")]
-    partial class CustomDomainsAndDkim
+    [Migration("20261123175318_CustomDomainsDkimAndBranding")]
+    partial class CustomDomainsDkimAndBranding
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -447,6 +447,43 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("BrandAssets", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -640,8 +677,20 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                                 .HasMaxLength(7)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ClientTheme")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FaviconVersion")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("FooterText")
                                 .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LogoVersion")
+                                .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("MailFromAddress")
@@ -668,8 +717,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("SupportPhone")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SupportUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Theme")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
@@ -771,6 +827,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("PartnerPortal.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()

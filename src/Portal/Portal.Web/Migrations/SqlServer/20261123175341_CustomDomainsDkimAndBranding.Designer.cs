@@ -12,8 +12,8 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261123164922_CustomDomainsAndDkim")]
-    partial class CustomDomainsAndDkim
+    [Migration("20261123175341_CustomDomainsDkimAndBranding")]
+    partial class CustomDomainsDkimAndBranding
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -457,6 +457,43 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("BrandAssets", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -652,9 +689,21 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                                 .HasMaxLength(7)
                                 .HasColumnType("nvarchar(7)");
 
+                            b1.Property<string>("ClientTheme")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<string>("FaviconVersion")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
+
                             b1.Property<string>("FooterText")
                                 .HasMaxLength(500)
                                 .HasColumnType("nvarchar(500)");
+
+                            b1.Property<string>("LogoVersion")
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)");
 
                             b1.Property<string>("MailFromAddress")
                                 .HasMaxLength(254)
@@ -680,8 +729,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                                 .HasMaxLength(254)
                                 .HasColumnType("nvarchar(254)");
 
+                            b1.Property<string>("SupportPhone")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<string>("SupportUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
                             b1.Property<string>("Theme")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("nvarchar(64)");
 
@@ -783,6 +839,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("PartnerPortal.Audit.AuditEntry", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
