@@ -8,7 +8,7 @@ namespace PartnerPortal.E2E;
 public sealed class AccessibilityShould(PortalFixture portal) : BrowserJourney(portal)
 {
     /// <summary>Visible form fields that no label names, described for the failure message.</summary>
-    private const string UnlabelledFieldsScript = """
+    internal const string UnlabelledFieldsScript = """
         () => [...document.querySelectorAll('input, select, textarea')]
             .filter(el => el.type !== 'hidden' && el.getClientRects().length > 0)
             .filter(el => {

@@ -17,6 +17,11 @@ public sealed class PageIsolationShould(PortalFactory factory) : PortalTest<Port
         { "/settings", OrganizationRole.Admin },
         { "/settings/members", OrganizationRole.Admin },
         { "/settings/invitations", OrganizationRole.Admin },
+        { "/settings/domains", OrganizationRole.Admin },
+        { "/settings/email", OrganizationRole.Admin },
+        { "/settings/branding", OrganizationRole.Admin },
+        { "/settings/theme", OrganizationRole.Admin },
+        { "/settings/theme?preview=bold", OrganizationRole.Admin },
         { "/settings/audit", OrganizationRole.Owner },
     };
 

@@ -31,6 +31,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapPortalPages();
+app.MapOnDemandTlsCheck();
 app.PrintStartupBanner();
 
 app.Run();

@@ -33,15 +33,37 @@ public sealed class PortalClient(HttpClient http, CookieContainer jar, string ho
         var (page, document) = await GetPageAsync(pagePath);
         if (page.StatusCode != HttpStatusCode.OK) return page;
 
-        // The header's sign-out form comes first in the document: the page's own forms are in <main>.
-        var forms = document.QuerySelectorAll("main form[method=post]").OfType<IHtmlFormElement>().ToList();
-        var form = formIndex >= 0 ? forms[formIndex] : forms.FirstOrDefault();
-        var token = document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+        // The page's own forms come first: the layout's header holds a sign-out form too.
+        var forms = document.QuerySelectorAll("main form[method=post]").Concat(document.QuerySelectorAll("form[method=post]")).OfType<IHtmlFormElement>().Distinct().ToList();
+        var form = formIndex >= 0 ? forms[formIndex] : forms.FirstOrDefault(f => f.QuerySelector("input[name=__RequestVerificationToken]") is not null) ?? forms.First();
+        var token = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+                    ?? document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
                     ?? throw new InvalidOperationException($"No antiforgery token on {pagePath}.");
         var content = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         var formAction = form?.GetAttribute("action");
         var target = action ?? (string.IsNullOrEmpty(formAction) ? pagePath : formAction);
         return await Http.PostAsync(target, new FormUrlEncodedContent(content));
+    }
+
+    /// <summary>Like <see cref="PostFormAsync"/>, as multipart/form-data with files (name → file name and bytes).</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string pagePath, IDictionary<string, string> fields, IDictionary<string, (string FileName, byte[] Content)> files, string? action = null)
+    {
+        var (page, document) = await GetPageAsync(pagePath);
+        if (page.StatusCode != HttpStatusCode.OK) return page;
+
+        var token = document.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value
+                    ?? throw new InvalidOperationException($"No antiforgery token on {pagePath}.");
+        var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
+        foreach (var (name, file) in files)
+        {
+            var part = new ByteArrayContent(file.Content);
+            // What a browser would claim from the file name; the portal must not believe it.
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+            content.Add(part, name, file.FileName);
+        }
+
+        return await Http.PostAsync(action ?? pagePath, content);
     }
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password = TestWorld.Password)

@@ -81,12 +81,16 @@ public sealed class SmtpServer : IAsyncDisposable
         _process = null;
     }
 
-    public IReadOnlyList<MimeMessage> Messages()
-    {
-        var files = new[] { "new", "cur" }.Select(d => Path.Combine(Maildir, d)).Where(Directory.Exists)
+    public IReadOnlyList<MimeMessage> Messages() => MessageFiles().Select(f => MimeMessage.Load(f)).ToList();
+
+    /// <summary>The received messages as the server stored them, byte for byte (e.g. for a DKIM verifier).</summary>
+    public IReadOnlyList<string> MessageFiles() =>
+        new[] { "new", "cur" }.Select(d => Path.Combine(Maildir, d)).Where(Directory.Exists)
             .SelectMany(Directory.EnumerateFiles).OrderBy(File.GetLastWriteTimeUtc).ToList();
-        return files.Select(f => MimeMessage.Load(f)).ToList();
-    }
+
+    /// <summary>The stored file of the received message with <paramref name="messageId"/>.</summary>
+    public string FileOf(string messageId) =>
+        MessageFiles().First(f => MimeMessage.Load(f).MessageId == messageId);
 
     /// <summary>Waits until a message to <paramref name="to"/> (and matching the filter) has arrived.</summary>
     public async Task<MimeMessage> WaitForMessageAsync(string to, Func<MimeMessage, bool>? filter = null, TimeSpan? timeout = null)

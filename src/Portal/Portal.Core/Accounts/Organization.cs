@@ -38,7 +38,7 @@ public class Organization : IGlobalEntity
     public List<OrganizationDomain> Domains { get; set; } = [];
 }
 
-/// <summary>Branding settings (T3); the white-label work adds uploads and theme choice on top.</summary>
+/// <summary>Branding settings (T3). Uploaded images live in <see cref="PartnerPortal.Branding.BrandAsset"/>; their versions are here so pages link them without a query.</summary>
 public class Branding
 {
     public string? ProductName { get; set; }
@@ -47,11 +47,25 @@ public class Branding
 
     public string AccentColor { get; set; } = BrandColors.DefaultAccent;
 
-    public string Theme { get; set; } = "default";
+    /// <summary>The organization's own theme choice; null means its reseller's client theme, else <c>default</c> (T6).</summary>
+    public string? Theme { get; set; }
+
+    /// <summary>A reseller's default theme for clients that have not chosen one.</summary>
+    public string? ClientTheme { get; set; }
 
     public string? FooterText { get; set; }
 
     public string? SupportEmail { get; set; }
+
+    public string? SupportUrl { get; set; }
+
+    public string? SupportPhone { get; set; }
+
+    /// <summary>Content hash of the uploaded logo (its ETag and cache-busting version); null when there is none.</summary>
+    public string? LogoVersion { get; set; }
+
+    /// <summary>Content hash of the uploaded favicon; null means the one rendered from the theme (T5).</summary>
+    public string? FaviconVersion { get; set; }
 
     public string? MailFromName { get; set; }
 
@@ -88,6 +102,15 @@ public class OrganizationDomain : IGlobalEntity
     public DateTime? VerifiedAt { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When the periodic re-check last looked at this verified domain's DNS.</summary>
+    public DateTime? LastCheckedAt { get; set; }
+
+    /// <summary>What the last re-check found wrong (the domain stopped pointing at the platform); null while healthy.</summary>
+    public string? DnsProblem { get; set; }
+
+    /// <summary>When the owners were warned about <see cref="DnsProblem"/>; cleared once DNS is right again, so a later break warns again.</summary>
+    public DateTime? DnsWarningSentAt { get; set; }
 }
 
 /// <summary>A partner serving a client account (R2, R3). Cross-tenant reads check this link.</summary>

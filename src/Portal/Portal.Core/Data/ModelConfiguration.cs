@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.Jobs;
 using PartnerPortal.Mail;
 
 namespace PartnerPortal.Data;
@@ -20,8 +21,13 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
             b.Property(x => x.PrimaryColor).HasMaxLength(7);
             b.Property(x => x.AccentColor).HasMaxLength(7);
             b.Property(x => x.Theme).HasMaxLength(64);
+            b.Property(x => x.ClientTheme).HasMaxLength(64);
             b.Property(x => x.FooterText).HasMaxLength(500);
             b.Property(x => x.SupportEmail).HasMaxLength(254);
+            b.Property(x => x.SupportUrl).HasMaxLength(500);
+            b.Property(x => x.SupportPhone).HasMaxLength(40);
+            b.Property(x => x.LogoVersion).HasMaxLength(32);
+            b.Property(x => x.FaviconVersion).HasMaxLength(32);
             b.Property(x => x.MailFromName).HasMaxLength(200);
             b.Property(x => x.MailFromAddress).HasMaxLength(254);
         });
@@ -35,6 +41,7 @@ internal sealed class OrganizationDomainConfiguration : IEntityTypeConfiguration
     {
         builder.Property(d => d.Host).HasMaxLength(253);
         builder.Property(d => d.VerificationToken).HasMaxLength(64);
+        builder.Property(d => d.DnsProblem).HasMaxLength(1000);
         builder.HasIndex(d => d.Host).IsUnique();
         builder.HasOne(d => d.Organization).WithMany(o => o.Domains).HasForeignKey(d => d.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -135,5 +142,28 @@ internal sealed class DataProtectionKeyRecordConfiguration : IEntityTypeConfigur
     {
         builder.ToTable("DataProtectionKeys");
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
+    }
+}
+
+internal sealed class DkimKeyConfiguration : IEntityTypeConfiguration<DkimKey>
+{
+    public void Configure(EntityTypeBuilder<DkimKey> builder)
+    {
+        builder.Property(k => k.Selector).HasMaxLength(63);
+        builder.Property(k => k.PublicKey).HasMaxLength(1000);
+        // One key per organization: rotation replaces it in place.
+        builder.HasIndex(k => k.TenantId).IsUnique();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(k => k.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
+{
+    public void Configure(EntityTypeBuilder<JobLease> builder)
+    {
+        builder.ToTable("JobLeases");
+        builder.HasKey(l => l.Name);
+        builder.Property(l => l.Name).HasMaxLength(100);
+        builder.Property(l => l.Holder).HasMaxLength(200);
     }
 }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.Jobs;
+using PartnerPortal.Branding;
 using PartnerPortal.Mail;
 using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
@@ -31,6 +33,9 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    public DbSet<DkimKey> DkimKeys => Set<DkimKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<BrandAsset> BrandAssets => Set<BrandAsset>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

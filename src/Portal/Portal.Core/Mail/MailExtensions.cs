@@ -11,6 +11,8 @@ public static class MailExtensions
         services.Configure<MailOptions>(configuration.GetSection(MailOptions.Section));
         services.AddSingleton<EmailRenderer>();
         services.AddScoped<IMailer, Mailer>();
+        services.AddScoped<SenderDomain>();
+        services.AddSingleton<DkimSigning>();
         services.AddSingleton<Func<IMailTransport>>(sp => () =>
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
                 ? ActivatorUtilities.CreateInstance<PickupFolderMailTransport>(sp)

@@ -10,6 +10,9 @@ public sealed class MailOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
+    /// <summary>What organizations add to their SPF record (<c>include:</c> this) so the platform's servers may send for them; null shows general advice.</summary>
+    public string? SpfInclude { get; set; }
+
     /// <summary>How often the dispatcher looks for due messages when the outbox was empty.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -75,7 +75,10 @@ public sealed class PickupFolderMailTransport(IOptions<PortalOptions> portal, Mi
     {
         Directory.CreateDirectory(Folder);
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
-        await message.WriteToAsync(Path.Combine(Folder, name), cancellationToken);
+        // Written aside, then renamed: whoever watches the folder never opens half a message.
+        var path = Path.Combine(Folder, name);
+        await message.WriteToAsync(path + ".tmp", cancellationToken);
+        File.Move(path + ".tmp", path, overwrite: true);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

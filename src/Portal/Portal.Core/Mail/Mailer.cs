@@ -39,6 +39,10 @@ public sealed class Mailer(
             ["accent_color"] = organization?.Branding.AccentColor ?? "#0F766E",
             ["footer_text"] = organization?.Branding.FooterText ?? string.Empty,
             ["support_email"] = organization?.Branding.SupportEmail ?? string.Empty,
+            ["support_url"] = organization?.Branding.SupportUrl ?? string.Empty,
+            ["support_phone"] = organization?.Branding.SupportPhone ?? string.Empty,
+            // Absolute, on the organization's own primary host: mail clients fetch it from there.
+            ["logo_url"] = organization?.Branding.LogoVersion is { } logo ? urls.For(organization, $"/branding/logo?v={logo}") : string.Empty,
             ["home_url"] = organization is null ? urls.ForPlatform("/") : urls.For(organization, "/"),
             // A reseller's client never sees the platform's name (T4).
             ["powered_by"] = organization is { IsWhiteLabelled: true } ? string.Empty : platform.PlatformName,

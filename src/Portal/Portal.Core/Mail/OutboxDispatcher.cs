@@ -69,6 +69,7 @@ public sealed partial class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var signing = scope.ServiceProvider.GetRequiredService<DkimSigning>();
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.Outbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
@@ -90,7 +91,9 @@ public sealed partial class OutboxDispatcher(
             handled++;
             try
             {
-                await transport.SendAsync(ToMime(message), cancellationToken);
+                var mime = ToMime(message);
+                await TrySignAsync(signing, db, mime, message, cancellationToken);
+                await transport.SendAsync(mime, cancellationToken);
                 var sentAt = time.GetUtcNow().UtcDateTime;
                 await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1),
@@ -111,6 +114,22 @@ public sealed partial class OutboxDispatcher(
         }
 
         return handled;
+    }
+
+    /// <summary>
+    /// DKIM-signs the message for its organization's verified domain (T8). A key that cannot be
+    /// read is the operator's problem, not the recipient's: the message goes out unsigned, with a warning.
+    /// </summary>
+    private async Task TrySignAsync(DkimSigning signing, PortalDbContext db, MimeMessage mime, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await signing.SignAsync(db, mime, message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or InvalidOperationException or IOException)
+        {
+            LogSigningFailed(logger, message.Id, message.OrganizationId, ex);
+        }
     }
 
     public MimeMessage ToMime(OutboxMessage message)
@@ -134,6 +153,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {MessageId} failed (attempt {Attempts}); retrying at {RetryAt:o}: {Error}")]
     private static partial void LogSendFailed(ILogger logger, Guid messageId, int attempts, DateTime retryAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} of organization {OrganizationId} goes out without a DKIM signature: its key could not be read.")]
+    private static partial void LogSigningFailed(ILogger logger, Guid messageId, Guid? organizationId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox dispatcher could not read the outbox; it will try again.")]
     private static partial void LogDispatchFailed(ILogger logger, Exception exception);

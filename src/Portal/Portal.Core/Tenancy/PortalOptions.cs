@@ -30,4 +30,16 @@ public sealed class TenancyOptions
 
     /// <summary>How long a resolved (or unknown) host stays cached; changes evict it at once anyway.</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where custom domains must point (their CNAME target); null or empty means the platform domain.</summary>
+    public string? CnameTarget { get; set; }
+
+    /// <summary>
+    /// The DNS server(s) domain and DKIM checks ask, as <c>host:port</c> (comma-separated for several);
+    /// null or empty means the system's resolvers.
+    /// </summary>
+    public string? DnsServer { get; set; }
+
+    /// <summary>How often verified domains are re-checked (T2); zero turns the periodic re-check off.</summary>
+    public TimeSpan DomainRecheckInterval { get; set; } = TimeSpan.FromHours(6);
 }

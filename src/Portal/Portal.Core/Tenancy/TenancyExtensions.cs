@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using PartnerPortal.Jobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +18,29 @@ public static class TenancyExtensions
         services.AddSingleton<ITenantStore, TenantStore>();
         services.AddSingleton<TenantUrls>();
         services.AddScoped<TenantCacheInvalidation>();
+        services.AddSingleton<DnsRecords>();
+        services.AddScoped<CustomDomains>();
+        services.AddScoped<JobLeases>();
+        services.AddSingleton<DomainRecheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<DomainRecheck>());
         return services;
+    }
+
+    /// <summary>
+    /// Caddy's on-demand TLS <c>ask</c> endpoint: 200 for a host the portal serves (a verified
+    /// custom domain, the platform domain, an organization's platform subdomain), else 404, so no
+    /// certificate is ever requested for a name nobody owns. Answered on the platform host only.
+    /// </summary>
+    public static IEndpointRouteBuilder MapOnDemandTlsCheck(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/_domains/allowed", async (HttpContext context, string? domain, ITenantStore store) =>
+        {
+            if (context.Tenancy()?.IsPlatform != true) return Results.NotFound();
+            if (!HostName.TryNormalize(domain, out var host)) return Results.NotFound();
+            var resolution = await store.ResolveAsync(host, context.RequestAborted);
+            return resolution.Kind == HostKind.Unknown ? Results.NotFound() : Results.Ok();
+        });
+        return endpoints;
     }
 
     /// <summary>Resolves the tenant for every request except the health probes, which need none.</summary>

@@ -49,5 +49,5 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
     private static bool TouchesTenants(DbContext? context) =>
         context is not null && context.ChangeTracker.Entries()
             .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                      && e.Entity is Organization or OrganizationDomain or PartnerClientLink or Branding);
+                      && e.Entity is Organization or OrganizationDomain or PartnerClientLink or Accounts.Branding);
 }

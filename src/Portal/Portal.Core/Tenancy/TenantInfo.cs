@@ -22,9 +22,13 @@ public sealed record TenantInfo(
     /// <summary>A reseller's client never sees the platform's name (T4).</summary>
     public bool IsWhiteLabelled => ResellerId is not null;
 
-    public static TenantInfo From(Organization org, string platformDomain, Guid? resellerId = null, string? resellerName = null)
+    /// <param name="resellerBranding">The reseller's own branding: its client theme and support contact are this client's defaults (T3).</param>
+    public static TenantInfo From(Organization org, string platformDomain, Guid? resellerId = null, string? resellerName = null, Accounts.Branding? resellerBranding = null)
     {
         var b = org.Branding;
+        var fromReseller = resellerId is null ? null : resellerBranding;
+        // The support contact is one unit: a client with any contact of its own shows only its own.
+        var support = HasSupport(b) || fromReseller is null ? b : fromReseller;
         return new TenantInfo(
             org.Id,
             org.Slug,
@@ -38,15 +42,27 @@ public sealed record TenantInfo(
                 string.IsNullOrWhiteSpace(b.ProductName) ? org.Name : b.ProductName,
                 BrandColors.IsValid(b.PrimaryColor) ? b.PrimaryColor : BrandColors.DefaultPrimary,
                 BrandColors.IsValid(b.AccentColor) ? b.AccentColor : BrandColors.DefaultAccent,
-                b.Theme,
+                b.Theme ?? fromReseller?.ClientTheme ?? Theming.ThemeCatalog.DefaultTheme,
                 b.FooterText,
-                b.SupportEmail,
+                Clean(support.SupportEmail),
                 b.MailFromName,
                 b.MailFromAddress,
-                b.SenderDomainVerified));
+                b.SenderDomainVerified)
+            {
+                SupportUrl = Clean(support.SupportUrl),
+                SupportPhone = Clean(support.SupportPhone),
+                LogoVersion = b.LogoVersion,
+                FaviconVersion = b.FaviconVersion,
+            });
     }
+
+    private static bool HasSupport(Accounts.Branding b) =>
+        !string.IsNullOrWhiteSpace(b.SupportEmail) || !string.IsNullOrWhiteSpace(b.SupportUrl) || !string.IsNullOrWhiteSpace(b.SupportPhone);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
 
+/// <summary>The branding a page or e-mail shows: the organization's own, completed by its reseller's defaults.</summary>
 [ImmutableObject(true)]
 public sealed record TenantBranding(
     string ProductName,
@@ -57,4 +73,17 @@ public sealed record TenantBranding(
     string? SupportEmail,
     string? MailFromName,
     string? MailFromAddress,
-    bool SenderDomainVerified);
+    bool SenderDomainVerified)
+{
+    public string? SupportUrl { get; init; }
+
+    public string? SupportPhone { get; init; }
+
+    /// <summary>Version of the uploaded logo, or null when there is none.</summary>
+    public string? LogoVersion { get; init; }
+
+    /// <summary>Version of the uploaded favicon, or null to render one from the theme.</summary>
+    public string? FaviconVersion { get; init; }
+
+    public bool HasSupportContact => !string.IsNullOrWhiteSpace(SupportEmail) || !string.IsNullOrWhiteSpace(SupportUrl) || !string.IsNullOrWhiteSpace(SupportPhone);
+}

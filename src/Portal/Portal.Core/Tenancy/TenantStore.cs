@@ -119,8 +119,8 @@ public sealed class TenantStore(
         var reseller = await db.PartnerClientLinks.AsNoTracking()
             .Where(l => l.ClientId == org.Id && l.EndedAt == null)
             .OrderBy(l => l.CreatedAt)
-            .Select(l => new { l.PartnerId, l.Partner!.Name })
+            .Select(l => new { l.PartnerId, l.Partner!.Name, l.Partner.Branding })
             .FirstOrDefaultAsync(cancellationToken);
-        return TenantInfo.From(org, _platformDomain, reseller?.PartnerId, reseller?.Name);
+        return TenantInfo.From(org, _platformDomain, reseller?.PartnerId, reseller?.Name, reseller?.Branding);
     }
 }

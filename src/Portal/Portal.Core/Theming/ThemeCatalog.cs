@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,12 +14,24 @@ public sealed class ThemeOptions
     public string? RootPath { get; set; }
 }
 
-public sealed record ThemeManifest(string Name, string DisplayName, string? BaseTheme, string? PrimaryColor, string? AccentColor);
+public sealed record ThemeManifest(string Name, string DisplayName, string? BaseTheme, string? PrimaryColor, string? AccentColor)
+{
+    /// <summary>One line for the theme picker: what a person sees that sets the theme apart.</summary>
+    public string? Description { get; init; }
+}
 
-/// <summary>The themes on disk (T6). Theme names are folder names; lookups never leave the root.</summary>
+/// <summary>
+/// The themes on disk (T6). Theme names are folder names; lookups never leave the root. Manifests
+/// are cached until their file changes (one stat per lookup, no watcher), so an edited theme shows
+/// on the next request.
+/// </summary>
 public sealed class ThemeCatalog
 {
     public const string DefaultTheme = "default";
+    public const string StylesheetName = "site.css";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<string, (DateTime Stamp, ThemeManifest? Manifest)> _manifests = new(StringComparer.Ordinal);
 
     public ThemeCatalog(IOptions<ThemeOptions> options, IHostEnvironment environment)
     {
@@ -30,22 +44,27 @@ public sealed class ThemeCatalog
         Directory.EnumerateDirectories(RootPath)
             .Select(dir => ReadManifest(Path.GetFileName(dir)))
             .OfType<ThemeManifest>()
-            .OrderBy(t => t.Name == DefaultTheme ? 0 : 1).ThenBy(t => t.DisplayName)
+            .OrderBy(t => t.Name == DefaultTheme ? 0 : 1).ThenBy(t => t.DisplayName, StringComparer.OrdinalIgnoreCase)
             .ToList();
 
-    public bool Exists(string? name) => IsSafeName(name) && File.Exists(Path.Combine(RootPath, name!, "theme.json"));
+    public bool Exists(string? name) => ReadManifest(name) is not null;
+
+    public ThemeManifest? Find(string? name) => ReadManifest(name);
 
     /// <summary>The theme itself, then its base themes, ending with <c>default</c>.</summary>
     public IEnumerable<string> Chain(string? name)
     {
         var seen = new HashSet<string>();
         var current = Exists(name) ? name! : DefaultTheme;
-        while (seen.Add(current))
+        // A cycle of base themes stops where it repeats; every chain ends at default.
+        while (current != DefaultTheme && seen.Add(current))
         {
             yield return current;
             var next = ReadManifest(current)?.BaseTheme;
             current = Exists(next) ? next! : DefaultTheme;
         }
+
+        yield return DefaultTheme;
     }
 
     /// <summary>The first file of that relative path along the theme chain, or null.</summary>
@@ -60,17 +79,42 @@ public sealed class ThemeCatalog
         return null;
     }
 
+    /// <summary>
+    /// The stylesheets a page in this theme links, base theme first, so a theme's own
+    /// <c>wwwroot/site.css</c> only overrides what it changes. Each URL carries the file's
+    /// version, so an edited stylesheet is fetched again on the next page.
+    /// </summary>
+    public IReadOnlyList<string> Stylesheets(string? theme)
+    {
+        var links = new List<string>(2);
+        foreach (var name in Chain(theme).Reverse())
+        {
+            var file = new FileInfo(Path.Combine(RootPath, name, "wwwroot", StylesheetName));
+            if (file.Exists) links.Add($"/_themes/{name}/{StylesheetName}?v={file.LastWriteTimeUtc.Ticks.ToString("x", CultureInfo.InvariantCulture)}");
+        }
+
+        return links;
+    }
+
     public static bool IsSafeName(string? name) =>
         !string.IsNullOrEmpty(name) && name.Length <= 64 && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
-    private ThemeManifest? ReadManifest(string name)
+    private ThemeManifest? ReadManifest(string? name)
     {
         if (!IsSafeName(name)) return null;
-        var path = Path.Combine(RootPath, name, "theme.json");
-        if (!File.Exists(path)) return null;
-        using var stream = File.OpenRead(path);
-        var manifest = JsonSerializer.Deserialize<ThemeManifest>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web));
-        return manifest is null ? null : manifest with { Name = name };
+        var path = Path.Combine(RootPath, name!, "theme.json");
+        var stamp = File.GetLastWriteTimeUtc(path); // a missing file reads as 1601-01-01
+        if (_manifests.TryGetValue(name!, out var cached) && cached.Stamp == stamp) return cached.Manifest;
+
+        ThemeManifest? manifest = null;
+        if (File.Exists(path))
+        {
+            using var stream = File.OpenRead(path);
+            manifest = JsonSerializer.Deserialize<ThemeManifest>(stream, Json) is { } read ? read with { Name = name! } : null;
+        }
+
+        _manifests[name!] = (stamp, manifest);
+        return manifest;
     }
 
     private static string ResolveRoot(string? configured, string contentRoot)

@@ -1,31 +1,36 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using PartnerPortal.Mail;
 using PartnerPortal.Tenancy;
+using PartnerPortal.Web.Hosting;
 
 namespace PartnerPortal.Web.Branding;
 
 /// <summary>
 /// <c>/favicon.svg</c> per organization, rendered from the theme's Scriban template with the
-/// brand's initials and colour (T5). Cached by the browser and revalidated by ETag.
+/// brand's initials and colour (T5). Cached by the browser and revalidated by ETag. An uploaded
+/// favicon is served by <see cref="BrandAssetEndpoints"/>, and the layout links that one instead.
 /// </summary>
 public static class FaviconEndpoint
 {
+    public const string Path = "/favicon.svg";
+
     public static IResult Render(HttpContext context, EmailRenderer renderer, IOptions<PortalOptions> portal)
     {
         var tenant = context.Tenancy()?.Tenant;
         var name = tenant?.Branding.ProductName ?? portal.Value.PlatformName;
-        var svg = renderer.RenderFile(tenant?.Branding.Theme, "favicon.svg.sbn", new Dictionary<string, string?>
+        var svg = renderer.RenderFile(context.ActiveTheme(), "favicon.svg.sbn", new Dictionary<string, string?>
         {
             ["initials"] = Initials(name),
             ["brand_color"] = tenant?.Branding.PrimaryColor ?? PartnerPortal.Accounts.BrandColors.DefaultPrimary,
+            ["accent_color"] = tenant?.Branding.AccentColor ?? PartnerPortal.Accounts.BrandColors.DefaultAccent,
         }, html: true);
 
         var etag = $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(svg)))[..16]}\"";
         context.Response.Headers.ETag = etag;
         context.Response.Headers.CacheControl = "public, max-age=3600";
+        context.Response.Headers.XContentTypeOptions = "nosniff";
         if (context.Request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Text(svg, "image/svg+xml; charset=utf-8");
     }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
+using PartnerPortal.Branding;
 using PartnerPortal.Data;
+using PartnerPortal.Mail;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Web.Demo;
@@ -17,6 +19,7 @@ public sealed class DemoData(
     ITenantContext tenants,
     TimeProvider time,
     IOptions<PortalOptions> portal,
+    SenderDomain sender,
     IEnumerable<PartnerPortal.Modularity.IDemoDataContributor> modules)
 {
     public const string Password = "Portal-demo-1";
@@ -32,6 +35,17 @@ public sealed class DemoData(
         new("Fabrikam Fitness", "fabrikam", OrganizationKind.Client, "owner@fabrikam-fitness.test", "Northwind Partners", "#C2410C", null, "Fabrikam Fitness", null),
         new("Tailspin Toys", "tailspin", OrganizationKind.Client, "owner@tailspin.test", null, null, null, null, null),
     ];
+
+    /// <summary>How a demo organization looks (T3–T6), so the demo clients can be told apart at a glance.</summary>
+    public sealed record DemoLook(string? Theme, string? ClientTheme, string? Logo, string? AccentColor, string? FooterText, string? SupportPhone, string? SupportUrl);
+
+    public static readonly IReadOnlyDictionary<string, DemoLook> Looks = new Dictionary<string, DemoLook>
+    {
+        // Northwind's clients without a theme of their own (Fabrikam) get "bold".
+        ["Northwind Partners"] = new(null, "bold", Logos.Compass, "#B91C1C", "Northwind Partners · your systems partner", "+1 555 0100", "https://help.northwind.test"),
+        ["Contoso Dental"] = new("ledger", null, Logos.Tooth, "#B45309", "Contoso Dental · 12 Harbour Street · open Monday to Saturday", "+1 555 0142", null),
+        ["Fabrikam Fitness"] = new(null, null, Logos.Bolt, "#A16207", "Fabrikam Fitness · train anywhere", null, null),
+    };
 
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -49,6 +63,17 @@ public sealed class DemoData(
             // Contoso's sending domain counts as verified in the demo, so its mail is From its own address (T8).
             org.Branding.SenderDomainVerified = demo.CustomDomain is not null;
             org.Branding.SupportEmail = demo.MailFromAddress;
+            var look = Looks.GetValueOrDefault(demo.Name);
+            if (look is not null)
+            {
+                org.Branding.Theme = look.Theme;
+                org.Branding.ClientTheme = look.ClientTheme;
+                org.Branding.AccentColor = look.AccentColor ?? org.Branding.AccentColor;
+                org.Branding.FooterText = look.FooterText;
+                org.Branding.SupportPhone = look.SupportPhone;
+                org.Branding.SupportUrl = look.SupportUrl;
+            }
+
             if (demo.CustomDomain is not null)
             {
                 org.Domains.Add(new OrganizationDomain { Host = demo.CustomDomain, VerificationToken = "demo", VerifiedAt = now, CreatedAt = now });
@@ -71,7 +96,24 @@ public sealed class DemoData(
                 db.Workspaces.Add(workspace);
                 db.Memberships.Add(new Membership { UserId = owner.Id, Role = OrganizationRole.Owner, CreatedAt = now });
                 db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspace.Id, UserId = owner.Id, Role = WorkspaceRole.Admin, CreatedAt = now });
+                if (look?.Logo is { } logo)
+                {
+                    var content = System.Text.Encoding.UTF8.GetBytes(logo);
+                    var version = BrandImages.Version(content);
+                    db.BrandAssets.Add(new BrandAsset { Kind = BrandAssetKind.Logo, ContentType = BrandImages.Svg, Content = content, Version = version, UpdatedAt = now });
+                    org.Branding.LogoVersion = version;
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
+
+                if (org.Branding.SenderDomainVerified)
+                {
+                    // A real DKIM key, so Contoso's demo mail is signed as a verified sender's is (T8).
+                    // A new key resets verification; the demo counts the domain as verified again.
+                    await sender.GenerateKeyAsync(cancellationToken);
+                    org.Branding.SenderDomainVerified = true;
+                    await db.SaveChangesAsync(cancellationToken);
+                }
             }
         }
 
@@ -116,5 +158,15 @@ public sealed class DemoData(
         }
 
         return user;
+    }
+
+    /// <summary>Generated SVG marks for the demo organizations.</summary>
+    private static class Logos
+    {
+        public const string Compass = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="#4338CA"/><circle cx="32" cy="32" r="21" fill="none" stroke="#ffffff" stroke-width="3"/><path d="M32 12l7 20-7 20-7-20z" fill="#ffffff"/><path d="M32 12l7 20H25z" fill="#FCA5A5"/></svg>""";
+
+        public const string Tooth = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" rx="14" fill="#0E7C86"/><path d="M21 13c-6 0-10 5-10 12 0 8 4 12 5 20 1 6 3 10 6 10s4-4 5-9c1-4 2-7 5-7s4 3 5 7c1 5 2 9 5 9s5-4 6-10c1-8 5-12 5-20 0-7-4-12-10-12-5 0-7 3-11 3s-6-3-11-3z" fill="#ffffff"/><path d="M40 19c3 0 5 2 5 6" fill="none" stroke="#0E7C86" stroke-width="3" stroke-linecap="round"/></svg>""";
+
+        public const string Bolt = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="32" fill="#C2410C"/><path d="M37 6L15 37h14l-4 21 24-33H34z" fill="#FDE68A"/></svg>""";
     }
 }

@@ -62,6 +62,7 @@ public static class AccountExtensions
         services.AddScoped<PartnerPortal.Modularity.IPortalEvents, PartnerPortal.Modularity.PortalEvents>();
         services.AddScoped<OrganizationSetup>();
         services.AddScoped<Invitations>();
+        services.AddScoped<PartnerClients>();
         return services;
     }
 }

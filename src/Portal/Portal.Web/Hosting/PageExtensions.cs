@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Accounts;
+using PartnerPortal.Web.Branding;
 
 namespace PartnerPortal.Web.Hosting;
 
@@ -43,7 +44,8 @@ public static class PageExtensions
     public static WebApplication MapPortalPages(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapGet("/favicon.svg", Branding.FaviconEndpoint.Render);
+        app.MapGet(Branding.FaviconEndpoint.Path, Branding.FaviconEndpoint.Render);
+        app.MapBrandAssets();
         return app;
     }
 

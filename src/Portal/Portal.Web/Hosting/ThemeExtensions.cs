@@ -8,13 +8,30 @@ namespace PartnerPortal.Web.Hosting;
 
 public static class ThemeExtensions
 {
+    /// <summary>Themes (T6) and the branding they render (T3–T5).</summary>
     public static IServiceCollection AddPortalThemes(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ThemeOptions>(configuration.GetSection(ThemeOptions.Section));
         services.AddSingleton<ThemeCatalog>();
-        services.Configure<RazorViewEngineOptions>(o => o.ViewLocationExpanders.Add(new ThemeViewLocationExpander()));
+        services.AddOptions<RazorViewEngineOptions>()
+            .Configure<ThemeCatalog>((o, themes) => o.ViewLocationExpanders.Add(new ThemeViewLocationExpander(themes)));
+        services.AddScoped<Branding.PageBrand>();
+        services.AddScoped<PartnerPortal.Branding.BrandingSettings>();
         return services;
     }
+
+    /// <summary>
+    /// The theme this request renders with: a preview an admin asked for (set by the page after
+    /// checking the role), else the organization's theme, else <c>default</c>.
+    /// </summary>
+    public static string ActiveTheme(this HttpContext context)
+    {
+        var theme = context.Features.Get<ThemePreview>()?.Theme ?? context.Tenancy()?.Tenant?.Branding.Theme;
+        return ThemeCatalog.IsSafeName(theme) ? theme! : ThemeCatalog.DefaultTheme;
+    }
+
+    /// <summary>Renders the rest of this request in <paramref name="theme"/>; only pages that checked the user may preview call it.</summary>
+    public static void PreviewTheme(this HttpContext context, string theme) => context.Features.Set(new ThemePreview(theme));
 
     /// <summary>
     /// Theme layouts are compiled at run time so a theme edit shows on the next request (T6).
@@ -52,24 +69,27 @@ public static class ThemeExtensions
     }
 }
 
+/// <summary>A theme shown for this request only (the theme picker's preview).</summary>
+public sealed record ThemePreview(string Theme);
+
 /// <summary>
-/// Puts the tenant's theme first and <c>default</c> last when looking up layouts and partials.
-/// The theme name goes into the cache key so tenants never share a cached layout; no I/O here.
+/// Puts the request's theme and its base themes first and <c>default</c> last when looking up
+/// layouts and partials. The theme name goes into the cache key so tenants never share a cached
+/// layout; <see cref="PopulateValues"/> runs on every lookup and does no I/O.
 /// </summary>
-public sealed class ThemeViewLocationExpander : IViewLocationExpander
+public sealed class ThemeViewLocationExpander(ThemeCatalog themes) : IViewLocationExpander
 {
     private const string Key = "theme";
 
-    public void PopulateValues(ViewLocationExpanderContext context)
-    {
-        var theme = context.ActionContext.HttpContext.Tenancy()?.Tenant?.Branding.Theme;
-        context.Values[Key] = ThemeCatalog.IsSafeName(theme) ? theme : ThemeCatalog.DefaultTheme;
-    }
+    public void PopulateValues(ViewLocationExpanderContext context) =>
+        context.Values[Key] = context.ActionContext.HttpContext.ActiveTheme();
 
     public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations)
     {
+        // Only on a cache miss: reading the theme chain here costs nothing per request.
         var theme = context.Values.TryGetValue(Key, out var value) && value is not null ? value : ThemeCatalog.DefaultTheme;
-        if (theme != ThemeCatalog.DefaultTheme) yield return $"/themes/{theme}/Shared/{{0}}.cshtml";
+        var chain = themes.Chain(theme).ToList();
+        foreach (var name in chain.Where(n => n != ThemeCatalog.DefaultTheme)) yield return $"/themes/{name}/Shared/{{0}}.cshtml";
         foreach (var location in viewLocations) yield return location;
         yield return $"/themes/{ThemeCatalog.DefaultTheme}/Shared/{{0}}.cshtml";
     }

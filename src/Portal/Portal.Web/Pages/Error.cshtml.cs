@@ -14,6 +14,7 @@ public sealed class ErrorModel : PageModel
     {
         403 => "No access",
         404 => "Page not found",
+        413 => "Too large",
         429 => "Slow down",
         _ => "Something went wrong",
     };

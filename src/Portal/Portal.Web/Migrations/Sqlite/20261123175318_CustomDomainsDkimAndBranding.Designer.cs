@@ -11,8 +11,8 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261123173859_Solutions")]
-    partial class Solutions
+    [Migration("20261123175318_CustomDomainsDkimAndBranding")]
+    partial class CustomDomainsDkimAndBranding
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -144,9 +144,19 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DnsProblem")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DnsWarningSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Host")
                         .IsRequired()
                         .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastCheckedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
@@ -437,6 +447,43 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("BrandAssets", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Data.DataProtectionKeyRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -454,6 +501,59 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Mail.DkimKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Selector")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("DkimKeys");
                 });
 
             modelBuilder.Entity("PartnerPortal.Mail.OutboxMessage", b =>
@@ -539,388 +639,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("MailOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.HasIndex("TenantId", "WorkspaceId")
-                        .IsUnique();
-
-                    b.ToTable("Solutions_RecipeLibraries", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.RecordCounter", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TenantId")
-                        .IsUnique();
-
-                    b.ToTable("Solutions_RecordCounters", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.RecordToken", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SolutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TableKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecordId");
-
-                    b.HasIndex("TenantId", "SolutionId", "TableKey", "Token");
-
-                    b.ToTable("Solutions_RecordTokens", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.RecordValue", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FieldKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("HasValue")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SolutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SortKey")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TableKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("RecordId", "FieldKey");
-
-                    b.HasIndex("TenantId", "SolutionId", "TableKey", "FieldKey", "SortKey");
-
-                    b.ToTable("Solutions_RecordValues", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.RuleRun", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClaimedBy")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ClaimedUntil")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DoneAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DueAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Error")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("RecordId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RuleKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SolutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DoneAt", "DueAt");
-
-                    b.HasIndex("TenantId", "SolutionId");
-
-                    b.ToTable("Solutions_RuleRuns", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.Solution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CreatedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("CurrentVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("DraftJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LastRuleError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("LastRuleErrorAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceOrganization")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SourceRecipe")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("SourceVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Tags")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkspaceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkspaceId");
-
-                    b.HasIndex("TenantId", "WorkspaceId", "Name");
-
-                    b.ToTable("Solutions_Solutions", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.SolutionAssignment", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SolutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SolutionId");
-
-                    b.HasIndex("TenantId", "UserId");
-
-                    b.HasIndex("TenantId", "SolutionId", "UserId")
-                        .IsUnique();
-
-                    b.ToTable("Solutions_Assignments", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.SolutionRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SolutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TableKey")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ValuesJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SolutionId");
-
-                    b.HasIndex("TenantId", "SolutionId", "TableKey");
-
-                    b.ToTable("Solutions_Records", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.SolutionShare", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("DeclinedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("FromOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FromOrganizationName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("ImportedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PackageJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ToOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ToOrganizationId", "ImportedAt");
-
-                    b.ToTable("Solutions_Shares", (string)null);
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DefinitionJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("PublishedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PublishedByEmail")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PublishedByUserId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SolutionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TenantId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SolutionId");
-
-                    b.HasIndex("TenantId", "SolutionId", "Number")
-                        .IsUnique();
-
-                    b.ToTable("Solutions_Versions", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Accounts.Invitation", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
@@ -959,8 +677,20 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                                 .HasMaxLength(7)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("ClientTheme")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FaviconVersion")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("FooterText")
                                 .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LogoVersion")
+                                .HasMaxLength(32)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("MailFromAddress")
@@ -987,8 +717,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                                 .HasMaxLength(254)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("SupportPhone")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SupportUrl")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("Theme")
-                                .IsRequired()
                                 .HasMaxLength(64)
                                 .HasColumnType("TEXT");
 
@@ -1098,16 +835,7 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
-                {
-                    b.HasOne("PartnerPortal.Accounts.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.RecordCounter", b =>
+            modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
@@ -1116,65 +844,11 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PartnerPortal.Solutions.RecordToken", b =>
-                {
-                    b.HasOne("PartnerPortal.Solutions.SolutionRecord", null)
-                        .WithMany()
-                        .HasForeignKey("RecordId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.RecordValue", b =>
-                {
-                    b.HasOne("PartnerPortal.Solutions.SolutionRecord", null)
-                        .WithMany()
-                        .HasForeignKey("RecordId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.Solution", b =>
-                {
-                    b.HasOne("PartnerPortal.Accounts.Workspace", null)
-                        .WithMany()
-                        .HasForeignKey("WorkspaceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.SolutionAssignment", b =>
-                {
-                    b.HasOne("PartnerPortal.Solutions.Solution", null)
-                        .WithMany()
-                        .HasForeignKey("SolutionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.SolutionRecord", b =>
-                {
-                    b.HasOne("PartnerPortal.Solutions.Solution", null)
-                        .WithMany()
-                        .HasForeignKey("SolutionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.SolutionShare", b =>
+            modelBuilder.Entity("PartnerPortal.Mail.DkimKey", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ToOrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>
-                {
-                    b.HasOne("PartnerPortal.Solutions.Solution", null)
-                        .WithMany()
-                        .HasForeignKey("SolutionId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,204 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
+using PartnerPortal.Jobs;
+using PartnerPortal.Mail;
+
+namespace PartnerPortal.Tenancy;
+
+/// <summary>What one re-check pass did.</summary>
+public sealed record DomainRecheckResult(int Checked, int Failing, int Warned);
+
+/// <summary>
+/// Re-checks the DNS of every verified custom domain (T2 ★). When a domain stops pointing at the
+/// platform (or loses its TXT token) its organization's owners get one e-mail, and the problem is
+/// recorded on the domain; once DNS is right again the record clears, so a later break warns
+/// again. The domain keeps routing meanwhile: the warning comes before visitors are lost.
+/// One instance runs a pass per interval (a <see cref="JobLease"/>); a pass run twice, or by two
+/// instances at once, still warns once (the warning is claimed by a conditional update).
+/// </summary>
+public sealed partial class DomainRecheck(
+    IServiceScopeFactory scopes,
+    TimeProvider time,
+    IOptions<TenancyOptions> options,
+    ILogger<DomainRecheck> logger) : BackgroundService
+{
+    public const string LeaseName = "domain-recheck";
+
+    private static readonly TimeSpan LongestTick = TimeSpan.FromMinutes(5);
+    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.DomainRecheckInterval;
+        if (interval <= TimeSpan.Zero) return;
+
+        // Each instance looks every few minutes; the lease, held for a whole interval, lets one pass
+        // run per interval across all instances, however often instances restart. The first look
+        // waits one tick, so a starting instance serves requests before it does background work.
+        var tick = interval < LongestTick ? interval : LongestTick;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(tick, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            try
+            {
+                bool claimed;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    claimed = await scope.ServiceProvider.GetRequiredService<JobLeases>().TryClaimAsync(LeaseName, _instance, interval, stoppingToken);
+                }
+
+                if (claimed) await RunPassAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPassFailed(logger, ex);
+            }
+        }
+    }
+
+    /// <summary>Checks every verified domain once, without the lease (tests and operators call this directly).</summary>
+    public async Task<DomainRecheckResult> RunPassAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> ids;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            ids = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().OrganizationDomains.AsNoTracking()
+                .Where(d => d.VerifiedAt != null)
+                .OrderBy(d => d.LastCheckedAt)
+                .Select(d => d.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        int checkedCount = 0, failing = 0, warned = 0;
+        foreach (var id in ids)
+        {
+            // A scope per domain: a fresh unit of work and the domain's own tenant for mail and audit.
+            await using var scope = scopes.CreateAsyncScope();
+            var outcome = await RecheckAsync(scope.ServiceProvider, id, cancellationToken);
+            if (outcome is Outcome.Skipped) continue;
+            checkedCount++;
+            if (outcome is Outcome.Failing or Outcome.Warned) failing++;
+            if (outcome is Outcome.Warned) warned++;
+        }
+
+        return new DomainRecheckResult(checkedCount, failing, warned);
+    }
+
+    private enum Outcome
+    {
+        Skipped,
+        Healthy,
+        Failing,
+        Warned,
+    }
+
+    private async Task<Outcome> RecheckAsync(IServiceProvider services, Guid domainId, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        var domains = services.GetRequiredService<CustomDomains>();
+        var domain = await db.OrganizationDomains.AsNoTracking().FirstOrDefaultAsync(d => d.Id == domainId && d.VerifiedAt != null, cancellationToken);
+        if (domain is null || domains.IsTrustedLocal(domain.Host)) return Outcome.Skipped;
+
+        var check = await domains.CheckAsync(domain.Host, domain.VerificationToken, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        if (check.LookupFailed)
+        {
+            // DNS could not be asked: that says nothing about the domain, so warn nobody.
+            LogLookupFailed(logger, domain.Host, string.Join(" ", check.Problems));
+            return Outcome.Skipped;
+        }
+
+        if (check.Passed)
+        {
+            await db.OrganizationDomains.Where(d => d.Id == domainId).ExecuteUpdateAsync(
+                s => s.SetProperty(d => d.LastCheckedAt, now).SetProperty(d => d.DnsProblem, (string?)null).SetProperty(d => d.DnsWarningSentAt, (DateTime?)null),
+                cancellationToken);
+            return Outcome.Healthy;
+        }
+
+        var problem = string.Join(" ", check.Problems);
+        if (problem.Length > 1000) problem = problem[..1000];
+        await db.OrganizationDomains.Where(d => d.Id == domainId).ExecuteUpdateAsync(
+            s => s.SetProperty(d => d.LastCheckedAt, now).SetProperty(d => d.DnsProblem, problem),
+            cancellationToken);
+        LogDomainFailing(logger, domain.Host, problem);
+
+        return await WarnOnceAsync(services, domain, check, now, cancellationToken) ? Outcome.Warned : Outcome.Failing;
+    }
+
+    private static async Task<bool> WarnOnceAsync(IServiceProvider services, OrganizationDomain domain, DomainCheck check, DateTime now, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<PortalDbContext>();
+        var tenant = await services.GetRequiredService<ITenantStore>().FindByIdAsync(domain.OrganizationId, cancellationToken);
+        if (tenant is null) return false;
+
+        using var _ = services.GetRequiredService<ITenantContext>().Change(tenant);
+        var owners = await db.Memberships.AsNoTracking()
+            .Where(m => m.Role == OrganizationRole.Owner && m.User!.Email != null)
+            .Select(m => new { m.User!.Email, m.User.DisplayName })
+            .ToListAsync(cancellationToken);
+        // Nobody to tell yet (an owner still to accept an invitation): a later pass warns.
+        if (owners.Count == 0) return false;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The claim and the e-mail commit together: a second pass (or instance) finds it claimed,
+        // and a pass that fails before the commit leaves it unclaimed for the next one.
+        var claimed = await db.OrganizationDomains
+            .Where(d => d.Id == domain.Id && d.DnsWarningSentAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.DnsWarningSentAt, now), cancellationToken);
+        if (claimed != 1) return false;
+
+        var domains = services.GetRequiredService<CustomDomains>();
+        var urls = services.GetRequiredService<TenantUrls>();
+        var mailer = services.GetRequiredService<IMailer>();
+        var records = domains.RecordsFor(domain);
+        foreach (var owner in owners)
+        {
+            mailer.Queue("domain-warning", new Dictionary<string, string?>
+            {
+                ["domain"] = domain.Host,
+                ["problem"] = string.Join(" ", check.Problems),
+                ["cname_name"] = records[0].Name,
+                ["cname_value"] = records[0].Value,
+                ["txt_name"] = records[1].Name,
+                ["txt_value"] = records[1].Value,
+                ["checked_at"] = now.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                ["settings_url"] = urls.For(tenant, "/settings/domains"),
+            }, new MailRecipient(owner.Email!, owner.DisplayName));
+        }
+
+        services.GetRequiredService<AuditLog>().Record("domain.dns_warning", $"{domain.Host}: {string.Join(" ", check.Problems)}");
+        await db.SaveChangesAsync(cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The custom domain re-check pass failed; it will run again at the next interval.")]
+    private static partial void LogPassFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not re-check {Host}: {Problem}")]
+    private static partial void LogLookupFailed(ILogger logger, string host, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Custom domain {Host} no longer points at the platform: {Problem}")]
+    private static partial void LogDomainFailing(ILogger logger, string host, string problem);
+}

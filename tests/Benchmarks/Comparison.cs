@@ -1,0 +1,176 @@
+namespace PartnerPortal.Benchmarks;
+
+/// <summary>
+/// How long and how often each variant is measured. The shared warm-up runs until the JIT has
+/// settled (half a minute or more on two busy cores), between the two bounds.
+/// A smoke run (<c>--quick</c>) is too short for the JIT to settle, so its ratios are shown but not held to the targets.
+/// </summary>
+public sealed record RunSettings(TimeSpan Round, int Rounds, int Connections, TimeSpan MinWarmup, TimeSpan MaxWarmup, bool Smoke)
+{
+    public static readonly RunSettings Full = new(TimeSpan.FromSeconds(2), 6, 16, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(70), Smoke: false);
+    public static readonly RunSettings Quick = new(TimeSpan.FromSeconds(1), 3, 16, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), Smoke: true);
+}
+
+/// <summary>One side of a comparison: a running portal and the hosts requested from it.</summary>
+public sealed record Variant(string Name, PortalHost Portal, IReadOnlyList<string> Hosts);
+
+/// <summary>
+/// One round of load. <see cref="PerCpuSecond"/> is requests per second of the portals' CPU: the
+/// throughput one fully available core would give, whatever else the machine was doing.
+/// </summary>
+public sealed record Round(double RequestsPerSecond, long Requests, TimeSpan ServerCpu, double ForeignShare, long Errors, long DatabaseCommands, long JittedMethods)
+{
+    public double PerCpuSecond => ServerCpu > TimeSpan.Zero ? Requests / ServerCpu.TotalSeconds : double.NaN;
+}
+
+public sealed record VariantResult(Variant Variant, IReadOnlyList<Round> Rounds)
+{
+    public double MedianRequestsPerSecond => Statistics.Median(Rounds.Select(r => r.RequestsPerSecond));
+
+    public double MedianPerCpuSecond => Statistics.Median(Rounds.Select(r => r.PerCpuSecond));
+
+    public double MedianForeignShare => Statistics.Median(Rounds.Select(r => r.ForeignShare));
+
+    public long Errors => Rounds.Sum(r => r.Errors);
+
+    public double DatabaseCommandsPerRequest => (double)Rounds.Sum(r => r.DatabaseCommands) / Math.Max(1, Rounds.Sum(r => r.Requests));
+}
+
+/// <summary>
+/// The verdict uses requests per CPU-second (see <see cref="Round"/>); the wall-clock ratio is
+/// printed beside it and equals it on an otherwise idle machine.
+/// </summary>
+public sealed record ComparisonResult(string Scenario, VariantResult Measured, VariantResult Baseline, double Target)
+{
+    public double Ratio => Measured.MedianPerCpuSecond / Baseline.MedianPerCpuSecond;
+
+    public double WallClockRatio => Measured.MedianRequestsPerSecond / Baseline.MedianRequestsPerSecond;
+
+    public bool Passed => Ratio >= Target && Measured.Errors == 0 && Baseline.Errors == 0;
+}
+
+/// <summary>
+/// Measures two variants fairly on a small machine: both warmed up, then short rounds in
+/// A B B A order (so a slow drift of the machine hits both alike), compared by their medians.
+/// </summary>
+public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
+{
+    public const string PagePath = "/account/signin";
+    private const int SettledMethods = 100;
+
+    /// <summary>
+    /// Loads the variants in turn until the JIT has settled; a round measured while tiered
+    /// compilation still replaces hot code is billed for it. Starting the portals compiled Razor
+    /// layouts with Roslyn and built EF models, which queues thousands of methods for
+    /// recompilation ahead of the request path; under load the JIT's one background thread works
+    /// that off slowly (a minute and more on two busy cores), so each pass of load is followed
+    /// by an idle pause that lets it catch up. Settled: under <see cref="SettledMethods"/> methods
+    /// compiled in one pass and its pause.
+    /// </summary>
+    public async Task WarmUpAsync(IReadOnlyList<Variant> variants)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var backlog = await DrainJitAsync();
+        log.WriteLine($"[warm-up] {watch.Elapsed.TotalSeconds:F0} s: {backlog} methods recompiled after startup, idle");
+
+        var rates = new double[variants.Count];
+        var settled = false;
+        while (watch.Elapsed < settings.MaxWarmup && !(settled && watch.Elapsed >= settings.MinWarmup))
+        {
+            var methodsBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+            for (var i = 0; i < variants.Count; i++)
+            {
+                rates[i] = (await MeasureAsync(variants[i])).PerCpuSecond;
+            }
+
+            await DrainJitAsync();
+            var methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
+            settled = methods < SettledMethods;
+            log.WriteLine($"[warm-up] {watch.Elapsed.TotalSeconds:F0} s: {methods} methods compiled; {Rates(variants, rates)}");
+        }
+
+        log.WriteLine($"[warm-up] {(settled ? "JIT settled" : "time limit reached, JIT still busy")} after {watch.Elapsed.TotalSeconds:F0} s");
+    }
+
+    /// <summary>Waits without load until the JIT has compiled nothing for a second; returns how many methods it compiled meanwhile.</summary>
+    private static async Task<long> DrainJitAsync()
+    {
+        var start = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var last = start;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        for (var quiet = 0; quiet < 4 && watch.Elapsed < TimeSpan.FromSeconds(30);)
+        {
+            await Task.Delay(250);
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            quiet = now - last < 3 ? quiet + 1 : 0;
+            last = now;
+        }
+
+        return last - start;
+    }
+
+    private static string Rates(IReadOnlyList<Variant> variants, double[] rates) =>
+        string.Join(", ", variants.Select((v, i) => $"{v.Name} {rates[i]:F0} req/CPU-s"));
+
+    public async Task<ComparisonResult> RunAsync(string scenario, Variant measured, Variant baseline, double target)
+    {
+        // One unmeasured round each: connections open and, for the hosts of this comparison, the cache filled.
+        await MeasureAsync(measured);
+        await MeasureAsync(baseline);
+
+        var a = new List<Round>();
+        var b = new List<Round>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            if (round % 2 == 0)
+            {
+                a.Add(await MeasureAsync(measured));
+                b.Add(await MeasureAsync(baseline));
+            }
+            else
+            {
+                b.Add(await MeasureAsync(baseline));
+                a.Add(await MeasureAsync(measured));
+            }
+
+            log.WriteLine($"[{scenario}] round {round + 1}/{settings.Rounds}: " +
+                          $"{measured.Name} {Describe(a[^1])}; {baseline.Name} {Describe(b[^1])}");
+        }
+
+        return new ComparisonResult(scenario, new VariantResult(measured, a), new VariantResult(baseline, b), target);
+    }
+
+    private static string Describe(Round round) =>
+        $"{round.RequestsPerSecond:F0} req/s, {round.PerCpuSecond:F0} req/CPU-s, others {round.ForeignShare:P0}, JIT {round.JittedMethods}";
+
+    private async Task<Round> MeasureAsync(Variant variant)
+    {
+        // Start each round from a collected heap so one round's garbage is not billed to the next.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var commandsBefore = DatabaseCommands.Count;
+        var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var before = CpuSnapshot.Take();
+        var result = await wrk.RunAsync(variant.Portal.BaseAddress, PagePath, variant.Hosts, settings.Round);
+        var after = CpuSnapshot.Take();
+        return new Round(
+            result.RequestsPerSecond,
+            result.Requests,
+            after.Process - before.Process,
+            CpuSnapshot.ForeignShare(before, after),
+            result.Errors,
+            DatabaseCommands.Count - commandsBefore,
+            System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore);
+    }
+}
+
+public static class Statistics
+{
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        if (sorted.Length == 0) return double.NaN;
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}

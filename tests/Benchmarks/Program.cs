@@ -1,0 +1,138 @@
+using System.Globalization;
+
+namespace PartnerPortal.Benchmarks;
+
+/// <summary>
+/// Runs the benchmark scenarios and prints a table. Usage: <c>[--quick] [--rounds N] [--seconds S] [--connections C]</c>.
+/// Exit code 0: every target met; 1: a target missed; 2: the benchmark could not run.
+/// </summary>
+public static class Benchmark
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+        // WebApplicationFactory finds the portal's content root through MvcTestingAppManifest.json in the working folder.
+        Environment.CurrentDirectory = AppContext.BaseDirectory;
+
+        RunSettings settings;
+        try
+        {
+            settings = Arguments.Parse(args);
+        }
+        catch (ArgumentException ex)
+        {
+            Console.Error.WriteLine(ex.Message);
+            Console.Error.WriteLine("Usage: run.sh [--quick] [--rounds N] [--seconds S] [--connections C]");
+            return 2;
+        }
+
+        if (!Wrk.IsInstalled())
+        {
+            Console.Error.WriteLine("wrk is not installed (apt-get install wrk); run.sh installs it.");
+            return 2;
+        }
+
+        var work = Directory.CreateTempSubdirectory("portal-bench-wrk-");
+        try
+        {
+            DatabaseCommands.StartCounting();
+            Console.WriteLine($"Tenancy benchmark: {settings.Rounds} rounds of {settings.Round.TotalSeconds:F0} s per variant, {settings.Connections} connections, " +
+                              $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}.");
+            var scenario = new TenancyScenario(new Wrk(settings.Connections, work.FullName), settings, Console.Out);
+            var results = await scenario.RunAsync();
+            Report.Print(Console.Out, results, settings.Smoke);
+
+            // White-label (issue 4): a themed, branded page against the default theme, and e-mail rendering.
+            var whiteLabel = await ThemedPageScenario.RunAsync(settings.Smoke ? 3 : 8, Console.Out);
+            whiteLabel &= EmailRenderingScenario.Run(Console.Out);
+
+            if (results.Any(r => r.Measured.Errors + r.Baseline.Errors > 0)) return 1;
+            return settings.Smoke || (results.All(r => r.Passed) && whiteLabel) ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException or System.Data.Common.DbException)
+        {
+            Console.Error.WriteLine($"The benchmark could not run: {ex}");
+            return 2;
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+}
+
+internal static class Arguments
+{
+    public static RunSettings Parse(string[] args)
+    {
+        var settings = RunSettings.Full;
+        for (var i = 0; i < args.Length; i++)
+        {
+            settings = args[i] switch
+            {
+                "--quick" => RunSettings.Quick with { Connections = settings.Connections },
+                "--rounds" => settings with { Rounds = Positive(args, ++i) },
+                "--seconds" => settings with { Round = TimeSpan.FromSeconds(Positive(args, ++i)) },
+                "--connections" => settings with { Connections = Positive(args, ++i) },
+                _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
+            };
+        }
+
+        return settings;
+    }
+
+    private static int Positive(string[] args, int index) =>
+        index < args.Length && int.TryParse(args[index], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{args[index - 1]} needs a positive whole number.");
+}
+
+internal static class Report
+{
+    public static void Print(TextWriter output, IReadOnlyList<ComparisonResult> results, bool smoke)
+    {
+        string[] header = ["Scenario", "Variant", "req/s (wall)", "req/CPU-s", "others' CPU", "DB cmds/req", "Ratio", "Wall ratio", "Target", "Result"];
+        var rows = new List<string[]>();
+        foreach (var result in results)
+        {
+            rows.Add(Row(result.Scenario, result.Measured, $"{result.Ratio:F3}", $"{result.WallClockRatio:F3}", $">= {result.Target:F2}", result.Passed ? "PASS" : "FAIL"));
+            rows.Add(Row(string.Empty, result.Baseline, string.Empty, string.Empty, string.Empty, string.Empty));
+        }
+
+        var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+        output.WriteLine();
+        output.WriteLine(Line(header, widths));
+        output.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
+        foreach (var row in rows) output.WriteLine(Line(row, widths));
+        output.WriteLine();
+        output.WriteLine("Medians over the rounds. Ratio (the verdict) compares requests per CPU-second of the portals, which other");
+        output.WriteLine("processes on a shared machine do not move; the wall-clock ratio matches it when \"others' CPU\" is near 0 %.");
+
+        foreach (var result in results.Where(r => r.Measured.Errors + r.Baseline.Errors > 0))
+        {
+            output.WriteLine($"{result.Scenario}: {result.Measured.Errors + result.Baseline.Errors} failed requests (non-2xx or socket errors); counted as FAIL.");
+        }
+
+        output.WriteLine(results.All(r => r.Passed) ? "All tenancy targets met." : "A tenancy target was missed.");
+        if (smoke) output.WriteLine("Smoke run (--quick): too short for the JIT to settle, so the targets do not set the exit code; run without --quick for a verdict.");
+    }
+
+    private static string[] Row(string scenario, VariantResult variant, string ratio, string wallRatio, string target, string verdict) =>
+    [
+        scenario,
+        variant.Variant.Name,
+        $"{variant.MedianRequestsPerSecond:F0}",
+        $"{variant.MedianPerCpuSecond:F0}",
+        $"{variant.MedianForeignShare:P0}",
+        $"{variant.DatabaseCommandsPerRequest:F4}",
+        ratio,
+        wallRatio,
+        target,
+        verdict,
+    ];
+
+    private static string Line(string[] cells, int[] widths) =>
+        string.Join(" | ", cells.Select((c, i) => i is >= 2 and <= 7 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
+}
