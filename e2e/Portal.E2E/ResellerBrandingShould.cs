@@ -38,7 +38,8 @@ public sealed class ResellerBrandingShould(PortalFixture portal) : BrowserJourne
         await Expect(Brand(fabrikam)).ToHaveTextAsync("Fabrikam Gyms");
         await Expect(fabrikam.Locator("header.topbar")).ToHaveCSSAsync("background-color", Rgb("#166534"));
         await Expect(fabrikam.Locator("body")).ToHaveAttributeAsync("data-theme", "ledger");
-        Assert.True(await fabrikam.Locator("header .brand img").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        // The logo loads after the page does: wait for it rather than reading it at once.
+        await fabrikam.WaitForFunctionAsync("() => { const img = document.querySelector('header .brand img'); return img !== null && img.complete && img.naturalWidth > 0; }");
         await ScreenshotAsync(fabrikam, "3-fabrikam-rebranded");
     }
 

@@ -151,7 +151,10 @@ public sealed partial class WhiteLabelShould(PortalFixture portal) : BrowserJour
     {
         var logo = page.Locator("header .brand img");
         await Expect(logo).ToBeVisibleAsync();
-        Assert.True(await logo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "The logo did not load.");
+        // Visible is not loaded: wait for the image to finish (or fail) loading.
+        Assert.True(await logo.EvaluateAsync<bool>(
+            "img => img.complete ? img.naturalWidth > 0 : new Promise(done => { img.onload = () => done(img.naturalWidth > 0); img.onerror = () => done(false); })"),
+            "The logo did not load.");
         var url = await logo.EvaluateAsync<string>("img => img.src");
         return (url, (await FetchAsync(page, url)).Body);
     }

@@ -26,6 +26,7 @@ public sealed class PortalFixture : IAsyncLifetime
         }
 
         Host.Start();
+        await WarmUpAsync();
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -36,8 +37,37 @@ public sealed class PortalFixture : IAsyncLifetime
         });
     }
 
-    public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        // A loaded 2-core CI machine can be slow; a real failure still fails, just later.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
+
+    /// <summary>
+    /// Themes are Razor compiled at run time on first use; one request per demo theme (default,
+    /// ledger, bold) pays that before any journey's timeouts run.
+    /// </summary>
+    private async Task WarmUpAsync()
+    {
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                await socket.ConnectAsync(System.Net.IPAddress.Loopback, Host.Port, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        }) { Timeout = TimeSpan.FromMinutes(3) };
+        foreach (var host in new[] { DemoHosts.Tailspin, DemoHosts.Contoso, DemoHosts.Fabrikam })
+        {
+            using var response = await http.GetAsync(Host.Url(host, "/account/signin"));
+            response.EnsureSuccessStatusCode();
+        }
+    }
 
     public async Task DisposeAsync()
     {
