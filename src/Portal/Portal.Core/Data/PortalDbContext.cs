@@ -37,6 +37,12 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<BrandAsset> BrandAssets => Set<BrandAsset>();
 
+    /// <summary>Which modules shaped this model: part of the model cache key (see <see cref="ModuleAwareModelCacheKeyFactory"/>).</summary>
+    public string ModuleKey { get; } = string.Join(",", modules.All.Select(m => m.Name));
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ModuleAwareModelCacheKeyFactory>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -98,6 +104,16 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
             }
         }
     }
+}
+
+/// <summary>
+/// EF caches one model per context type; two hosts (or tests) with different module lists in one
+/// process would otherwise share whichever model was built first.
+/// </summary>
+public sealed class ModuleAwareModelCacheKeyFactory : Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is PortalDbContext portal ? (context.GetType(), portal.ModuleKey, designTime) : (context.GetType(), designTime);
 }
 
 public sealed class TenantMismatchException(string message) : InvalidOperationException(message);

@@ -17,6 +17,8 @@ public static class PageExtensions
             {
                 options.Conventions.AuthorizeAreaFolder("Platform", "/", AccountExtensions.PlatformAdminPolicy);
                 options.Conventions.AddPageRoute("/Error", "/error/{code:int}");
+                // A reseller edits its client's sender from its own host (T4).
+                options.Conventions.AddPageRoute("/Settings/Email", "/clients/{clientId:guid}/email");
             })
             .AddMvcOptions(options => options.Filters.Add<MembershipPageFilter>())
             .AddThemeRuntimeCompilation(services);
