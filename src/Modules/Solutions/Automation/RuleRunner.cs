@@ -184,18 +184,7 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
         var globals = new ScriptObject();
         foreach (var (key, value) in model) globals.Add(key, value);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            LoopLimit = 1000,
-            RecursiveLimit = 20,
-            LimitToString = 10_000,
-            RegexTimeOut = TimeSpan.FromMilliseconds(200),
-            TemplateLoader = null,
-            CancellationToken = timeout.Token,
-        };
-        context.PushGlobal(globals);
+        var context = PartnerPortal.Mail.EmailRenderer.SandboxedContext(globals, timeout.Token);
         try
         {
             var output = template.Render(context);

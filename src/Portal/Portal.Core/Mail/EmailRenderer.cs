@@ -49,6 +49,19 @@ public sealed class EmailRenderer(ThemeCatalog themes)
 
         using var timeout = new CancellationTokenSource(RenderTimeout);
         var output = new BoundedWriter(MaxOutputChars);
+        var context = SandboxedContext(globals, timeout.Token);
+        context.PushOutput(new TextWriterOutput(output));
+        parsed.Render(context);
+        return output.ToString();
+    }
+
+    /// <summary>
+    /// The sandbox every tenant-facing Scriban render runs in: only the given flat globals, strict
+    /// variables, no template loader, bounded loops, recursion, string conversion and regex time.
+    /// A new one per render, never shared across tenants.
+    /// </summary>
+    public static TemplateContext SandboxedContext(ScriptObject globals, CancellationToken cancellationToken)
+    {
         var context = new TemplateContext
         {
             StrictVariables = true,
@@ -58,12 +71,10 @@ public sealed class EmailRenderer(ThemeCatalog themes)
             LimitToString = 10_000,
             RegexTimeOut = TimeSpan.FromMilliseconds(200),
             TemplateLoader = null,
-            CancellationToken = timeout.Token,
+            CancellationToken = cancellationToken,
         };
         context.PushGlobal(globals);
-        context.PushOutput(new TextWriterOutput(output));
-        parsed.Render(context);
-        return output.ToString();
+        return context;
     }
 
     private Template Parse(string path)
