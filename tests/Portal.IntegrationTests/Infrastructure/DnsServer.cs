@@ -173,18 +173,7 @@ public sealed class DnsServer : IDisposable
         lock (_log) _log.AppendLine(line);
     }
 
-    private void Stop()
-    {
-        if (_process is null) return;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process.Dispose();
-        _process = null;
-    }
+    private void Stop() => ServerProcess.Stop(ref _process);
 
     /// <summary>A port free for both UDP and TCP on loopback (dnsmasq serves both).</summary>
     private static int FreePort()

@@ -68,18 +68,7 @@ public sealed class SmtpServer : IAsyncDisposable
         throw new TimeoutException("aiosmtpd did not open its port within 15 s.");
     }
 
-    public void Stop()
-    {
-        if (_process is null) return;
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(5000);
-        }
-
-        _process.Dispose();
-        _process = null;
-    }
+    public void Stop() => ServerProcess.Stop(ref _process);
 
     public IReadOnlyList<MimeMessage> Messages() => MessageFiles().Select(f => MimeMessage.Load(f)).ToList();
 

@@ -79,19 +79,19 @@ public sealed class TenantStore(
 
     private async ValueTask<HostResolution> LookUpHostAsync(string host, CancellationToken cancellationToken)
     {
+        // One context for the whole miss: the domain check and the organization load share it.
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+
         // 1. A verified custom domain, exactly.
-        await using (var scope = scopes.CreateAsyncScope())
+        var owner = await db.OrganizationDomains.AsNoTracking()
+            .Where(d => d.Host == host && d.VerifiedAt != null)
+            .Select(d => (Guid?)d.OrganizationId)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (owner is { } ownerId)
         {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var owner = await db.OrganizationDomains.AsNoTracking()
-                .Where(d => d.Host == host && d.VerifiedAt != null)
-                .Select(d => (Guid?)d.OrganizationId)
-                .FirstOrDefaultAsync(cancellationToken);
-            if (owner is { } ownerId)
-            {
-                var byDomain = await LoadAsync(o => o.Id == ownerId, cancellationToken);
-                return byDomain is null ? HostResolution.Unknown : new HostResolution(HostKind.Tenant, byDomain);
-            }
+            var byDomain = await LoadAsync(db, o => o.Id == ownerId, cancellationToken);
+            return byDomain is null ? HostResolution.Unknown : new HostResolution(HostKind.Tenant, byDomain);
         }
 
         // 2. {slug}.{platform domain}, one label deep.
@@ -101,7 +101,7 @@ public sealed class TenantStore(
             var slug = host[..^suffix.Length];
             if (slug.Length > 0 && !slug.Contains('.'))
             {
-                var bySlug = await LoadAsync(o => o.Slug == slug, cancellationToken);
+                var bySlug = await LoadAsync(db, o => o.Slug == slug, cancellationToken);
                 if (bySlug is not null) return new HostResolution(HostKind.Tenant, bySlug);
             }
         }
@@ -112,7 +112,11 @@ public sealed class TenantStore(
     private async Task<TenantInfo?> LoadAsync(System.Linq.Expressions.Expression<Func<Organization, bool>> which, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return await LoadAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), which, cancellationToken);
+    }
+
+    private async Task<TenantInfo?> LoadAsync(PortalDbContext db, System.Linq.Expressions.Expression<Func<Organization, bool>> which, CancellationToken cancellationToken)
+    {
         var org = await db.Organizations.AsNoTracking().Where(which).FirstOrDefaultAsync(cancellationToken);
         if (org is null) return null;
 
