@@ -32,6 +32,36 @@ public class Membership : ITenantOwned
     public DateTime CreatedAt { get; set; }
 
     public DateTime? LastActiveAt { get; set; }
+
+    /// <summary>
+    /// In a partner organization (R15): a support specialist enters the client accounts assigned to
+    /// them but never sees reseller prices, costs or billing. Owners and admins are partner admins;
+    /// other members are partner employees.
+    /// </summary>
+    public bool SupportSpecialist { get; set; }
+
+    /// <summary>A deactivated member keeps their history but reaches nothing; only partner admins reactivate (R13).</summary>
+    public DateTime? DeactivatedAt { get; set; }
+}
+
+/// <summary>
+/// Which partner employee may enter which client account (R13, the client access manager). Partner
+/// admins reach every linked client without one. Lives in the partner's tenant.
+/// </summary>
+public class PartnerClientAssignment : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The partner organization.</summary>
+    public Guid TenantId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public Guid ClientId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public Guid AssignedByUserId { get; set; }
 }
 
 /// <summary>A space inside an organization; every organization starts with one.</summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.Billing;
 using PartnerPortal.Jobs;
 using PartnerPortal.Mail;
 
@@ -165,5 +166,50 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         builder.HasKey(l => l.Name);
         builder.Property(l => l.Name).HasMaxLength(100);
         builder.Property(l => l.Holder).HasMaxLength(200);
+    }
+}
+
+internal sealed class PartnerClientAssignmentConfiguration : IEntityTypeConfiguration<PartnerClientAssignment>
+{
+    public void Configure(EntityTypeBuilder<PartnerClientAssignment> builder)
+    {
+        builder.HasIndex(a => new { a.TenantId, a.UserId, a.ClientId }).IsUnique();
+        builder.HasIndex(a => new { a.TenantId, a.ClientId });
+        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.TenantId).OnDelete(DeleteBehavior.Cascade);
+        // The client is a second path to Organization: SQL Server refuses two cascade paths.
+        builder.HasOne<Organization>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
+{
+    public void Configure(EntityTypeBuilder<Plan> builder)
+    {
+        builder.Property(p => p.Code).HasMaxLength(40);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(100);
+        builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.MonthlyListPrice).HasPrecision(18, 2);
+        builder.Ignore(p => p.IsFree);
+        var seededAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        builder.HasData(
+            new Plan { Id = Plan.Seeded.FreeId, Code = "free", Name = "Free", MonthlyListPrice = 0, Currency = "USD", RecordLimit = 50, MemberLimit = 2, CustomDomainLimit = 0, WhiteLabel = true, IsDefault = true, SortOrder = 0, CreatedAt = seededAt },
+            new Plan { Id = Plan.Seeded.BasicId, Code = "basic", Name = "Basic", MonthlyListPrice = 29, Currency = "USD", RecordLimit = 5_000, MemberLimit = 10, CustomDomainLimit = 1, WhiteLabel = true, SortOrder = 1, CreatedAt = seededAt },
+            new Plan { Id = Plan.Seeded.ProId, Code = "pro", Name = "Pro", MonthlyListPrice = 99, Currency = "USD", RecordLimit = null, MemberLimit = null, CustomDomainLimit = 5, WhiteLabel = true, SortOrder = 2, CreatedAt = seededAt });
+    }
+}
+
+internal sealed class AccountSubscriptionConfiguration : IEntityTypeConfiguration<AccountSubscription>
+{
+    public void Configure(EntityTypeBuilder<AccountSubscription> builder)
+    {
+        builder.HasIndex(s => s.OrganizationId).IsUnique();
+        builder.HasIndex(s => s.TrialEndsAt);
+        builder.HasOne(s => s.Organization).WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(s => s.ResellerPrice).HasPrecision(18, 2);
+        builder.Property(s => s.ResellerPriceCurrency).HasMaxLength(3);
+        builder.Property(s => s.OverLimitKinds).HasMaxLength(100);
     }
 }

@@ -1,3 +1,4 @@
+using PartnerPortal.Billing;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,9 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<DkimKey> DkimKeys => Set<DkimKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<BrandAsset> BrandAssets => Set<BrandAsset>();
+    public DbSet<PartnerClientAssignment> PartnerClientAssignments => Set<PartnerClientAssignment>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<AccountSubscription> AccountSubscriptions => Set<AccountSubscription>();
 
     /// <summary>Which modules shaped this model: part of the model cache key (see <see cref="ModuleAwareModelCacheKeyFactory"/>).</summary>
     public string ModuleKey { get; } = string.Join(",", modules.All.Select(m => m.Name));

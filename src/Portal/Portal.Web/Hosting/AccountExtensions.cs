@@ -63,6 +63,8 @@ public static class AccountExtensions
         services.AddScoped<OrganizationSetup>();
         services.AddScoped<Invitations>();
         services.AddScoped<PartnerClients>();
+        services.AddScoped<PartnerAccess>();
+        services.AddSingleton<PartnerPortal.Billing.IResellerDiscount, PartnerPortal.Billing.FlatResellerDiscount>();
         return services;
     }
 }
