@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Modularity;
+
+namespace PartnerPortal.Resellers;
+
+/// <summary>The reseller program (R1–R15, A5): area "Resellers", tables <c>Resellers_*</c>.</summary>
+public sealed class ResellersModule : IPortalModule
+{
+    public string Name => "Resellers";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // The host lists modules, not assemblies: the module brings its own pages in as an application part.
+        var assembly = typeof(ResellersModule).Assembly;
+        services.AddMvcCore().ConfigureApplicationPartManager(parts =>
+        {
+            if (parts.ApplicationParts.Any(p => p.Name == assembly.GetName().Name)) return;
+            foreach (var part in new ConsolidatedAssemblyApplicationPartFactory().GetApplicationParts(assembly)) parts.ApplicationParts.Add(part);
+        });
+    }
+
+    public void ConfigureModel(ModelBuilder modelBuilder) => ResellersModel.Configure(modelBuilder);
+
+    public IEnumerable<NavItem> Navigation => [];
+}
