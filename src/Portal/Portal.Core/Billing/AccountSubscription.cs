@@ -83,4 +83,15 @@ public class AccountSubscription : IGlobalEntity
     public string? OverLimitKinds { get; set; }
 
     public bool InTrial(DateTime now) => TrialEndsAt > now;
+
+    /// <summary>
+    /// The one rule for an account's status, in order: suspended, over limit, trial, paid (a plan
+    /// with a price), free. A query that sorts or filters by status writes the same order.
+    /// </summary>
+    public static AccountStatus StatusOf(OrganizationStatus organizationStatus, AccountSubscription? subscription, Plan plan, DateTime now) =>
+        organizationStatus == OrganizationStatus.Suspended ? AccountStatus.Suspended
+        : subscription?.OverLimitSince is not null ? AccountStatus.OverLimit
+        : subscription?.InTrial(now) == true ? AccountStatus.Trial
+        : plan.MonthlyListPrice > 0 ? AccountStatus.Paid
+        : AccountStatus.Free;
 }
