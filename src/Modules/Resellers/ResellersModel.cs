@@ -7,5 +7,6 @@ internal static class ResellersModel
 {
     public static void Configure(ModelBuilder model)
     {
+        Impersonation.ImpersonationModel.Configure(model);
     }
 }

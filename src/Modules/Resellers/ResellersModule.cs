@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
+using PartnerPortal.Resellers.Impersonation;
 
 namespace PartnerPortal.Resellers;
 
@@ -13,6 +14,8 @@ public sealed class ResellersModule : IPortalModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddImpersonation(configuration);
+
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(ResellersModule).Assembly;
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>

@@ -14,11 +14,24 @@ public sealed class CurrentMember(PortalDbContext db, IHttpContextAccessor http)
     public Guid? UserId =>
         Guid.TryParse(http.HttpContext?.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
+    /// <summary>
+    /// True while a reseller user is logged in as this client and the session check passed. Such a
+    /// session may do what an owner does except change owners or transfer or delete the account.
+    /// </summary>
+    public bool IsImpersonating => http.HttpContext?.Features.Get<OpenImpersonation>() is not null && http.HttpContext.User.IsImpersonating();
+
     public async Task<Membership?> GetAsync(CancellationToken cancellationToken = default)
     {
         if (_loaded) return _membership;
         _loaded = true;
-        if (UserId is { } userId && db.CurrentTenantId is not null)
+        if (UserId is not { } userId || db.CurrentTenantId is not { } tenantId) return null;
+        if (http.HttpContext?.User.IsImpersonating() == true)
+        {
+            // R5: a checked impersonation acts as the client's owner (never stored); pages that change
+            // owners or delete the account refuse it through IsImpersonating. Unchecked claims get nothing.
+            _membership = IsImpersonating ? new Membership { Id = Guid.Empty, TenantId = tenantId, UserId = userId, Role = OrganizationRole.Owner } : null;
+        }
+        else
         {
             // The "Tenant" filter limits this to the current organization.
             _membership = await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);

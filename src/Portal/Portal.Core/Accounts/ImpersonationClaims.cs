@@ -22,3 +22,11 @@ public static class ImpersonationClaims
     public static Guid? ImpersonatingResellerId(this ClaimsPrincipal principal) =>
         Guid.TryParse(principal.FindFirstValue(ResellerId), out var id) && principal.IsImpersonating() ? id : null;
 }
+
+/// <summary>
+/// An impersonation the current request has checked against its stored session (set as a request
+/// feature by the session check). Only with it does an impersonating principal act in the client:
+/// claims alone never grant access.
+/// </summary>
+/// <param name="EndsAt">When the session ends unless used (idle timeout) or at the latest (absolute cap).</param>
+public sealed record OpenImpersonation(Guid Id, Guid ResellerId, string ResellerName, DateTime EndsAt);

@@ -24,7 +24,8 @@ public sealed class BrandingModel(PortalDbContext db, BrandingSettings settings,
     public TenantInfo Tenant => HttpContext.Tenancy()!.Tenant!;
 
     /// <summary>The client of a reseller: white-label settings are its partner's to change.</summary>
-    public bool ManagedByPartner => Tenant.IsWhiteLabelled;
+    /// <remarks>While the reseller is logged in as the client (R5), it edits them here (T4).</remarks>
+    public bool ManagedByPartner => Tenant.IsWhiteLabelled && HttpContext.Features.Get<OpenImpersonation>() is null;
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
 
@@ -51,7 +52,7 @@ public sealed class BrandingModel(PortalDbContext db, BrandingSettings settings,
             return Page();
         }
 
-        var outcome = await settings.SaveAsync(await Form.ToChangeAsync(includeTheme: false, cancellationToken), cancellationToken: cancellationToken);
+        var outcome = await settings.SaveAsync(await Form.ToChangeAsync(includeTheme: false, cancellationToken), HttpContext.Features.Get<OpenImpersonation>()?.ResellerName, cancellationToken);
         if (!outcome.Saved)
         {
             foreach (var (field, message) in outcome.Errors) ModelState.AddModelError($"{nameof(Form)}.{field}", message);

@@ -24,7 +24,7 @@ public sealed class EmailModel(SenderDomain sender, ITenantStore store, ITenantC
     public TenantInfo Target { get; private set; } = null!;
 
     /// <summary>A reseller's client reads its sender here; only the reseller changes it.</summary>
-    public bool ManagedByPartner => ClientId is null && Target.IsWhiteLabelled;
+    public bool ManagedByPartner => ClientId is null && Target.IsWhiteLabelled && HttpContext.Features.Get<OpenImpersonation>() is null;
 
     [BindProperty]
     public string? MailFromName { get; set; }

@@ -41,7 +41,7 @@ public sealed class InvitationsModel(
     {
         var me = (await member.GetAsync(cancellationToken))!;
         if (!Enum.IsDefined(Role)) ModelState.AddModelError(nameof(Role), "Choose one of the listed roles.");
-        if (Role == OrganizationRole.Owner && me.Role != OrganizationRole.Owner)
+        if (Role == OrganizationRole.Owner && (me.Role != OrganizationRole.Owner || member.IsImpersonating))
             ModelState.AddModelError(nameof(Role), "Only an owner can invite another owner.");
 
         var email = Email.Trim();

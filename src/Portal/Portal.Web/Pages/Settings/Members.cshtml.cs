@@ -36,6 +36,8 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
         if (target.Role == role) return RedirectToPage(new { message = "Nothing changed." });
 
         var me = (await member.GetAsync(cancellationToken))!;
+        if ((role == OrganizationRole.Owner || target.Role == OrganizationRole.Owner) && member.IsImpersonating)
+            return await FailAsync("A partner logged in as this account cannot make owners or change an owner's role.", cancellationToken);
         if ((role == OrganizationRole.Owner || target.Role == OrganizationRole.Owner) && me.Role != OrganizationRole.Owner)
             return await FailAsync("Only an owner can make someone an owner or change an owner's role.", cancellationToken);
         if (target.Role == OrganizationRole.Owner && await IsLastOwnerAsync(cancellationToken))
@@ -53,7 +55,7 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
         if (target is null) return await FailAsync("That member is not in this organization any more.", cancellationToken);
 
         var me = (await member.GetAsync(cancellationToken))!;
-        if (target.Role == OrganizationRole.Owner && me.Role != OrganizationRole.Owner)
+        if (target.Role == OrganizationRole.Owner && (me.Role != OrganizationRole.Owner || member.IsImpersonating))
             return await FailAsync("Only an owner can remove an owner.", cancellationToken);
         if (target.Role == OrganizationRole.Owner && await IsLastOwnerAsync(cancellationToken))
             return await FailAsync("This is the last owner. Make someone else an owner first.", cancellationToken);

@@ -30,7 +30,8 @@ public sealed class ThemeModel(PortalDbContext db, ThemeCatalog themes, Branding
 
     public TenantInfo Tenant => HttpContext.Tenancy()!.Tenant!;
 
-    public bool ManagedByPartner => Tenant.IsWhiteLabelled;
+    /// <summary>A reseller's client reads its theme; the reseller changes it, also while logged in as the client (R5, T4).</summary>
+    public bool ManagedByPartner => Tenant.IsWhiteLabelled && HttpContext.Features.Get<OpenImpersonation>() is null;
 
     public bool IsPartner => Tenant.Kind == OrganizationKind.Partner;
 

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
+using PartnerPortal.Modularity;
+
+namespace PartnerPortal.Resellers.Impersonation;
+
+/// <summary>
+/// "Who can see my data" (A5) for the current organization: the partners with an active link, the
+/// partner people who can enter it, every impersonation; and revoking a partner's access. Reads
+/// partner memberships across tenants, but only of partners linked to this organization.
+/// </summary>
+public sealed class PartnerAccessOverview(
+    PortalDbContext db,
+    Tenancy.ITenantContext tenants,
+    ImpersonationSessions sessions,
+    AuditLog audit,
+    IPortalEvents events,
+    TimeProvider time)
+{
+    public const string AccessRevokedEvent = "resellers.access-revoked";
+
+    private static readonly string[] TenantFilter = ["Tenant"];
+
+    public sealed record Person(Guid UserId, string Email, string? Name, string Role, DateTime Since, DateTime? LastActivity);
+
+    public sealed record Partner(Guid Id, string Name, DateTime Since, IReadOnlyList<Person> People);
+
+    public async Task<IReadOnlyList<Partner>> PartnersAsync(CancellationToken cancellationToken = default)
+    {
+        var clientId = tenants.Current!.Id;
+        var links = await db.PartnerClientLinks.AsNoTracking()
+            .Where(l => l.ClientId == clientId && l.EndedAt == null)
+            .OrderBy(l => l.CreatedAt)
+            .Select(l => new { l.PartnerId, l.Partner!.Name, l.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var partnerIds = links.Select(l => l.PartnerId).ToList();
+
+        // Cross-tenant on purpose: the people of the partners linked to this organization (just read above).
+        var people = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
+            .Where(m => partnerIds.Contains(m.TenantId) && m.DeactivatedAt == null)
+            .Where(m => m.Role >= OrganizationRole.Admin || db.PartnerClientAssignments.IgnoreQueryFilters(TenantFilter)
+                .Any(a => a.TenantId == m.TenantId && a.UserId == m.UserId && a.ClientId == clientId))
+            .Select(m => new { m.TenantId, m.UserId, m.User!.Email, m.User.DisplayName, m.Role, m.SupportSpecialist, m.CreatedAt })
+            .ToListAsync(cancellationToken);
+        var lastActivity = await db.Set<ImpersonationSession>().AsNoTracking()
+            .GroupBy(s => new { s.ResellerId, s.UserId })
+            .Select(g => new { g.Key.ResellerId, g.Key.UserId, Last = g.Max(s => s.LastSeenAt) })
+            .ToListAsync(cancellationToken);
+
+        return links.Select(l => new Partner(l.PartnerId, l.Name, l.CreatedAt, people
+            .Where(p => p.TenantId == l.PartnerId)
+            .OrderByDescending(p => p.Role).ThenBy(p => p.Email)
+            .Select(p => new Person(p.UserId, p.Email ?? string.Empty, p.DisplayName, RoleText(p.Role, p.SupportSpecialist), p.CreatedAt,
+                lastActivity.Where(a => a.ResellerId == l.PartnerId && a.UserId == p.UserId).Select(a => (DateTime?)a.Last).FirstOrDefault()))
+            .ToList())).ToList();
+    }
+
+    public async Task<IReadOnlyList<ImpersonationSession>> ImpersonationsAsync(int take = 200, CancellationToken cancellationToken = default) =>
+        await db.Set<ImpersonationSession>().AsNoTracking().OrderByDescending(s => s.StartedAt).Take(take).ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<ImpersonationRequest>> RequestsAsync(int take = 50, CancellationToken cancellationToken = default) =>
+        await db.Set<ImpersonationRequest>().AsNoTracking().OrderByDescending(r => r.RequestedAt).Take(take).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// Ends the partner's link to this organization (P4: the managed relationship ends with it),
+    /// ends its running impersonations, audits and tells other modules. False when no active link.
+    /// </summary>
+    public async Task<bool> RevokeAsync(Guid partnerId, Guid byUserId, CancellationToken cancellationToken = default)
+    {
+        var client = tenants.Current!;
+        var link = await db.PartnerClientLinks.Include(l => l.Partner)
+            .SingleOrDefaultAsync(l => l.ClientId == client.Id && l.PartnerId == partnerId && l.EndedAt == null, cancellationToken);
+        if (link is null) return false;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            link.EndedAt = now;
+            audit.Record("partner.access_revoked", $"Access of partner {link.Partner!.Name} revoked");
+            await db.SaveChangesAsync(cancellationToken);
+            await sessions.EndAllOfAsync(partnerId, ImpersonationEndReasons.AccessRevoked, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await events.PublishAsync(new PortalEvent(client.Id, byUserId, AccessRevokedEvent, now), cancellationToken);
+        return true;
+    }
+
+    public const string WhatPartnersMayDo =
+        "Log in to this account as an owner (but never change owners or delete the account), and change its branding, theme and e-mail settings.";
+
+    private static string RoleText(OrganizationRole role, bool supportSpecialist) =>
+        role >= OrganizationRole.Admin ? "Partner admin: may enter every client account of the partner"
+        : supportSpecialist ? "Support specialist: assigned to this account"
+        : "Partner employee: assigned to this account";
+}
