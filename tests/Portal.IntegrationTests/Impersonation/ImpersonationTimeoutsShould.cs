@@ -21,7 +21,7 @@ public sealed class ImpersonationTimeoutsShould(ClockedPortalFactory factory) : 
         Assert.NotNull(document.QuerySelector("aside.impersonation-banner"));
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(31));
-        await AssertSignedOutAsync(onClient);
+        await Browser.AssertSignedOutAsync(onClient);
         var session = await World.InTenantAsync(world.Client, db => db.Set<ImpersonationSession>().SingleAsync());
         Assert.Equal(ImpersonationEndReasons.Idle, session.EndReason);
         Assert.True(await World.InTenantAsync(world.Client, db => db.AuditEntries.AnyAsync(a => a.Action == "impersonation.ended" && a.Detail!.Contains("idle"))));
@@ -42,7 +42,7 @@ public sealed class ImpersonationTimeoutsShould(ClockedPortalFactory factory) : 
         Assert.Contains("20 min left", page.QuerySelector("aside.impersonation-banner")!.TextContent);
 
         Factory.Clock.Advance(TimeSpan.FromMinutes(21));
-        await AssertSignedOutAsync(onClient);
+        await Browser.AssertSignedOutAsync(onClient);
         var session = await World.InTenantAsync(world.Client, db => db.Set<ImpersonationSession>().SingleAsync());
         Assert.Equal(ImpersonationEndReasons.Expired, session.EndReason);
     }
@@ -66,10 +66,4 @@ public sealed class ImpersonationTimeoutsShould(ClockedPortalFactory factory) : 
         return (world, onClient);
     }
 
-    private static async Task AssertSignedOutAsync(PortalClient client)
-    {
-        var response = await client.GetAsync("/settings");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/signin", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
-    }
 }

@@ -58,6 +58,14 @@ public sealed class Browser(PortalFactory factory)
         return client;
     }
 
+    /// <summary>The tab's session on its host is over: an organization page asks to sign in.</summary>
+    public static async Task AssertSignedOutAsync(PortalClient client)
+    {
+        var response = await client.GetAsync("/settings");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/signin", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>Posts "Log in" on the reseller's host; returns the response (a redirect to the client's hand-over on success).</summary>
     public static Task<HttpResponseMessage> ClickLogInAsync(PortalClient onReseller, Guid clientId, string reason = "") =>
         onReseller.PostFormAsync($"/clients/{clientId}/log-in", new Dictionary<string, string> { ["Reason"] = reason });

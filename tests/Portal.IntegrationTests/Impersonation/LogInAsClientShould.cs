@@ -171,7 +171,7 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
         Assert.Equal(HttpStatusCode.BadRequest, replay.StatusCode);
         Assert.Contains("used already", page.QuerySelector("main")!.TextContent);
         Assert.DoesNotContain("Cloudbase", page.DocumentElement.OuterHtml);
-        await AssertSignedOutAsync(thief);
+        await Browser.AssertSignedOutAsync(thief);
         await AssertRefusalAuditedAsync(world.Client, "used already");
         Assert.Equal(1, await World.InTenantAsync(world.Client, db => db.Set<ImpersonationSession>().CountAsync()));
     }
@@ -189,7 +189,7 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
         var (response, page) = await onClient.GetPageAsync(handOver.PathAndQuery);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("expired", page.QuerySelector("main")!.TextContent);
-        await AssertSignedOutAsync(onClient);
+        await Browser.AssertSignedOutAsync(onClient);
         await AssertRefusalAuditedAsync(world.Client, "expired");
         Assert.Equal(0, await World.InTenantAsync(world.Client, db => db.Set<ImpersonationSession>().CountAsync()));
     }
@@ -211,7 +211,7 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
             Assert.Contains("not valid", page.QuerySelector("main")!.TextContent);
         }
 
-        await AssertSignedOutAsync(onClient);
+        await Browser.AssertSignedOutAsync(onClient);
         await AssertRefusalAuditedAsync(world.Client, "unknown or was altered");
         Assert.Equal(0, await World.InTenantAsync(world.Client, db => db.Set<ImpersonationSession>().CountAsync()));
     }
@@ -227,7 +227,7 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
         var (response, page) = await elsewhere.GetPageAsync(handOver);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("another address", page.QuerySelector("main")!.TextContent);
-        await AssertSignedOutAsync(elsewhere);
+        await Browser.AssertSignedOutAsync(elsewhere);
         await AssertRefusalAuditedAsync(world.Client, $"presented on {world.OtherClient.Host}");
         Assert.False(await World.InTenantAsync(world.OtherClient, db => db.Set<ImpersonationSession>().AnyAsync()));
 
@@ -299,12 +299,6 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
         Assert.StartsWith("/account/signin", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task AssertSignedOutAsync(PortalClient client)
-    {
-        var response = await client.GetAsync("/settings");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/account/signin", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
-    }
 
     private async Task AssertRefusalAuditedAsync(TestOrganization client, string why) =>
         Assert.True(await World.InTenantAsync(client, db => db.AuditEntries.AnyAsync(a => a.Action == "impersonation.ticket_refused" && a.Detail!.Contains(why))),
