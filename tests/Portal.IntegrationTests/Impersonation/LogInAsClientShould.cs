@@ -41,6 +41,54 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
         Assert.True(ticket.ExpiresAt - ticket.CreatedAt <= TimeSpan.FromSeconds(60));
     }
 
+    [Theory]
+    [InlineData("default")]
+    [InlineData("ledger")]
+    [InlineData("bold")] // no layout of its own: the default one, banner included
+    public async Task ShowTheBannerInEveryTheme(string theme)
+    {
+        var world = await ImpersonationWorld.CreateAsync(World);
+        await World.GlobalAsync(async db =>
+        {
+            var org = await db.Organizations.SingleAsync(o => o.Id == world.Client.Id);
+            org.Branding.Theme = theme;
+            return await db.SaveChangesAsync();
+        });
+        var browser = new Browser(Factory);
+        var onClient = await browser.ImpersonateAsync(await browser.SignedInAsync(world.Reseller.Host, world.ResellerAdmin), world.Client);
+        var (_, page) = await onClient.GetPageAsync("/settings");
+        Assert.Equal(theme, page.Body!.GetAttribute("data-theme"));
+        Assert.Single(page.QuerySelectorAll("aside.impersonation-banner"));
+        Assert.Null(page.QuerySelector("nav.subnav a[href='/settings/access']"));
+    }
+
+    [Fact]
+    public async Task CheckTheSessionWithOneQueryPerRequest()
+    {
+        var world = await ImpersonationWorld.CreateAsync(World);
+        var browser = new Browser(Factory);
+        var onClient = await browser.ImpersonateAsync(await browser.SignedInAsync(world.Reseller.Host, world.ResellerAdmin), world.Client);
+        Assert.Equal(HttpStatusCode.OK, (await onClient.GetAsync("/settings")).StatusCode);
+
+        var before = Factory.Commands.CountTouching("Resellers_ImpersonationSessions");
+        Assert.Equal(HttpStatusCode.OK, (await onClient.GetAsync("/settings")).StatusCode);
+        // The session row and the partner link in one SELECT; last-seen is written at most once a minute.
+        Assert.Equal(1, Factory.Commands.CountTouching("Resellers_ImpersonationSessions") - before);
+    }
+
+    [Fact]
+    public async Task SignNobodyInForALockedOutResellerUser()
+    {
+        var world = await ImpersonationWorld.CreateAsync(World);
+        var browser = new Browser(Factory);
+        var handOver = (await Browser.ClickLogInAsync(await browser.SignedInAsync(world.Reseller.Host, world.ResellerAdmin), world.Client.Id)).Headers.Location!;
+        await World.GlobalAsync(db => db.Users.Where(u => u.Id == world.ResellerAdmin.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddHours(1))));
+        var onClient = browser.On(world.Client.Host);
+        Assert.Equal(HttpStatusCode.BadRequest, (await onClient.GetAsync(handOver.PathAndQuery)).StatusCode);
+        await Browser.AssertSignedOutAsync(onClient);
+        Assert.Equal(0, await World.InTenantAsync(world.Client, db => db.Set<ImpersonationSession>().CountAsync()));
+    }
+
     [Fact]
     public async Task NameTheResellerUserInEveryAuditEntryMadeWhileImpersonatingAndLetItEditTheWhiteLabelSettings()
     {

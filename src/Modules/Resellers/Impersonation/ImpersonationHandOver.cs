@@ -39,7 +39,11 @@ public sealed class ImpersonationHandOver(
         {
             reseller = await store.FindByIdAsync(claim.Ticket!.ResellerId, cancellationToken);
             // The link or the assignment may have ended in the seconds since the ticket was issued.
-            if (user is null || reseller is null || !await access.CanEnterAsync(reseller.Id, user.Id, here!.Id, cancellationToken)) outcome = TicketOutcome.Unknown;
+            if (user is null || reseller is null || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)
+                || !await access.CanEnterAsync(reseller.Id, user.Id, here!.Id, cancellationToken))
+            {
+                outcome = TicketOutcome.Unknown;
+            }
         }
 
         if (outcome != TicketOutcome.Accepted)
