@@ -77,6 +77,18 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
     }
 
     [Fact]
+    public async Task ForgetTicketsExpiredForADayWhenIssuingANewOne()
+    {
+        var world = await ImpersonationWorld.CreateAsync(World);
+        var old = new ImpersonationTicket { TokenHash = new string('a', 64), ResellerId = world.Reseller.Id, UserId = world.ResellerAdmin.Id, ClientId = world.Client.Id, Host = world.Client.Host, CreatedAt = DateTime.UtcNow.AddDays(-2), ExpiresAt = DateTime.UtcNow.AddDays(-2) };
+        await World.GlobalAsync(db => { db.Set<ImpersonationTicket>().Add(old); return db.SaveChangesAsync(); });
+        await Browser.ClickLogInAsync(await new Browser(Factory).SignedInAsync(world.Reseller.Host, world.ResellerAdmin), world.Client.Id);
+        var left = await World.GlobalAsync(db => db.Set<ImpersonationTicket>().Where(t => t.ClientId == world.Client.Id).ToListAsync());
+        Assert.DoesNotContain(left, t => t.Id == old.Id);
+        Assert.Single(left);
+    }
+
+    [Fact]
     public async Task SignNobodyInForALockedOutResellerUser()
     {
         var world = await ImpersonationWorld.CreateAsync(World);

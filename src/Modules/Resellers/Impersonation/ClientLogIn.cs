@@ -71,6 +71,7 @@ public sealed class ClientLogIn(
             }
         }
 
+        await tickets.PurgeAsync(cancellationToken);
         var token = tickets.Issue(reseller.Id, userId, client, reason);
         audit.Record("impersonation.ticket_issued", $"Log in as client {client.Name}{ImpersonationSessions.ReasonText(reason)}");
         await db.SaveChangesAsync(cancellationToken);

@@ -51,6 +51,13 @@ public sealed class ImpersonationTickets(PortalDbContext db, TimeProvider time, 
         return token;
     }
 
+    /// <summary>Deletes tickets expired for a day: the audit log keeps what happened to them, so old hashes serve nothing.</summary>
+    public Task<int> PurgeAsync(CancellationToken cancellationToken = default)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(1);
+        return db.Set<ImpersonationTicket>().Where(t => t.ExpiresAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Claims the ticket for this request. Any ticket that is found is used up, even when refused
     /// (expired, wrong host), so a leaked link never works later; the claim is a conditional
