@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
+using PartnerPortal.Resellers.Accounts;
+using PartnerPortal.Resellers.Dashboard;
 
 namespace PartnerPortal.Resellers;
 
@@ -13,6 +17,21 @@ public sealed class ResellersModule : IPortalModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<ClientRows>();
+        services.AddScoped<IInterceptor, ClientRowsRefresh>();
+        services.AddScoped<ClientList>();
+        services.AddScoped<ResellerProgram>();
+        services.AddScoped<ClientAccounts>();
+        services.AddScoped<ConnectRequests>();
+        services.AddScoped<ResellerMerge>();
+        services.AddSingleton<ClientPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClientPurge>());
+        services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add<DeletedClientGuard>();
+            options.Filters.Add<ActivityTracking>();
+        });
+
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(ResellersModule).Assembly;
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>

@@ -20,8 +20,8 @@ public sealed class CurrentMember(PortalDbContext db, IHttpContextAccessor http)
         _loaded = true;
         if (UserId is { } userId && db.CurrentTenantId is not null)
         {
-            // The "Tenant" filter limits this to the current organization.
-            _membership = await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+            // The "Tenant" filter limits this to the current organization; a deactivated member reaches nothing (R13).
+            _membership = await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId && m.DeactivatedAt == null, cancellationToken);
         }
 
         return _membership;
