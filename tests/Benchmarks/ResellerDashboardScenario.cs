@@ -203,6 +203,7 @@ public static partial class ResellerDashboardScenario
             await BulkInsertAsync(db, tx, subscriptions);
             await BulkInsertAsync(db, tx, rows);
             await BulkInsertAsync(db, tx, [new Membership { TenantId = partner.Id, UserId = user.Id, Role = OrganizationRole.Owner, CreatedAt = now }]);
+            await BulkInsertAsync(db, tx, [new PartnerPortal.Resellers.Accounts.ResellerProfile { OrganizationId = partner.Id, PartnerCode = slug.ToUpperInvariant() + "CODE1", BecameResellerAt = now }]);
             await transaction.CommitAsync();
         }
 

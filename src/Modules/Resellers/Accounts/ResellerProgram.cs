@@ -56,8 +56,17 @@ public sealed class ResellerProgram(PortalDbContext db, AuditLog audit, TimeProv
         if (profile is not null) return profile.PartnerCode;
         profile = new ResellerProfile { OrganizationId = partnerId, PartnerCode = await NewCodeAsync(cancellationToken), BecameResellerAt = time.GetUtcNow().UtcDateTime };
         db.Set<ResellerProfile>().Add(profile);
-        await db.SaveChangesAsync(cancellationToken);
-        return profile.PartnerCode;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return profile.PartnerCode;
+        }
+        catch (DbUpdateException)
+        {
+            // Two first requests raced to make the code: the other one's stands.
+            db.Entry(profile).State = EntityState.Detached;
+            return await db.Set<ResellerProfile>().AsNoTracking().Where(p => p.OrganizationId == partnerId).Select(p => p.PartnerCode).SingleAsync(cancellationToken);
+        }
     }
 
     /// <summary>The reseller with that code, ignoring case, spaces and dashes; null when none.</summary>
