@@ -19,6 +19,21 @@ public abstract class ResellerPage(PartnerAccess access) : PageModel
 
     public Guid UserId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
+    /// <summary>What the last action changed, shown once after its redirect.</summary>
+    public string? Message { get; protected set; }
+
+    /// <summary>Why the posted action changed nothing; the page shows it above the kept form.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>The same page again with <paramref name="error"/> and 422, after <paramref name="reload"/> has filled what the page lists.</summary>
+    protected async Task<IActionResult> FailAsync(string error, Func<Task>? reload = null)
+    {
+        Error = error;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        if (reload is not null) await reload();
+        return Page();
+    }
+
     /// <summary>Null when the request may go on; otherwise the result to return (404 off a reseller host, 403 without rights or below <paramref name="adminOnly"/>).</summary>
     protected async Task<IActionResult?> RefuseAsync(bool adminOnly, CancellationToken cancellationToken)
     {

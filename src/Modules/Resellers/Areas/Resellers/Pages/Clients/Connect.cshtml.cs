@@ -12,10 +12,6 @@ public sealed class ConnectModel(PartnerAccess access, ConnectRequests requests,
     [BindProperty]
     public string? Host { get; set; }
 
-    public string? Error { get; private set; }
-
-    public string? Message { get; private set; }
-
     public string? PartnerCode { get; private set; }
 
     public IReadOnlyList<(ConnectRequest Request, string AccountName)> Waiting { get; private set; } = [];
@@ -44,13 +40,7 @@ public sealed class ConnectModel(PartnerAccess access, ConnectRequests requests,
         return Redirect("/clients/connect?message=" + Uri.EscapeDataString(approve ? "Connected: the account is now your client." : "Declined."));
     }
 
-    private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken)
-    {
-        Error = error;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    private Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken) => FailAsync(error, () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -20,10 +20,6 @@ public sealed class ManageModel(PartnerAccess access, PartnerClients clients, Cl
 
     public TenantInfo? Client { get; private set; }
 
-    public string? Message { get; private set; }
-
-    public string? Error { get; private set; }
-
     public int GraceDays => accounts.DeletionGraceDays;
 
     [BindProperty]
@@ -43,7 +39,7 @@ public sealed class ManageModel(PartnerAccess access, PartnerClients clients, Cl
     public async Task<IActionResult> OnPostHandOverAsync(Guid clientId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(clientId, adminOnly: true, cancellationToken) is { } refused) return refused;
-        if (string.IsNullOrWhiteSpace(HandOverEmail) || !ModelState.IsValid) return Fail("Enter the client's e-mail address: it is invited as the account's owner.");
+        if (string.IsNullOrWhiteSpace(HandOverEmail) || !ModelState.IsValid) return await FailAsync("Enter the client's e-mail address: it is invited as the account's owner.");
         await accounts.HandOverAsync(Client!, HandOverEmail, UserId, cancellationToken);
         return Redirect($"/clients/{clientId}?message=" + Uri.EscapeDataString($"{HandOverEmail.Trim()} was invited as owner of {Client!.Name}."));
     }
@@ -58,7 +54,7 @@ public sealed class ManageModel(PartnerAccess access, PartnerClients clients, Cl
     public async Task<IActionResult> OnPostDeleteAsync(Guid clientId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(clientId, adminOnly: true, cancellationToken) is { } refused) return refused;
-        if (await accounts.DeleteAsync(Client!, ConfirmName, UserId, cancellationToken) is { } error) return Fail(error);
+        if (await accounts.DeleteAsync(Client!, ConfirmName, UserId, cancellationToken) is { } error) return await FailAsync(error);
         return Redirect("/clients");
     }
 
@@ -72,10 +68,4 @@ public sealed class ManageModel(PartnerAccess access, PartnerClients clients, Cl
         return null;
     }
 
-    private PageResult Fail(string error)
-    {
-        Error = error;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
-    }
 }

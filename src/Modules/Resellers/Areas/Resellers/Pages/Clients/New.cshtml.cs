@@ -30,24 +30,17 @@ public sealed class NewModel(PartnerAccess access, ClientAccounts accounts) : Re
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
-    public string? Error { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await RefuseAsync(adminOnly: true, cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
-        if (!ModelState.IsValid) return Fail(null);
+        if (!ModelState.IsValid) return await Fail(null);
         var (client, error) = await accounts.CreateAsync(Input.Name, Input.Subdomain, Input.AdminEmail, UserId, cancellationToken);
-        if (client is null) return Fail(error);
+        if (client is null) return await Fail(error);
         return Redirect($"/clients/{client.Id}?created=true");
     }
 
-    private PageResult Fail(string? error)
-    {
-        Error = error ?? "Nothing was created. Correct the fields marked below.";
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return Page();
-    }
+    private Task<IActionResult> Fail(string? error) => FailAsync(error ?? "Nothing was created. Correct the fields marked below.");
 }

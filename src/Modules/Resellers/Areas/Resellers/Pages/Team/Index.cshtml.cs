@@ -31,10 +31,6 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
 
     public IReadOnlyList<Person> People { get; private set; } = [];
 
-    public string? Message { get; private set; }
-
-    public string? Error { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(string? message, CancellationToken cancellationToken)
     {
         if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
@@ -122,13 +118,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
         _ => "partner employee",
     };
 
-    private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken)
-    {
-        Error = error;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    private Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken) => FailAsync(error, () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -13,10 +13,6 @@ public sealed class MergeModel(PartnerAccess access, ResellerMerge merge) : Rese
 
     public MergePreview? Preview { get; private set; }
 
-    public string? Error { get; private set; }
-
-    public string? Message { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(Guid? from, string? message, CancellationToken cancellationToken)
     {
         if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
@@ -37,10 +33,7 @@ public sealed class MergeModel(PartnerAccess access, ResellerMerge merge) : Rese
         if (await merge.PreviewAsync(from, UserId, cancellationToken) is null) return NotFound();
         if (await merge.MergeAsync(from, UserId, cancellationToken) is { } error)
         {
-            Error = error;
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-            Candidates = await merge.CandidatesAsync(UserId, cancellationToken);
-            return Page();
+            return await FailAsync(error, async () => Candidates = await merge.CandidatesAsync(UserId, cancellationToken));
         }
 
         return Redirect("/team/merge?message=" + Uri.EscapeDataString("Merged. The other reseller is now a regular organization."));
