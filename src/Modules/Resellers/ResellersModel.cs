@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Resellers.Accounts;
+using PartnerPortal.Resellers.Dashboard;
 
 namespace PartnerPortal.Resellers;
 
@@ -8,5 +10,46 @@ internal static class ResellersModel
     public static void Configure(ModelBuilder model)
     {
         Impersonation.ImpersonationModel.Configure(model);
+        model.Entity<ClientRow>(b =>
+        {
+            b.ToTable("Resellers_ClientRows");
+            b.HasKey(r => r.ClientId);
+            b.Property(r => r.Name).HasMaxLength(200);
+            b.Property(r => r.NameKey).HasMaxLength(200);
+            b.Property(r => r.HostKey).HasMaxLength(253);
+            b.Property(r => r.ListPrice).HasPrecision(18, 2);
+            // One index per sort, each ending in the key, so a page is a range of one index.
+            b.HasIndex(r => new { r.PartnerId, r.NameKey, r.ClientId });
+            b.HasIndex(r => new { r.PartnerId, r.HostKey });
+            b.HasIndex(r => new { r.PartnerId, r.PlanSort, r.NameKey, r.ClientId });
+            b.HasIndex(r => new { r.PartnerId, r.StatusRank, r.NameKey, r.ClientId });
+            b.HasIndex(r => new { r.PartnerId, r.ListPrice, r.NameKey, r.ClientId });
+            b.HasIndex(r => new { r.PartnerId, r.LastActiveAt, r.ClientId });
+            b.HasIndex(r => new { r.PartnerId, r.CreatedAt, r.ClientId });
+        });
+        model.Entity<ResellerProfile>(b =>
+        {
+            b.ToTable("Resellers_Profiles");
+            b.HasKey(p => p.OrganizationId);
+            b.Property(p => p.PartnerCode).HasMaxLength(20);
+            b.HasIndex(p => p.PartnerCode).IsUnique();
+            b.HasOne<PartnerPortal.Accounts.Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ConnectRequest>(b =>
+        {
+            b.ToTable("Resellers_ConnectRequests");
+            b.Property(r => r.TokenHash).HasMaxLength(64);
+            b.HasIndex(r => r.TokenHash);
+            b.HasIndex(r => new { r.ResellerId, r.DecidedAt });
+            b.HasIndex(r => new { r.AccountId, r.DecidedAt });
+        });
+        model.Entity<ClientDeletion>(b =>
+        {
+            b.ToTable("Resellers_ClientDeletions");
+            b.Property(d => d.ClientName).HasMaxLength(200);
+            b.HasIndex(d => d.ClientId);
+            b.HasIndex(d => new { d.PurgedAt, d.PurgeAfter });
+            b.HasIndex(d => d.ResellerId);
+        });
     }
 }

@@ -1,9 +1,13 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
 using PartnerPortal.Resellers.Impersonation;
+using PartnerPortal.Resellers.Accounts;
+using PartnerPortal.Resellers.Dashboard;
 
 namespace PartnerPortal.Resellers;
 
@@ -15,6 +19,20 @@ public sealed class ResellersModule : IPortalModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddImpersonation(configuration);
+        services.AddScoped<ClientRows>();
+        services.AddScoped<IInterceptor, ClientRowsRefresh>();
+        services.AddScoped<ClientList>();
+        services.AddScoped<ResellerProgram>();
+        services.AddScoped<ClientAccounts>();
+        services.AddScoped<ConnectRequests>();
+        services.AddScoped<ResellerMerge>();
+        services.AddSingleton<ClientPurge>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClientPurge>());
+        services.Configure<MvcOptions>(options =>
+        {
+            options.Filters.Add<DeletedClientGuard>();
+            options.Filters.Add<ActivityTracking>();
+        });
 
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(ResellersModule).Assembly;

@@ -33,8 +33,8 @@ public sealed class CurrentMember(PortalDbContext db, IHttpContextAccessor http)
         }
         else
         {
-            // The "Tenant" filter limits this to the current organization.
-            _membership = await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+            // The "Tenant" filter limits this to the current organization; a deactivated member reaches nothing (R13).
+            _membership = await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == userId && m.DeactivatedAt == null, cancellationToken);
         }
 
         return _membership;

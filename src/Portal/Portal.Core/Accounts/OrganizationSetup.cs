@@ -31,18 +31,20 @@ public sealed class OrganizationSetup(
         var now = time.GetUtcNow().UtcDateTime;
         var org = new Organization { Name = request.Name.Trim(), Slug = slug, Kind = request.Kind, CreatedAt = now };
         string? resellerName = null;
+        Branding? resellerBranding = null;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Organizations.Add(org);
         if (request.ResellerId is { } resellerId)
         {
-            resellerName = await db.Organizations.Where(o => o.Id == resellerId).Select(o => o.Name).SingleAsync(cancellationToken);
+            var reseller = await db.Organizations.AsNoTracking().Where(o => o.Id == resellerId).Select(o => new { o.Name, o.Branding }).SingleAsync(cancellationToken);
+            (resellerName, resellerBranding) = (reseller.Name, reseller.Branding);
             db.PartnerClientLinks.Add(new PartnerClientLink { PartnerId = resellerId, ClientId = org.Id, CreatedAt = now });
         }
 
         await db.SaveChangesAsync(cancellationToken);
 
-        using (tenants.Change(TenantInfo.From(org, HostName.Normalize(portal.Value.PlatformDomain), request.ResellerId, resellerName)))
+        using (tenants.Change(TenantInfo.From(org, HostName.Normalize(portal.Value.PlatformDomain), request.ResellerId, resellerName, resellerBranding)))
         {
             var workspace = new Workspace { Name = "General", CreatedAt = now };
             db.Workspaces.Add(workspace);

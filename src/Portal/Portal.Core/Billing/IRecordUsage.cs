@@ -8,4 +8,12 @@ namespace PartnerPortal.Billing;
 public interface IRecordUsage
 {
     Task<long> CountAsync(Guid organizationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The counts of many organizations at once (a dashboard page, an export batch); missing ones are 0.</summary>
+    async Task<IReadOnlyDictionary<Guid, long>> CountManyAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<Guid, long>();
+        foreach (var id in organizationIds.Distinct()) counts[id] = await CountAsync(id, cancellationToken);
+        return counts;
+    }
 }

@@ -36,7 +36,8 @@ public static class DataExtensions
 
             services.AddDbContext<SqlServerPortalDbContext>((sp, options) => options
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(sp.GetRequiredService<TenantCacheInvalidation>()));
+                .AddInterceptors(sp.GetRequiredService<TenantCacheInvalidation>())
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlServerPortalDbContext>());
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -50,7 +51,8 @@ public static class DataExtensions
 
             services.AddDbContext<SqlitePortalDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetRequiredService<TenantCacheInvalidation>()));
+                .AddInterceptors(sp.GetRequiredService<TenantCacheInvalidation>())
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
         else

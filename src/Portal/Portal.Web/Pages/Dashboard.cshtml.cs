@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
+using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Web.Pages;
 
@@ -20,6 +21,8 @@ public sealed class DashboardModel(PortalDbContext db, CurrentMember member) : P
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var membership = (await member.GetAsync(cancellationToken))!;
+        // A reseller's start page is its client dashboard (R4).
+        if (HttpContext.Tenancy()!.Tenant!.Kind == OrganizationKind.Partner) return Redirect("/clients");
         if (membership.Role >= OrganizationRole.Admin) return Redirect("/settings");
 
         Workspaces = await db.WorkspaceMemberships.AsNoTracking()

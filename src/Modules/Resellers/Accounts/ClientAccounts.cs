@@ -1,0 +1,130 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Billing;
+using PartnerPortal.Data;
+using PartnerPortal.Tenancy;
+
+namespace PartnerPortal.Resellers.Accounts;
+
+/// <summary>
+/// A reseller's work on its client accounts (R2, R9, R12): create, detach, delete, hand over.
+/// Every method takes the reseller as the current tenant and a client the caller has already
+/// found through <see cref="PartnerClients.FindAsync"/> (the partner–client link check); each
+/// change is one transaction, audited on both sides.
+/// </summary>
+public sealed class ClientAccounts(
+    PortalDbContext db,
+    OrganizationSetup setup,
+    Invitations invitations,
+    ITenantContext tenants,
+    AuditLog audit,
+    TimeProvider time,
+    IConfiguration configuration)
+{
+    public const int DefaultDeletionGraceDays = 30;
+
+    public int DeletionGraceDays => configuration.GetValue("Resellers:DeletionGraceDays", DefaultDeletionGraceDays);
+
+    /// <summary>Creates a client on the free plan, linked to the current reseller; its admin is invited in the client's (reseller-derived) branding. Returns the client or an error.</summary>
+    public async Task<(Organization? Client, string? Error)> CreateAsync(string name, string slug, string adminEmail, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var reseller = tenants.Current ?? throw new InvalidOperationException("Creating a client needs the reseller as the current tenant.");
+        var (client, error) = await setup.CreateAsync(new NewOrganization(name, slug, OrganizationKind.Client, adminEmail.Trim(), reseller.Id), reseller.Name, userId, cancellationToken);
+        if (client is null) return (null, error);
+
+        // A missing subscription already means the default plan; the row records when and how it started.
+        var free = await db.Plans.AsNoTracking().Where(p => p.IsDefault).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
+        if (free is { } planId)
+        {
+            db.AccountSubscriptions.Add(new AccountSubscription { OrganizationId = client.Id, PlanId = planId, ChangedAt = time.GetUtcNow().UtcDateTime, BillingMode = BillingMode.ResellerBilled });
+        }
+
+        audit.Record("client.created", $"{client.Name} ({client.Slug}), admin {adminEmail.Trim()}");
+        await db.SaveChangesAsync(cancellationToken);
+        return (client, null);
+    }
+
+    /// <summary>Ends the link: the account becomes regular, keeps its data and is billed to itself again (R9).</summary>
+    public async Task DetachAsync(TenantInfo client, CancellationToken cancellationToken = default)
+    {
+        var reseller = tenants.Current!;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EndLinkAsync(reseller.Id, client.Id, now, cancellationToken);
+        var subscription = await db.AccountSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == client.Id, cancellationToken);
+        if (subscription is not null)
+        {
+            subscription.BillingMode = BillingMode.ClientBilled;
+            subscription.RequestedBillingMode = null;
+            subscription.BillingModeRequestedBy = null;
+            subscription.BillingModeRequestedAt = null;
+            subscription.ResellerPrice = null;
+            subscription.ChangedAt = now;
+        }
+
+        audit.Record("client.detached", $"{client.Name}: now a regular account");
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordInClientAsync(client, "reseller.detached", $"{reseller.Name} no longer serves this account; it is billed directly", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a client after its name was typed to confirm: suspended at once (its hosts answer
+    /// 404), the link ended, and purged by <see cref="ClientPurge"/> after the grace period (R9).
+    /// Returns null when done, else what to correct.
+    /// </summary>
+    public async Task<string?> DeleteAsync(TenantInfo client, string? typedName, Guid userId, CancellationToken cancellationToken = default)
+    {
+        if (!string.Equals(typedName?.Trim(), client.Name, StringComparison.Ordinal))
+            return $"Type the account's name exactly as shown ({client.Name}) to delete it.";
+
+        var reseller = tenants.Current!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var purgeAfter = now.AddDays(DeletionGraceDays);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EndLinkAsync(reseller.Id, client.Id, now, cancellationToken);
+        var org = await db.Organizations.SingleAsync(o => o.Id == client.Id, cancellationToken);
+        org.Status = OrganizationStatus.Suspended;
+        db.Set<ClientDeletion>().Add(new ClientDeletion { ClientId = client.Id, ResellerId = reseller.Id, ClientName = client.Name, RequestedByUserId = userId, RequestedAt = now, PurgeAfter = purgeAfter });
+        audit.Record("client.deleted", $"{client.Name}: suspended, purged after {purgeAfter:yyyy-MM-dd}");
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordInClientAsync(client, "account.deleted", $"deleted by reseller {reseller.Name}; purged after {purgeAfter:yyyy-MM-dd}", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Hands the account over (R12): the client's own e-mail is invited as owner, in the client's branding.</summary>
+    public async Task HandOverAsync(TenantInfo client, string email, Guid userId, CancellationToken cancellationToken = default)
+    {
+        var reseller = tenants.Current!;
+        audit.Record("client.handed_over", $"{client.Name}: {email.Trim()} invited as owner");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        using (tenants.Change(client))
+        {
+            invitations.Create(email, OrganizationRole.Owner, userId, reseller.Name);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private async Task EndLinkAsync(Guid resellerId, Guid clientId, DateTime now, CancellationToken cancellationToken)
+    {
+        var links = await db.PartnerClientLinks.Where(l => l.PartnerId == resellerId && l.ClientId == clientId && l.EndedAt == null).ToListAsync(cancellationToken);
+        foreach (var link in links) link.EndedAt = now;
+        // The reseller's people lose the way in together with the link.
+        db.PartnerClientAssignments.RemoveRange(await db.PartnerClientAssignments.Where(a => a.ClientId == clientId).ToListAsync(cancellationToken));
+    }
+
+    private async Task RecordInClientAsync(TenantInfo client, string action, string detail, CancellationToken cancellationToken)
+    {
+        using (tenants.Change(client))
+        {
+            audit.Record(action, detail);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

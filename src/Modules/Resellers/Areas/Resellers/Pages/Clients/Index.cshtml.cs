@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using PartnerPortal.Accounts;
+using PartnerPortal.Resellers.Accounts;
+using PartnerPortal.Resellers.Dashboard;
+
+namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
+
+/// <summary>The reseller dashboard (R4): the clients this partner user may enter, searched, sorted and paged.</summary>
+[RequireMembership]
+public sealed class IndexModel(PartnerAccess access, ClientList list, ResellerProgram program, ConnectRequests requests) : ResellerPage(access)
+{
+    [FromQuery(Name = "q")]
+    public string? Search { get; set; }
+
+    [FromQuery(Name = "sort")]
+    public ClientSort Sort { get; set; }
+
+    [FromQuery(Name = "desc")]
+    public bool Descending { get; set; }
+
+    [FromQuery(Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<ClientLine> Lines { get; private set; } = [];
+
+    public bool HasNext { get; private set; }
+
+    public string? PartnerCode { get; private set; }
+
+    public int WaitingRequests { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (await RefuseAsync(adminOnly: false, cancellationToken) is { } refused) return refused;
+        if (Search is { Length: > 100 }) Search = Search[..100];
+        PageNumber = Math.Clamp(PageNumber, 1, 100_000);
+        var result = await list.PageAsync(Reseller.Id, UserId, new ClientQuery(Search, Enum.IsDefined(Sort) ? Sort : ClientSort.Name, Descending, PageNumber), cancellationToken);
+        (Lines, HasNext, _) = result!.Value;
+        if (Rights!.IsPartnerAdmin)
+        {
+            PartnerCode = await program.PartnerCodeAsync(Reseller.Id, cancellationToken);
+            WaitingRequests = (await requests.WaitingForResellerAsync(cancellationToken)).Count;
+        }
+
+        return Page();
+    }
+
+    /// <summary>A link to this list with one thing changed.</summary>
+    public string Link(ClientSort? sort = null, bool? descending = null, int? page = null)
+    {
+        var query = new List<string>();
+        if (!string.IsNullOrWhiteSpace(Search)) query.Add("q=" + Uri.EscapeDataString(Search));
+        var s = sort ?? Sort;
+        if (s != ClientSort.Name) query.Add("sort=" + s.ToString().ToLowerInvariant());
+        if (descending ?? Descending) query.Add("desc=true");
+        var p = page ?? 1;
+        if (p > 1) query.Add("page=" + p);
+        return "/clients" + (query.Count > 0 ? "?" + string.Join("&", query) : string.Empty);
+    }
+
+    /// <summary>The link of a sortable column: ascending first, descending when already sorted ascending by it.</summary>
+    public string SortLink(ClientSort column) => Link(column, descending: Sort == column && !Descending);
+
+    public string? AriaSort(ClientSort column) => Sort != column ? null : Descending ? "descending" : "ascending";
+}

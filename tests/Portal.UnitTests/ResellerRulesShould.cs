@@ -1,0 +1,34 @@
+using PartnerPortal.Resellers.Accounts;
+using PartnerPortal.Resellers.Exports;
+
+namespace PartnerPortal.UnitTests;
+
+/// <summary>R10, R3: export cells never run as formulas; partner codes read the same however they are typed.</summary>
+public sealed class ResellerRulesShould
+{
+    [Theory]
+    [InlineData("=SUM(A1:A9)", "'=SUM(A1:A9)", "a formula")]
+    [InlineData("+1 555 0142", "'+1 555 0142", "plus starts a formula too")]
+    [InlineData("-2+3", "'-2+3", "minus starts a formula too")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)", "at sign: Lotus-style function")]
+    [InlineData("\tTab", "'\tTab", "a leading tab")]
+    [InlineData("\rReturn", "'\rReturn", "a leading carriage return")]
+    [InlineData("Acme = good", "Acme = good", "an equals sign later is harmless")]
+    [InlineData("", "", "empty stays empty")]
+    [InlineData(null, "", "null becomes empty")]
+    public void NeutralizeCellsThatASpreadsheetWouldRun(string? value, string expected, string reason)
+    {
+        Assert.True(SafeCell.Neutralize(value) == expected, reason);
+    }
+
+    [Theory]
+    [InlineData("ab12-cd34", "AB12CD34")]
+    [InlineData(" AB12 CD34 ", "AB12CD34")]
+    [InlineData("abc", null)]
+    [InlineData("", null)]
+    [InlineData("ABCDEFGHJKLMNPQRS", null)]
+    public void NormalizePartnerCodes(string typed, string? expected)
+    {
+        Assert.Equal(expected, ResellerProgram.Normalize(typed));
+    }
+}
