@@ -25,7 +25,7 @@ public sealed class PlanModel(AccountPlans plans, Subscriptions subscriptions) :
     public string? Error { get; private set; }
 
     /// <summary>The reseller of this client, logged in as it (R5).</summary>
-    public bool ResellerAsClient => Account.ResellerId is { } reseller && User.ImpersonatingResellerId() == reseller;
+    public bool ResellerAsClient => HttpContext.Tenancy()!.Tenant!.ResellerId is { } reseller && User.ImpersonatingResellerId() == reseller;
 
     public PlanActor Actor => ResellerAsClient ? PlanActor.ResellerAsClient : PlanActor.ClientAdmin;
 
