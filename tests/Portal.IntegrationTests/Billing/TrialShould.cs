@@ -99,6 +99,23 @@ public sealed class TrialShould(MailingPortalFactory factory) : PortalTest<Maili
         Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
     }
 
+    [Fact]
+    public async Task ClearAnOverLimitMarkOnAPassOnceUsageIsBackUnderTheLimits()
+    {
+        var world = await BillingWorld.ResellerWithClientAsync(World);
+        await BillingWorld.SolutionWithRecordsAsync(Factory, world.Client, 10);
+        await BillingWorld.SubscribeAsync(World, world.Client, Plan.Seeded.FreeId, s => { s.OverLimitSince = DateTime.UtcNow.AddDays(-1); s.OverLimitKinds = "records"; });
+        var stillOver = await BillingWorld.ResellerWithClientAsync(World);
+        await BillingWorld.SolutionWithRecordsAsync(Factory, stillOver.Client, 60);
+        await BillingWorld.SubscribeAsync(World, stillOver.Client, Plan.Seeded.FreeId, s => { s.OverLimitSince = DateTime.UtcNow.AddDays(-1); s.OverLimitKinds = "records"; });
+
+        await Factory.Services.GetRequiredService<TrialJob>().RunPassAsync(DateTime.UtcNow, CancellationToken.None);
+
+        Assert.Null((await BillingWorld.SubscriptionAsync(World, world.Client))!.OverLimitSince);
+        Assert.Equal(AccountStatus.Free, await StatusAsync(world.Client));
+        Assert.NotNull((await BillingWorld.SubscriptionAsync(World, stillOver.Client))!.OverLimitSince);
+    }
+
     private async Task<AccountStatus> StatusAsync(TestOrganization org)
     {
         await using var scope = Factory.Services.CreateAsyncScope();

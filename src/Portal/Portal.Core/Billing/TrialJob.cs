@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Audit;
@@ -23,51 +22,27 @@ public sealed record TrialPassResult(int Reminded, int Ended, int Reevaluated);
 /// instance runs a pass per interval (a <see cref="JobLease"/>); each step is claimed by a
 /// conditional update, so a pass run twice, or by two instances, e-mails and audits once.
 /// </summary>
-public sealed partial class TrialJob(
+public sealed class TrialJob(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<BillingOptions> options,
-    ILogger<TrialJob> logger) : BackgroundService
+    ILogger<TrialJob> logger) : LeasedJob(scopes, time, logger)
 {
     public const string LeaseName = "billing-trials";
     public const string ReminderTemplate = "trial-ending";
 
-    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    protected override string Lease => LeaseName;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.JobInterval;
-        if (interval <= TimeSpan.Zero) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(interval, time, stoppingToken);
-                bool claimed;
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    claimed = await scope.ServiceProvider.GetRequiredService<JobLeases>().TryClaimAsync(LeaseName, _instance, interval, stoppingToken);
-                }
+    protected override TimeSpan Interval => options.Value.JobInterval;
 
-                if (claimed) await RunPassAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPassFailed(logger, ex);
-            }
-        }
-    }
+    protected override Task RunLeasedPassAsync(CancellationToken cancellationToken) => RunPassAsync(Time.GetUtcNow().UtcDateTime, cancellationToken);
 
     /// <summary>One pass as of <paramref name="now"/>, without the lease (tests and operators call this directly).</summary>
     public async Task<TrialPassResult> RunPassAsync(DateTime now, CancellationToken cancellationToken)
     {
         var remindFrom = now + options.Value.TrialReminderBefore;
         List<Guid> toRemind, toEnd, marked;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = Scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             toRemind = await db.AccountSubscriptions.AsNoTracking()
@@ -84,19 +59,19 @@ public sealed partial class TrialJob(
         int reminded = 0, ended = 0;
         foreach (var id in toRemind)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             if (await RemindAsync(scope.ServiceProvider, id, now, cancellationToken)) reminded++;
         }
 
         foreach (var id in toEnd)
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             if (await EndAsync(scope.ServiceProvider, id, now, cancellationToken)) ended++;
         }
 
         foreach (var id in marked.Except(toEnd))
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<OverLimitMarks>().ReevaluateAsync(id, cancellationToken);
         }
 
@@ -172,7 +147,4 @@ public sealed partial class TrialJob(
         await services.GetRequiredService<OverLimitMarks>().ReevaluateAsync(organizationId, cancellationToken);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The trial job's pass failed; it will run again at the next interval.")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
 }
