@@ -83,6 +83,18 @@ public sealed class PlanAdminShould(PortalFactory factory) : PortalTest<PortalFa
         Assert.Null(await World.GlobalAsync(db => db.Plans.Where(p => p.Id == Plan.Seeded.FreeId).Select(p => p.ArchivedAt).SingleAsync()));
     }
 
+    [Fact]
+    public async Task KeepExactlyOneDefaultPlan()
+    {
+        using var admin = await PlatformAdminAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/platform/plans", new Dictionary<string, string> { ["planId"] = Plan.Seeded.BasicId.ToString() }, "/platform/plans?handler=Default")).StatusCode);
+        Assert.Equal([Plan.Seeded.BasicId], await World.GlobalAsync(db => db.Plans.Where(p => p.IsDefault).Select(p => p.Id).ToListAsync()));
+
+        // Back to the seeded default, so the other tests of this class see Free as new accounts' plan.
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.PostFormAsync("/platform/plans", new Dictionary<string, string> { ["planId"] = Plan.Seeded.FreeId.ToString() }, "/platform/plans?handler=Default")).StatusCode);
+        Assert.Equal([Plan.Seeded.FreeId], await World.GlobalAsync(db => db.Plans.Where(p => p.IsDefault).Select(p => p.Id).ToListAsync()));
+    }
+
     [Theory]
     [InlineData("/platform/plans")]
     [InlineData("/platform/plans/edit")]

@@ -162,6 +162,23 @@ public sealed class PlanLimitsShould(MailingPortalFactory factory) : PortalTest<
     }
 
     [Fact]
+    public async Task SendTheResellersCopyToItsSupportAddressWhenItHasNoAdmins()
+    {
+        var support = $"{TestWorld.UniqueSlug("desk")}@reseller.test";
+        var reseller = await World.CreateOrganizationAsync("Quiet Resellers", PartnerPortal.Accounts.OrganizationKind.Partner, configure: o => o.Branding.SupportEmail = support);
+        var clientOrg = await World.CreateOrganizationAsync("Quiet Client", reseller: reseller);
+        var owner = await World.CreateUserAsync();
+        await World.AddMemberAsync(clientOrg, owner, OrganizationRole.Owner);
+        var solutionId = await BillingWorld.SolutionWithRecordsAsync(Factory, clientOrg, 50);
+        using var client = await BillingWorld.SignedInAsync(Factory, clientOrg.Host, owner);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostFormAsync($"/solutions/{solutionId}/tables/patients/record", new Dictionary<string, string> { ["f.name"] = "Too many" })).StatusCode);
+
+        var copy = await Factory.Smtp.WaitForMessageAsync(support);
+        Assert.Equal("Copy: Quiet Client reached its plan limit", copy.Subject);
+    }
+
+    [Fact]
     public async Task AllowEverythingDuringTheTrial()
     {
         var world = await BillingWorld.ResellerWithClientAsync(World);
