@@ -71,6 +71,10 @@ public sealed class PlansModel(PortalDbContext db, TimeProvider time, ILogger<Pl
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Plans = await db.Plans.AsNoTracking().OrderBy(p => p.ArchivedAt != null).ThenBy(p => p.SortOrder).ThenBy(p => p.Name).ToListAsync(cancellationToken);
-        Accounts = await db.AccountSubscriptions.AsNoTracking().GroupBy(s => s.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var accounts = await db.AccountSubscriptions.AsNoTracking().GroupBy(s => s.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // An organization without a subscription row is on the default plan.
+        if (Plans.FirstOrDefault(p => p.IsDefault) is { } defaultPlan)
+            accounts[defaultPlan.Id] = accounts.GetValueOrDefault(defaultPlan.Id) + await db.Organizations.CountAsync(cancellationToken) - accounts.Values.Sum();
+        Accounts = accounts;
     }
 }
