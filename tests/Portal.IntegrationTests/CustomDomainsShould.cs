@@ -188,6 +188,7 @@ public sealed class CustomDomainsShould(DnsPortalFactory factory) : PortalTest<D
         var resellerDomain = NewDomain();
         var reseller = await World.CreateOrganizationAsync("Reseller", OrganizationKind.Partner, customDomain: resellerDomain);
         var clientOrg = await World.CreateOrganizationAsync("Client One", reseller: reseller);
+        await Billing.BillingWorld.SubscribeAsync(World, clientOrg, PartnerPortal.Billing.Plan.Seeded.ProId);
         var owner = await World.CreateUserAsync();
         await World.AddMemberAsync(clientOrg, owner, OrganizationRole.Owner);
         using var client = Factory.ClientFor(clientOrg.Host);
@@ -369,6 +370,7 @@ public sealed class CustomDomainsShould(DnsPortalFactory factory) : PortalTest<D
     private async Task<(TestOrganization Org, PartnerPortal.Accounts.PortalUser Owner, PortalClient Client)> SignedInOwnerAsync(string? name = null)
     {
         var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner, name);
+        await Billing.BillingWorld.SubscribeAsync(World, org, PartnerPortal.Billing.Plan.Seeded.ProId); // a plan with custom domains (R7)
         var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(owner.Email!);
         return (org, owner, client);
@@ -428,6 +430,7 @@ public sealed class TrustedLocalDomainsShould(PortalFactory factory) : PortalTes
     public async Task VerifyALocalDomainWithoutDns(string suffix)
     {
         var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Admin, "Local Co");
+        await Billing.BillingWorld.SubscribeAsync(World, org, PartnerPortal.Billing.Plan.Seeded.ProId);
         using var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(owner.Email!);
         var domain = $"{TestWorld.UniqueSlug("local")}.example{suffix}";

@@ -18,6 +18,7 @@ public sealed class PageIsolationShould(PortalFactory factory) : PortalTest<Port
         { "/settings/members", OrganizationRole.Admin },
         { "/settings/invitations", OrganizationRole.Admin },
         { "/settings/domains", OrganizationRole.Admin },
+        { "/settings/plan", OrganizationRole.Admin },
         { "/settings/email", OrganizationRole.Admin },
         { "/settings/branding", OrganizationRole.Admin },
         { "/settings/theme", OrganizationRole.Admin },

@@ -147,6 +147,7 @@ public sealed class SenderDomainShould(DnsPortalFactory factory) : PortalTest<Dn
     private async Task<(TestOrganization Org, PortalClient Client)> SignedInOwnerAsync(string? name = null)
     {
         var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner, name);
+        await Billing.BillingWorld.SubscribeAsync(World, org, PartnerPortal.Billing.Plan.Seeded.ProId); // room for the invitations these tests send (R7)
         var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(owner.Email!);
         return (org, client);

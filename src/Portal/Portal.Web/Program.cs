@@ -1,3 +1,4 @@
+using PartnerPortal.Billing;
 using PartnerPortal.Mail;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Hosting;
@@ -11,6 +12,7 @@ builder.Services
     .AddPortalTenancy(builder.Configuration)
     .AddPortalAccounts(builder.Configuration)
     .AddPortalMail(builder.Configuration)
+    .AddPortalBilling(builder.Configuration)
     .AddPortalThemes(builder.Configuration)
     .AddPortalPages()
     .AddPortalSecurity(builder.Configuration)

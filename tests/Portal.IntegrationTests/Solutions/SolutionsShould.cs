@@ -64,6 +64,7 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
     public async Task PageDeepListsWithoutRepeatingOrSkipping()
     {
         var (org, client) = await SignedInAdminAsync();
+        await Billing.BillingWorld.SubscribeAsync(World, org, PartnerPortal.Billing.Plan.Seeded.ProId); // 120 records: past the free plan's limit (R7)
         var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
         var csv = "Name,Visits\r\n" + string.Concat(Enumerable.Range(1, 120).Select(i => $"Patient {i},{i % 7}\r\n"));
         await ImportCsvAsync(client, id, csv);

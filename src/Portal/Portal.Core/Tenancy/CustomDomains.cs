@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 
 namespace PartnerPortal.Tenancy;
@@ -33,7 +34,8 @@ public sealed class CustomDomains(
     ITenantContext tenants,
     TimeProvider time,
     IOptions<PortalOptions> portal,
-    IOptions<TenancyOptions> tenancy)
+    IOptions<TenancyOptions> tenancy,
+    IPlanLimits limits)
 {
     public const string VerificationPrefix = "_portal-verify.";
 
@@ -112,6 +114,8 @@ public sealed class CustomDomains(
             .FirstOrDefaultAsync(cancellationToken);
         if (takenParent is not null)
             return (null, $"{host} is under {takenParent}, which another organization uses. Choose a domain your organization controls.");
+
+        if (await limits.CheckAsync(tenant.Id, LimitKind.CustomDomains, 1, cancellationToken) is { Allowed: false } refused) return (null, refused.Message);
 
         var now = time.GetUtcNow().UtcDateTime;
         var domain = new OrganizationDomain

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
@@ -27,59 +26,21 @@ public sealed partial class DomainRecheck(
     IServiceScopeFactory scopes,
     TimeProvider time,
     IOptions<TenancyOptions> options,
-    ILogger<DomainRecheck> logger) : BackgroundService
+    ILogger<DomainRecheck> logger) : LeasedJob(scopes, time, logger)
 {
     public const string LeaseName = "domain-recheck";
 
-    private static readonly TimeSpan LongestTick = TimeSpan.FromMinutes(5);
-    private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    protected override string Lease => LeaseName;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = options.Value.DomainRecheckInterval;
-        if (interval <= TimeSpan.Zero) return;
+    protected override TimeSpan Interval => options.Value.DomainRecheckInterval;
 
-        // Each instance looks every few minutes; the lease, held for a whole interval, lets one pass
-        // run per interval across all instances, however often instances restart. The first look
-        // waits one tick, so a starting instance serves requests before it does background work.
-        var tick = interval < LongestTick ? interval : LongestTick;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(tick, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            try
-            {
-                bool claimed;
-                await using (var scope = scopes.CreateAsyncScope())
-                {
-                    claimed = await scope.ServiceProvider.GetRequiredService<JobLeases>().TryClaimAsync(LeaseName, _instance, interval, stoppingToken);
-                }
-
-                if (claimed) await RunPassAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPassFailed(logger, ex);
-            }
-        }
-    }
+    protected override Task RunLeasedPassAsync(CancellationToken cancellationToken) => RunPassAsync(cancellationToken);
 
     /// <summary>Checks every verified domain once, without the lease (tests and operators call this directly).</summary>
     public async Task<DomainRecheckResult> RunPassAsync(CancellationToken cancellationToken)
     {
         List<Guid> ids;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = Scopes.CreateAsyncScope())
         {
             ids = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().OrganizationDomains.AsNoTracking()
                 .Where(d => d.VerifiedAt != null)
@@ -92,7 +53,7 @@ public sealed partial class DomainRecheck(
         foreach (var id in ids)
         {
             // A scope per domain: a fresh unit of work and the domain's own tenant for mail and audit.
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             var outcome = await RecheckAsync(scope.ServiceProvider, id, cancellationToken);
             if (outcome is Outcome.Skipped) continue;
             checkedCount++;
@@ -119,7 +80,7 @@ public sealed partial class DomainRecheck(
         if (domain is null || domains.IsTrustedLocal(domain.Host)) return Outcome.Skipped;
 
         var check = await domains.CheckAsync(domain.Host, domain.VerificationToken, cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         if (check.LookupFailed)
         {
             // DNS could not be asked: that says nothing about the domain, so warn nobody.
@@ -192,9 +153,6 @@ public sealed partial class DomainRecheck(
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The custom domain re-check pass failed; it will run again at the next interval.")]
-    private static partial void LogPassFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not re-check {Host}: {Problem}")]
     private static partial void LogLookupFailed(ILogger logger, string host, string problem);

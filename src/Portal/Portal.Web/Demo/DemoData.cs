@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
+using PartnerPortal.Billing;
 using PartnerPortal.Branding;
 using PartnerPortal.Data;
 using PartnerPortal.Mail;
@@ -116,6 +117,14 @@ public sealed class DemoData(
                 }
             }
         }
+
+        // Plans (R6, R7): Contoso on Basic at Northwind's own price, Fabrikam on Free (its record
+        // limit is within reach), Tailspin in its free trial.
+        db.AccountSubscriptions.AddRange(
+            new AccountSubscription { OrganizationId = created["Contoso Dental"].Id, PlanId = Plan.Seeded.BasicId, ChangedAt = now, BillingMode = BillingMode.ResellerBilled, ResellerPrice = 49m, ResellerPriceKind = ResellerPriceKind.Monthly, ResellerPriceCurrency = "USD" },
+            new AccountSubscription { OrganizationId = created["Fabrikam Fitness"].Id, PlanId = Plan.Seeded.FreeId, ChangedAt = now },
+            new AccountSubscription { OrganizationId = created["Tailspin Toys"].Id, PlanId = Plan.Seeded.FreeId, ChangedAt = now, TrialStartedAt = now, TrialEndsAt = now.AddDays(7) });
+        await db.SaveChangesAsync(cancellationToken);
 
         // Modules add their own demo data (solutions, recipes) once the organizations exist.
         foreach (var module in modules)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Pages.Settings;
@@ -16,7 +17,8 @@ public sealed class InvitationsModel(
     CurrentMember member,
     UserManager<PortalUser> users,
     AuditLog audit,
-    TimeProvider time) : PageModel
+    TimeProvider time,
+    IPlanLimits limits) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the e-mail address to invite.")]
@@ -30,6 +32,9 @@ public sealed class InvitationsModel(
     public IReadOnlyList<Invitation> Open { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>Why the invitation was refused by the plan's member limit (R7); nothing was sent.</summary>
+    public string? LimitMessage { get; private set; }
 
     public async Task OnGetAsync(string? message, CancellationToken cancellationToken)
     {
@@ -53,6 +58,12 @@ public sealed class InvitationsModel(
             var now = time.GetUtcNow().UtcDateTime;
             if (await db.Invitations.AnyAsync(i => i.Email == email && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken))
                 ModelState.AddModelError(nameof(Email), $"{email} already has an open invitation. Withdraw it to send a new one.");
+        }
+
+        if (ModelState.IsValid && await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Members, 1, cancellationToken) is { Allowed: false } refused)
+        {
+            LimitMessage = refused.Message;
+            ModelState.AddModelError(string.Empty, refused.Message!);
         }
 
         if (!ModelState.IsValid)

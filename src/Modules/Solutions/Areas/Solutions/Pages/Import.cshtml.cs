@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using PartnerPortal.Audit;
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
 using PartnerPortal.Solutions.Definition;
@@ -11,7 +12,7 @@ using PartnerPortal.Solutions.Records;
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>CSV import: a preview with every row's problems first, then all rows or none in one transaction.</summary>
-public sealed class ImportModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store, AuditLog audit, IPortalEvents events, PartnerPortal.Accounts.CurrentMember member, TimeProvider time) : SolutionPageModel(access)
+public sealed class ImportModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store, AuditLog audit, IPortalEvents events, PartnerPortal.Accounts.CurrentMember member, TimeProvider time, IPlanLimits limits) : SolutionPageModel(access)
 {
     public const int MaxRows = 10_000;
     public const int MaxBytes = 5 * 1024 * 1024;
@@ -57,6 +58,8 @@ public sealed class ImportModel(PortalDbContext db, SolutionAccess access, Solut
         if (string.IsNullOrEmpty(CsvText) || CsvText.Length > MaxBytes) return Fail("Upload the file again.");
         var rows = Parse();
         if (Errors.Count > 0) return Fail(null);
+        // All rows or none: an import that would pass the plan's record limit imports nothing (R7).
+        if (await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Records, rows.Count, cancellationToken) is { Allowed: false } refused) return Fail(refused.Message);
         var definition = (await library.PublishedDefinitionAsync(Solution, cancellationToken))!;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await store.AddAsync(Solution, definition, Table, rows, cancellationToken);

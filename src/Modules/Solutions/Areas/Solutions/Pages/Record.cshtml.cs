@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Solutions.Definition;
 using PartnerPortal.Solutions.Records;
@@ -9,7 +10,7 @@ using PartnerPortal.Solutions.Records;
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>Create, edit or delete one record; every field is validated by type, messages beside the field, the form kept.</summary>
-public sealed class RecordModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store) : SolutionPageModel(access)
+public sealed class RecordModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store, IPlanLimits limits) : SolutionPageModel(access)
 {
     public TableDefinition Table { get; private set; } = null!;
 
@@ -20,6 +21,9 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
     public Dictionary<string, string> Inputs { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Problems { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Why a new record was refused by the plan's limit (R7); nothing was saved.</summary>
+    public string? LimitMessage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string table, Guid? recordId, CancellationToken cancellationToken)
     {
@@ -45,6 +49,13 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
 
         if (Problems.Count > 0)
         {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return Page();
+        }
+
+        if (Record is null && await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Records, 1, cancellationToken) is { Allowed: false } refused)
+        {
+            LimitMessage = refused.Message;
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }

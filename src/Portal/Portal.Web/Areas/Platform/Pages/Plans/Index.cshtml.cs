@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Billing;
+using PartnerPortal.Data;
+
+namespace PartnerPortal.Web.Areas.Platform.Pages.Plans;
+
+/// <summary>The platform's plans (R6, R7), platform host only: list, archive, restore, choose the default.</summary>
+public sealed class PlansModel(PortalDbContext db, TimeProvider time, ILogger<PlansModel> logger) : PageModel
+{
+    public IReadOnlyList<Plan> Plans { get; private set; } = [];
+
+    public IReadOnlyDictionary<Guid, int> Accounts { get; private set; } = new Dictionary<Guid, int>();
+
+    public string? Message { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync(string? message, CancellationToken cancellationToken)
+    {
+        Message = message;
+        await LoadAsync(cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostArchiveAsync(Guid planId, CancellationToken cancellationToken) =>
+        ChangeAsync(planId, plan =>
+        {
+            if (plan.IsDefault) return $"{plan.Name} is the default plan: new accounts start on it. Make another plan the default first.";
+            if (plan.ArchivedAt is not null) return $"{plan.Name} is archived already.";
+            plan.ArchivedAt = time.GetUtcNow().UtcDateTime;
+            return null;
+        }, "archived; accounts on it keep it, nobody new can choose it", cancellationToken);
+
+    public Task<IActionResult> OnPostRestoreAsync(Guid planId, CancellationToken cancellationToken) =>
+        ChangeAsync(planId, plan =>
+        {
+            if (plan.ArchivedAt is null) return $"{plan.Name} is not archived.";
+            plan.ArchivedAt = null;
+            return null;
+        }, "offered again", cancellationToken);
+
+    public Task<IActionResult> OnPostDefaultAsync(Guid planId, CancellationToken cancellationToken) =>
+        ChangeAsync(planId, plan =>
+        {
+            if (plan.ArchivedAt is not null) return $"{plan.Name} is archived. Restore it before making it the default.";
+            if (plan.IsDefault) return $"{plan.Name} is the default plan already.";
+            foreach (var other in db.ChangeTracker.Entries<Plan>().Select(e => e.Entity)) other.IsDefault = false;
+            plan.IsDefault = true;
+            return null;
+        }, "now the default plan: new accounts start on it and trials return to it", cancellationToken);
+
+    private async Task<IActionResult> ChangeAsync(Guid planId, Func<Plan, string?> change, string done, CancellationToken cancellationToken)
+    {
+        // Every plan is tracked, so making one the default can unset the others in the same save.
+        var plans = await db.Plans.ToListAsync(cancellationToken);
+        var plan = plans.FirstOrDefault(p => p.Id == planId);
+        Error = plan is null ? "That plan does not exist." : change(plan);
+        if (Error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            await LoadAsync(cancellationToken);
+            return Page();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Platform admin {User} changed plan {Plan}: {Change}.", User.Identity?.Name, plan!.Code, done);
+        return RedirectToPage(new { message = $"{plan.Name} is {done}." });
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Plans = await db.Plans.AsNoTracking().OrderBy(p => p.ArchivedAt != null).ThenBy(p => p.SortOrder).ThenBy(p => p.Name).ToListAsync(cancellationToken);
+        var accounts = await db.AccountSubscriptions.AsNoTracking().GroupBy(s => s.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // An organization without a subscription row is on the default plan.
+        if (Plans.FirstOrDefault(p => p.IsDefault) is { } defaultPlan)
+            accounts[defaultPlan.Id] = accounts.GetValueOrDefault(defaultPlan.Id) + await db.Organizations.CountAsync(cancellationToken) - accounts.Values.Sum();
+        Accounts = accounts;
+    }
+}
