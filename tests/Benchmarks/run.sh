@@ -4,6 +4,8 @@
 #   tests/Benchmarks/run.sh            full run (2-3 minutes with the build; the JIT warm-up is
 #                                      longer when other processes keep the machine busy)
 #   tests/Benchmarks/run.sh --quick    smoke run: short rounds, targets shown but not enforced
+#   tests/Benchmarks/run.sh solutions  only the Solutions scenario (100,000 records vs 100, CSV export
+#                                      memory, CSV import speed); "tenancy" runs only the tenancy ones
 # Other options: --rounds N, --seconds S (per round), --connections C.
 set -euo pipefail
 

@@ -972,7 +972,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordId", "FieldKey");
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("TenantId", "RecordId", "FieldKey");
 
                     b.HasIndex("TenantId", "SolutionId", "TableKey", "FieldKey", "SortKey");
 
@@ -1156,6 +1158,8 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("SolutionId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "SolutionId", "TableKey");
 

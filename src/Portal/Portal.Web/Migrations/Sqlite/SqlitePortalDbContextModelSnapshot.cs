@@ -956,7 +956,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordId", "FieldKey");
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("TenantId", "RecordId", "FieldKey");
 
                     b.HasIndex("TenantId", "SolutionId", "TableKey", "FieldKey", "SortKey");
 
@@ -1140,6 +1142,8 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SolutionId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "SolutionId", "TableKey");
 
