@@ -76,6 +76,9 @@ public sealed class WorkspaceMoveShould(PortalFactory factory) : PortalTest<Port
 
         var done = await s.Client.PostFormAsync($"{page}?to={s.Target.Id}", new Dictionary<string, string> { ["to"] = s.Target.Id.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var (_, index) = await s.Client.GetPageAsync(done.Headers.Location!.OriginalString);
+        Assert.Contains($"Clinic team moved to {s.Target.Name}.", index.QuerySelector("[role=status]")!.TextContent);
+        Assert.DoesNotContain(index.QuerySelector("main")!.QuerySelectorAll("h2"), h => h.TextContent.Contains("Clinic team", StringComparison.Ordinal));
 
         Assert.False(await World.InTenantAsync(s.Source, db => db.Workspaces.AnyAsync(w => w.Id == s.Workspace)));
         Assert.Equal(0, await SolutionWorld.RecordCountAsync(World, s.Source));
