@@ -7,6 +7,11 @@ namespace PartnerPortal.Benchmarks;
 /// </summary>
 public sealed record RunSettings(TimeSpan Round, int Rounds, int Connections, TimeSpan MinWarmup, TimeSpan MaxWarmup, bool Smoke)
 {
+    public static readonly IReadOnlyList<string> Every = ["tenancy", "solutions", "resellers"];
+
+    /// <summary>Which scenarios run (names given on the command line; none: every one).</summary>
+    public IReadOnlyList<string> Scenarios { get; init; } = Every;
+
     public static readonly RunSettings Full = new(TimeSpan.FromSeconds(2), 6, 16, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(70), Smoke: false);
     public static readonly RunSettings Quick = new(TimeSpan.FromSeconds(1), 3, 16, TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), Smoke: true);
 }

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace PartnerPortal.Benchmarks;
 
 /// <summary>
-/// Runs the benchmark scenarios and prints a table. Usage: <c>[--quick] [--rounds N] [--seconds S] [--connections C]</c>.
+/// Runs the benchmark scenarios and prints a table. Usage: <c>[tenancy|solutions|resellers] [--quick] [--rounds N] [--seconds S] [--connections C]</c>
+/// (no scenario name: every scenario).
 /// Exit code 0: every target met; 1: a target missed; 2: the benchmark could not run.
 /// </summary>
 public static class Benchmark
@@ -16,12 +17,6 @@ public static class Benchmark
         // WebApplicationFactory finds the portal's content root through MvcTestingAppManifest.json in the working folder.
         Environment.CurrentDirectory = AppContext.BaseDirectory;
 
-        // --resellers: only the reseller scenario (it needs no wrk); with --quick a shorter run.
-        if (args.Contains("--resellers"))
-        {
-            return await ResellerDashboardScenario.RunAsync(args.Contains("--quick"), Console.Out) || args.Contains("--quick") ? 0 : 1;
-        }
-
         RunSettings settings;
         try
         {
@@ -30,11 +25,11 @@ public static class Benchmark
         catch (ArgumentException ex)
         {
             Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine("Usage: run.sh [--quick] [--rounds N] [--seconds S] [--connections C]");
+            Console.Error.WriteLine("Usage: run.sh [tenancy|solutions|resellers] [--quick] [--rounds N] [--seconds S] [--connections C]");
             return 2;
         }
 
-        if (!Wrk.IsInstalled())
+        if (settings.Scenarios.Contains("tenancy") && !Wrk.IsInstalled())
         {
             Console.Error.WriteLine("wrk is not installed (apt-get install wrk); run.sh installs it.");
             return 2;
@@ -43,6 +38,21 @@ public static class Benchmark
         var work = Directory.CreateTempSubdirectory("portal-bench-wrk-");
         try
         {
+            var passed = true;
+            if (settings.Scenarios.Contains("solutions"))
+            {
+                // Solutions (issue 5): 100,000 records against 100, CSV export memory, CSV import speed.
+                passed &= await SolutionsScenario.RunAsync(settings.Smoke, Console.Out);
+            }
+
+            if (settings.Scenarios.Contains("resellers"))
+            {
+                // Resellers (issue 6): the dashboard with 10,000 clients against 10, and streamed exports of 100,000.
+                passed &= await ResellerDashboardScenario.RunAsync(settings.Smoke, Console.Out);
+            }
+
+            if (!settings.Scenarios.Contains("tenancy")) return settings.Smoke || passed ? 0 : 1;
+
             DatabaseCommands.StartCounting();
             Console.WriteLine($"Tenancy benchmark: {settings.Rounds} rounds of {settings.Round.TotalSeconds:F0} s per variant, {settings.Connections} connections, " +
                               $"{Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}.");
@@ -54,11 +64,8 @@ public static class Benchmark
             var whiteLabel = await ThemedPageScenario.RunAsync(settings.Smoke ? 3 : 8, Console.Out);
             whiteLabel &= EmailRenderingScenario.Run(Console.Out);
 
-            // Resellers (issue 6): the dashboard with 10,000 clients against 10, and streamed exports of 100,000.
-            var resellers = await ResellerDashboardScenario.RunAsync(settings.Smoke, Console.Out);
-
             if (results.Any(r => r.Measured.Errors + r.Baseline.Errors > 0)) return 1;
-            return settings.Smoke || (results.All(r => r.Passed) && whiteLabel && resellers) ? 0 : 1;
+            return settings.Smoke || (results.All(r => r.Passed) && whiteLabel && passed) ? 0 : 1;
         }
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException or System.Data.Common.DbException)
         {
@@ -81,10 +88,11 @@ internal static class Arguments
         {
             settings = args[i] switch
             {
-                "--quick" => RunSettings.Quick with { Connections = settings.Connections },
+                "--quick" => RunSettings.Quick with { Connections = settings.Connections, Scenarios = settings.Scenarios },
                 "--rounds" => settings with { Rounds = Positive(args, ++i) },
                 "--seconds" => settings with { Round = TimeSpan.FromSeconds(Positive(args, ++i)) },
                 "--connections" => settings with { Connections = Positive(args, ++i) },
+                "tenancy" or "solutions" or "resellers" => settings with { Scenarios = settings.Scenarios == RunSettings.Every ? [args[i]] : [.. settings.Scenarios, args[i]] },
                 _ => throw new ArgumentException($"Unknown argument '{args[i]}'."),
             };
         }

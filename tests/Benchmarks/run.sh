@@ -4,8 +4,10 @@
 #   tests/Benchmarks/run.sh            full run (2-3 minutes with the build; the JIT warm-up is
 #                                      longer when other processes keep the machine busy)
 #   tests/Benchmarks/run.sh --quick    smoke run: short rounds, targets shown but not enforced
-#   tests/Benchmarks/run.sh --resellers  only the reseller dashboard (10,000 vs 10 clients) and
-#                                      the streamed 100,000-client exports
+#   tests/Benchmarks/run.sh solutions  only the Solutions scenario (100,000 records vs 100, CSV export
+#                                      memory, CSV import speed); "tenancy" only the tenancy ones,
+#                                      "resellers" only the reseller dashboard (10,000 vs 10 clients)
+#                                      and the streamed 100,000-client exports
 # Other options: --rounds N, --seconds S (per round), --connections C.
 set -euo pipefail
 

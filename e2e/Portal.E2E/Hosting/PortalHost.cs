@@ -25,6 +25,9 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
     public int Port { get; private set; }
 
+    /// <summary>A real SMTP server's port on loopback; without one, mail becomes .eml files in the data folder.</summary>
+    public int? SmtpPort { get; init; }
+
     public void Start()
     {
         UseKestrel(0);
@@ -49,7 +52,13 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         // Host settings reach Program.cs before it reads configuration, unlike late app-configuration sources.
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:PublicScheme", "http");
-        builder.UseSetting("Mail:Smtp:Host", string.Empty);
+        builder.UseSetting("Mail:Smtp:Host", SmtpPort is null ? string.Empty : "127.0.0.1");
+        if (SmtpPort is { } smtp)
+        {
+            builder.UseSetting("Mail:Smtp:Port", smtp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
+        }
+
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
     }
 

@@ -33,7 +33,8 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
 
     public async Task<SolutionRight> WorkspaceRightAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
-        if (await IsOrganizationAdminAsync(cancellationToken)) return SolutionRight.Build;
+        // An admin's right covers this organization's workspaces only: another organization's id is no workspace here.
+        if (await IsOrganizationAdminAsync(cancellationToken)) return await db.Workspaces.AnyAsync(w => w.Id == workspaceId, cancellationToken) ? SolutionRight.Build : SolutionRight.None;
         var roles = await WorkspaceRolesAsync(cancellationToken);
         return roles.TryGetValue(workspaceId, out var role)
             ? role switch { WorkspaceRole.Admin => SolutionRight.Build, WorkspaceRole.ExecutiveViewer => SolutionRight.Read, _ => SolutionRight.None }

@@ -45,6 +45,8 @@ internal static class SolutionsModel
             b.ToTable("Solutions_Records");
             b.Property(r => r.TableKey).HasMaxLength(40);
             b.HasIndex(r => new { r.TenantId, r.SolutionId, r.TableKey });
+            // A page's records by id: with the tenant first it wins over the tenant's (solution, table) index, which would scan.
+            b.HasIndex(r => new { r.TenantId, r.Id });
             b.HasOne<Solution>().WithMany().HasForeignKey(r => r.SolutionId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RecordValue>(b =>
@@ -54,7 +56,8 @@ internal static class SolutionsModel
             b.Property(v => v.FieldKey).HasMaxLength(40);
             b.Property(v => v.SortKey).HasMaxLength(120);
             b.HasIndex(v => new { v.TenantId, v.SolutionId, v.TableKey, v.FieldKey, v.SortKey });
-            b.HasIndex(v => new { v.RecordId, v.FieldKey });
+            // Leads with the tenant, so lookups by record (filters, a search's matches) win over the tenant's sort index.
+            b.HasIndex(v => new { v.TenantId, v.RecordId, v.FieldKey });
             b.HasOne<SolutionRecord>().WithMany().HasForeignKey(v => v.RecordId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RecordToken>(b =>

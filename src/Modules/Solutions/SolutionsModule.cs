@@ -19,6 +19,7 @@ public sealed class SolutionsModule : IPortalModule
     {
         services.AddScoped<SolutionAccess>();
         services.AddScoped<SolutionLibrary>();
+        services.AddScoped<WorkspaceTransfer>();
         services.AddScoped<RecordStore>();
         services.AddScoped<RecordQuery>();
         services.AddScoped<IRecordUsage, RecordUsage>();

@@ -193,4 +193,33 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
         Assert.Equal(0, await World.GlobalAsync(db => db.Set<SolutionShare>().CountAsync(s => s.ToOrganizationId == theirs.Id)));
         Assert.Equal(0, await World.InTenantAsync(mine, db => db.Set<SolutionAssignment>().CountAsync()));
     }
+
+    [Fact]
+    public async Task CreateNothingInAnotherOrganizationsWorkspace()
+    {
+        var (theirs, _) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        var theirWorkspace = (await World.InTenantAsync(theirs, db => db.Workspaces.Select(w => w.Id).FirstAsync())).ToString();
+        var (mine, me) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        var mySolution = await SolutionWorld.CreateSolutionAsync(Factory, mine);
+        using var client = Factory.ClientFor(mine.Host);
+        await client.SignInAsync(me.Email!);
+
+        var attempts = new (string Page, string Path, Dictionary<string, string> Fields)[]
+        {
+            ("/solutions", "/solutions?handler=Create", new() { ["workspaceId"] = theirWorkspace, ["name"] = "Planted" }),
+            ($"/solutions/{mySolution}", $"/solutions/{mySolution}?handler=Duplicate", new() { ["workspaceId"] = theirWorkspace }),
+            ($"/solutions/{mySolution}", $"/solutions/{mySolution}?handler=Move", new() { ["workspaceId"] = theirWorkspace }),
+            ($"/solutions/workspaces/{theirWorkspace}/move", $"/solutions/workspaces/{theirWorkspace}/move", new() { ["to"] = theirs.Id.ToString() }),
+        };
+        foreach (var (_, path, fields) in attempts)
+        {
+            var response = await client.PostFormAsync("/solutions", fields, path);
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity, $"{path}: {response.StatusCode}");
+        }
+
+        var myWorkspaces = await World.InTenantAsync(mine, db => db.Workspaces.Select(w => w.Id).ToListAsync());
+        Assert.All(await World.InTenantAsync(mine, db => db.Set<Solution>().Select(s => s.WorkspaceId).ToListAsync()), w => Assert.Contains(w, myWorkspaces));
+        Assert.Equal(1, await World.InTenantAsync(mine, db => db.Set<Solution>().CountAsync()));
+        Assert.Equal(0, await World.InTenantAsync(theirs, db => db.Set<Solution>().CountAsync()));
+    }
 }

@@ -82,6 +82,54 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
     }
 
     [Fact]
+    public async Task FilterContainsOnTheValueItselfNotOnItsIndexKey()
+    {
+        var (org, client) = await SignedInAdminAsync();
+        var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
+        // "Tim Ruiz" has no letter a–f: only a match on the record id behind the value could list it.
+        await ImportCsvAsync(client, id, "Name,Visits\r\nAda Lovelace,3\r\nBram Stoker,13\r\nTim Ruiz,30\r\nCECILE DUBOIS,3\r\n");
+
+        async Task<string[]> NamesAsync(string query)
+        {
+            var (_, page) = await client.GetPageAsync($"/solutions/{id}/tables/patients?sort=name&{query}");
+            return page.QuerySelectorAll("table.records tbody tr td:first-child").Select(td => td.TextContent).ToArray();
+        }
+
+        Assert.Equal(["Ada Lovelace", "Bram Stoker"], await NamesAsync("filterField=name&filterOp=contains&filterValue=a"));
+        Assert.Equal(["Ada Lovelace"], await NamesAsync("filterField=name&filterOp=contains&filterValue=OVE"));
+        Assert.Equal(["CECILE DUBOIS"], await NamesAsync("filterField=name&filterOp=contains&filterValue=le%20du"));
+        Assert.Empty(await NamesAsync("filterField=name&filterOp=contains&filterValue=xyz"));
+        // On a number "contains" is the value: 3 is not 13 or 30.
+        Assert.Equal(["Ada Lovelace", "CECILE DUBOIS"], await NamesAsync("filterField=visits&filterOp=contains&filterValue=3"));
+    }
+
+    [Fact]
+    public async Task SearchByWordPrefixesWhetherAWordIsRareOrCommon()
+    {
+        var (org, client) = await SignedInAdminAsync();
+        var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
+        // More records share "patient" than a rare word may drive, so both ways of searching run.
+        var count = global::PartnerPortal.Solutions.Records.RecordQuery.DrivingLimit + 20;
+        await ImportCsvAsync(client, id, "Name,Status\r\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"Patient {i},{(i % 2 == 0 ? "Booked" : "Done")}\r\n")) + "Ada Zephyr,Done\r\n");
+
+        async Task<(string Names, bool More)> SearchAsync(string q)
+        {
+            var (_, page) = await client.GetPageAsync($"/solutions/{id}/tables/patients?q={Uri.EscapeDataString(q)}");
+            return (string.Join("|", page.QuerySelectorAll("table.records tbody tr td:first-child").Select(td => td.TextContent)), page.QuerySelector("a[rel=next]") is not null);
+        }
+
+        Assert.Equal(("Patient 1000", false), await SearchAsync("patient 1000"));
+        Assert.Equal(("Ada Zephyr", false), await SearchAsync("zeph"));
+        Assert.Equal(("Ada Zephyr", false), await SearchAsync("ZEPHYR done"));
+        Assert.Empty((await SearchAsync("zephyr booked")).Names);
+        var common = await SearchAsync("pat");
+        Assert.Equal(50, common.Names.Split('|').Length);
+        Assert.True(common.More);
+        Assert.All(common.Names.Split('|'), name => Assert.StartsWith("Patient ", name));
+        Assert.Equal(50, (await SearchAsync("booked")).Names.Split('|').Length);
+    }
+
+    [Fact]
     public async Task ImportCsvAllOrNothingAndExportWithFormulasNeutralized()
     {
         var (org, client) = await SignedInAdminAsync();

@@ -16,12 +16,21 @@ public sealed record RecordListRequest(string? Search, string? SortField, bool D
 /// </summary>
 public sealed class RecordQuery(PortalDbContext db)
 {
+    public const int DrivingLimit = 1000;
+
     public async Task<RecordPage> ListAsync(Guid solutionId, TableDefinition table, RecordListRequest request, CancellationToken cancellationToken)
     {
         var sortField = request.SortField is not null && table.Field(request.SortField) is not null ? request.SortField : RecordStore.CreatedField;
         var descending = request.SortField is null && request.Descending is false ? true : request.Descending; // newest first by default
         var values = db.Set<RecordValue>().AsNoTracking();
-        var query = values.Where(v => v.SolutionId == solutionId && v.TableKey == table.Key && v.FieldKey == sortField);
+        var terms = RecordStore.Tokens(request.Search ?? string.Empty).Distinct().Take(5).ToList();
+
+        // A rare word drives the search: its records come from the token index and only they are sorted.
+        var (driver, driven) = terms.Count > 0 ? await RarestTermAsync(solutionId, table.Key, terms, cancellationToken) : (null, null);
+        var query = driven is not null
+            ? values.Where(v => v.FieldKey == sortField && driven.Contains(v.RecordId))
+            : values.Where(v => v.SolutionId == solutionId && v.TableKey == table.Key && v.FieldKey == sortField);
+        terms.Remove(driver ?? string.Empty);
 
         foreach (var filter in request.Filters)
         {
@@ -35,9 +44,10 @@ public sealed class RecordQuery(PortalDbContext db)
                 case FilterOperator.IsNotEmpty:
                     query = query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue));
                     break;
-                case FilterOperator.Contains:
-                    var part = (filter.Value ?? string.Empty).ToLowerInvariant();
-                    query = query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && f.SortKey.Contains(part)));
+                case FilterOperator.Contains when field.Type is not (FieldType.Number or FieldType.Money or FieldType.Checkbox):
+                    // Only the text part of the key: its record-id suffix would match letters a–f and digits.
+                    var part = (filter.Value ?? string.Empty).Trim().ToLowerInvariant();
+                    query = query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && f.SortKey.Substring(0, f.SortKey.Length - RecordStore.SortKeySuffixLength).Contains(part)));
                     break;
                 default:
                     if (!FieldValues.TryParse(Optional(field), filter.Value, out var parsed, out _) || parsed is null) continue;
@@ -46,7 +56,8 @@ public sealed class RecordQuery(PortalDbContext db)
                     var high = sortKey + "\u0002";
                     query = filter.Op switch
                     {
-                        FilterOperator.Equals => query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && string.Compare(f.SortKey, low) > 0 && string.Compare(f.SortKey, high) < 0)),
+                        // "Contains" on a number, an amount or a checkbox means the value itself.
+                        FilterOperator.Equals or FilterOperator.Contains => query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && string.Compare(f.SortKey, low) > 0 && string.Compare(f.SortKey, high) < 0)),
                         FilterOperator.GreaterThan => query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && string.Compare(f.SortKey, high) > 0)),
                         _ => query.Where(v => values.Any(f => f.RecordId == v.RecordId && f.FieldKey == key && f.HasValue && string.Compare(f.SortKey, low) < 0)),
                     };
@@ -54,10 +65,11 @@ public sealed class RecordQuery(PortalDbContext db)
             }
         }
 
-        foreach (var term in RecordStore.Tokens(request.Search ?? string.Empty).Distinct().Take(5))
+        foreach (var term in terms)
         {
+            var high = term + char.MaxValue;
             var tokens = db.Set<RecordToken>().AsNoTracking();
-            query = query.Where(v => tokens.Any(t => t.SolutionId == solutionId && t.TableKey == v.TableKey && t.Token.StartsWith(term) && t.RecordId == v.RecordId));
+            query = query.Where(v => tokens.Any(t => t.RecordId == v.RecordId && string.Compare(t.Token, term) >= 0 && string.Compare(t.Token, high) < 0));
         }
 
         if (!string.IsNullOrEmpty(request.After))
@@ -73,6 +85,26 @@ public sealed class RecordQuery(PortalDbContext db)
         var records = await db.Set<SolutionRecord>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         var rows = ids.Where(records.ContainsKey).Select(id => (records[id], JsonNode.Parse(records[id].ValuesJson) as JsonObject ?? [])).ToList();
         return new RecordPage(rows, keys.Count > size ? keys[size - 1].SortKey : null);
+    }
+
+    /// <summary>
+    /// The search word matching the fewest records, with their ids, when one matches at most
+    /// <see cref="DrivingLimit"/>; otherwise null, and the list walks the sort order checking each
+    /// record's words (common words match early, so that walk ends soon).
+    /// </summary>
+    private async Task<(string? Term, List<Guid>? Ids)> RarestTermAsync(Guid solutionId, string tableKey, IReadOnlyList<string> terms, CancellationToken cancellationToken)
+    {
+        (string? Term, List<Guid>? Ids) best = (null, null);
+        foreach (var term in terms)
+        {
+            var high = term + char.MaxValue;
+            var ids = await db.Set<RecordToken>().AsNoTracking()
+                .Where(t => t.SolutionId == solutionId && t.TableKey == tableKey && string.Compare(t.Token, term) >= 0 && string.Compare(t.Token, high) < 0)
+                .Select(t => t.RecordId).Distinct().OrderBy(id => id).Take(DrivingLimit + 1).ToListAsync(cancellationToken);
+            if (ids.Count <= DrivingLimit && (best.Ids is null || ids.Count < best.Ids.Count)) best = (term, ids);
+        }
+
+        return best;
     }
 
     /// <summary>A filter value is parsed like input, but an empty filter is no reason to complain that the field is required.</summary>

@@ -13,6 +13,9 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
 {
     public const string CreatedField = "_created";
 
+    /// <summary>Every sort key ends with U+0001 and the record id as 32 hex digits (unique keys, so keyset paging never skips).</summary>
+    public const int SortKeySuffixLength = 33;
+
     /// <summary>Adds records; the caller saves (and wraps several calls in one transaction).</summary>
     public async Task<IReadOnlyList<SolutionRecord>> AddAsync(Solution solution, SolutionDefinition definition, TableDefinition table, IReadOnlyList<JsonObject> rows, CancellationToken cancellationToken)
     {

@@ -857,6 +857,174 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("MailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ClientDeletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("PurgeAfter")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ResellerId");
+
+                    b.HasIndex("PurgedAt", "PurgeAfter");
+
+                    b.ToTable("Resellers_ClientDeletions", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ConnectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool?>("Approved")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash");
+
+                    b.HasIndex("AccountId", "DecidedAt");
+
+                    b.HasIndex("ResellerId", "DecidedAt");
+
+                    b.ToTable("Resellers_ConnectRequests", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ResellerProfile", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("BecameResellerAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PartnerCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("PartnerCode")
+                        .IsUnique();
+
+                    b.ToTable("Resellers_Profiles", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Resellers.Dashboard.ClientRow", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HostKey")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
+                    b.Property<DateTime?>("LastActiveAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal>("ListPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("PlanSort")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatusRank")
+                        .HasColumnType("int");
+
+                    b.HasKey("ClientId");
+
+                    b.HasIndex("PartnerId", "HostKey");
+
+                    b.HasIndex("PartnerId", "CreatedAt", "ClientId");
+
+                    b.HasIndex("PartnerId", "LastActiveAt", "ClientId");
+
+                    b.HasIndex("PartnerId", "NameKey", "ClientId");
+
+                    b.HasIndex("PartnerId", "ListPrice", "NameKey", "ClientId");
+
+                    b.HasIndex("PartnerId", "PlanSort", "NameKey", "ClientId");
+
+                    b.HasIndex("PartnerId", "StatusRank", "NameKey", "ClientId");
+
+                    b.ToTable("Resellers_ClientRows", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Resellers.Impersonation.ImpersonationPolicySetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1150,7 +1318,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordId", "FieldKey");
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("TenantId", "RecordId", "FieldKey");
 
                     b.HasIndex("TenantId", "SolutionId", "TableKey", "FieldKey", "SortKey");
 
@@ -1334,6 +1504,8 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("SolutionId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "SolutionId", "TableKey");
 
@@ -1671,6 +1843,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ResellerProfile", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

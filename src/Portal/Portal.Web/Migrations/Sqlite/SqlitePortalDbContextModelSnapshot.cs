@@ -845,6 +845,174 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("MailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ClientDeletion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PurgeAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ResellerId");
+
+                    b.HasIndex("PurgedAt", "PurgeAfter");
+
+                    b.ToTable("Resellers_ClientDeletions", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ConnectRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Approved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Direction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResellerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash");
+
+                    b.HasIndex("AccountId", "DecidedAt");
+
+                    b.HasIndex("ResellerId", "DecidedAt");
+
+                    b.ToTable("Resellers_ConnectRequests", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ResellerProfile", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BecameResellerAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.HasIndex("PartnerCode")
+                        .IsUnique();
+
+                    b.ToTable("Resellers_Profiles", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Resellers.Dashboard.ClientRow", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HostKey")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastActiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ListPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanSort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatusRank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ClientId");
+
+                    b.HasIndex("PartnerId", "HostKey");
+
+                    b.HasIndex("PartnerId", "CreatedAt", "ClientId");
+
+                    b.HasIndex("PartnerId", "LastActiveAt", "ClientId");
+
+                    b.HasIndex("PartnerId", "NameKey", "ClientId");
+
+                    b.HasIndex("PartnerId", "ListPrice", "NameKey", "ClientId");
+
+                    b.HasIndex("PartnerId", "PlanSort", "NameKey", "ClientId");
+
+                    b.HasIndex("PartnerId", "StatusRank", "NameKey", "ClientId");
+
+                    b.ToTable("Resellers_ClientRows", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Resellers.Impersonation.ImpersonationPolicySetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1134,7 +1302,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecordId", "FieldKey");
+                    b.HasIndex("RecordId");
+
+                    b.HasIndex("TenantId", "RecordId", "FieldKey");
 
                     b.HasIndex("TenantId", "SolutionId", "TableKey", "FieldKey", "SortKey");
 
@@ -1318,6 +1488,8 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SolutionId");
+
+                    b.HasIndex("TenantId", "Id");
 
                     b.HasIndex("TenantId", "SolutionId", "TableKey");
 
@@ -1655,6 +1827,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
                         .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ResellerProfile", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -26,7 +26,14 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
 
     public bool IsAdmin { get; private set; }
 
-    public async Task OnGetAsync(string? tag, CancellationToken cancellationToken) => await LoadAsync(tag, cancellationToken);
+    /// <summary>What the last action did (a workspace move lands here), kept short.</summary>
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(string? tag, string? message, CancellationToken cancellationToken)
+    {
+        Message = message is { Length: > 0 and <= 300 } ? message : null;
+        await LoadAsync(tag, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostCreateAsync(Guid workspaceId, string? name, string? tags, CancellationToken cancellationToken)
     {

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
+using PartnerPortal.Modularity;
+using PartnerPortal.Tenancy;
+
+namespace PartnerPortal.Solutions;
+
+/// <summary>What a workspace move would take along and leave behind, shown before the admin confirms (C12).</summary>
+public sealed record WorkspaceMovePreview(
+    Workspace Workspace,
+    Organization Target,
+    IReadOnlyList<string> Solutions,
+    long Records,
+    IReadOnlyList<(string Email, WorkspaceRole Role)> MembersMoving,
+    IReadOnlyList<string> MembersStaying,
+    int AssignmentsDropped,
+    bool IsRecipeLibrary,
+    string? Problem);
+
+/// <summary>
+/// Moves a whole workspace (its solutions, versions, records, index rows, pending automation runs
+/// and the seats of people who also belong to the target) to another organization, in one
+/// transaction. Only for someone who is an admin of both organizations; the one place that writes
+/// across two tenants, so every statement names the source tenant and the workspace explicitly.
+/// </summary>
+public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, ITenantContext tenants, ITenantStore store, AuditLog audit, IPortalEvents events, TimeProvider time)
+{
+    public const string MovedEvent = "solutions.workspace_moved";
+    private static readonly string[] Tenant = ["Tenant"];
+
+    /// <summary>Organizations other than the current one where the signed-in user is an active admin or owner.</summary>
+    public async Task<IReadOnlyList<Organization>> TargetsAsync(CancellationToken cancellationToken)
+    {
+        if (member.UserId is not { } userId || db.CurrentTenantId is not { } current) return [];
+        var ids = await db.Memberships.IgnoreQueryFilters(Tenant)
+            .Where(m => m.UserId == userId && m.Role >= OrganizationRole.Admin && m.DeactivatedAt == null && m.TenantId != current)
+            .Select(m => m.TenantId).ToListAsync(cancellationToken);
+        return await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Null when the workspace is not here, the user is not an admin here, or the target is not one of <see cref="TargetsAsync"/>.</summary>
+    public async Task<WorkspaceMovePreview?> PreviewAsync(Guid workspaceId, Guid targetId, CancellationToken cancellationToken)
+    {
+        if (!await member.HasRoleAsync(OrganizationRole.Admin, cancellationToken)) return null;
+        var workspace = await db.Workspaces.AsNoTracking().FirstOrDefaultAsync(w => w.Id == workspaceId, cancellationToken);
+        var target = (await TargetsAsync(cancellationToken)).FirstOrDefault(o => o.Id == targetId);
+        if (workspace is null || target is null) return null;
+
+        var solutionIds = await db.Set<Solution>().Where(s => s.WorkspaceId == workspaceId).Select(s => s.Id).ToListAsync(cancellationToken);
+        var solutions = await db.Set<Solution>().Where(s => s.WorkspaceId == workspaceId).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken);
+        var records = await db.Set<SolutionRecord>().LongCountAsync(r => solutionIds.Contains(r.SolutionId), cancellationToken);
+        var seats = await db.WorkspaceMemberships.AsNoTracking().Where(m => m.WorkspaceId == workspaceId)
+            .Select(m => new { m.UserId, m.Role, m.User!.Email }).ToListAsync(cancellationToken);
+        var inTarget = await TargetMembersAsync(target.Id, seats.Select(s => s.UserId).ToList(), cancellationToken);
+        var staying = seats.Where(s => !inTarget.Contains(s.UserId)).Select(s => s.UserId).ToList();
+        var dropped = await db.Set<SolutionAssignment>().CountAsync(a => solutionIds.Contains(a.SolutionId) && staying.Contains(a.UserId), cancellationToken);
+        var clash = await db.Workspaces.IgnoreQueryFilters(Tenant).AnyAsync(w => w.TenantId == target.Id && w.Name == workspace.Name, cancellationToken);
+        return new WorkspaceMovePreview(
+            workspace,
+            target,
+            solutions,
+            records,
+            seats.Where(s => inTarget.Contains(s.UserId)).Select(s => (s.Email ?? string.Empty, s.Role)).OrderBy(s => s.Item1).ToList(),
+            seats.Where(s => !inTarget.Contains(s.UserId)).Select(s => s.Email ?? string.Empty).Order().ToList(),
+            dropped,
+            await db.Set<RecipeLibrary>().AnyAsync(r => r.WorkspaceId == workspaceId, cancellationToken),
+            clash ? $"{target.Name} already has a workspace named \"{workspace.Name}\". Rename this one first." : null);
+    }
+
+    /// <summary>Moves everything the preview promised, or nothing.</summary>
+    public async Task<bool> MoveAsync(WorkspaceMovePreview preview, CancellationToken cancellationToken)
+    {
+        if (preview.Problem is not null || db.CurrentTenantId is not { } source) return false;
+        var targetTenant = await store.FindByIdAsync(preview.Target.Id, cancellationToken);
+        if (targetTenant is null) return false;
+        var target = preview.Target.Id;
+        var workspaceId = preview.Workspace.Id;
+        var solutionIds = await db.Set<Solution>().Where(s => s.WorkspaceId == workspaceId).Select(s => s.Id).ToListAsync(cancellationToken);
+        var seats = await db.WorkspaceMemberships.Where(m => m.WorkspaceId == workspaceId).Select(m => m.UserId).ToListAsync(cancellationToken);
+        var moving = await TargetMembersAsync(target, seats, cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var records = await db.Set<SolutionRecord>().LongCountAsync(r => solutionIds.Contains(r.SolutionId), cancellationToken);
+        await db.Set<SolutionAssignment>().Where(a => solutionIds.Contains(a.SolutionId) && !moving.Contains(a.UserId)).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkspaceMemberships.Where(m => m.WorkspaceId == workspaceId && !moving.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<RecipeLibrary>().Where(r => r.WorkspaceId == workspaceId).ExecuteDeleteAsync(cancellationToken);
+
+        await Retag(db.Workspaces.Where(w => w.Id == workspaceId), target, cancellationToken);
+        await Retag(db.WorkspaceMemberships.Where(m => m.WorkspaceId == workspaceId), target, cancellationToken);
+        await Retag(db.Set<Solution>().Where(s => s.WorkspaceId == workspaceId), target, cancellationToken);
+        await Retag(db.Set<SolutionVersion>().Where(v => solutionIds.Contains(v.SolutionId)), target, cancellationToken);
+        await Retag(db.Set<SolutionAssignment>().Where(a => solutionIds.Contains(a.SolutionId)), target, cancellationToken);
+        await Retag(db.Set<SolutionRecord>().Where(r => solutionIds.Contains(r.SolutionId)), target, cancellationToken);
+        await Retag(db.Set<RecordValue>().Where(v => solutionIds.Contains(v.SolutionId)), target, cancellationToken);
+        await Retag(db.Set<RecordToken>().Where(t => solutionIds.Contains(t.SolutionId)), target, cancellationToken);
+        await Retag(db.Set<RuleRun>().Where(r => solutionIds.Contains(r.SolutionId)), target, cancellationToken);
+        await db.Set<RecordCounter>().ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count - records), cancellationToken);
+
+        var sourceName = await db.Organizations.AsNoTracking().Where(o => o.Id == source).Select(o => o.Name).FirstAsync(cancellationToken);
+        var summary = $"{preview.Workspace.Name}: {solutionIds.Count} solutions, {records} records, {moving.Count} of {seats.Count} members";
+        audit.Record("workspace.moved_out", $"{summary} → {preview.Target.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        using (tenants.Change(targetTenant))
+        {
+            var counted = await db.Set<RecordCounter>().ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + records), cancellationToken);
+            if (counted == 0) db.Add(new RecordCounter { Count = records });
+            audit.Record("workspace.moved_in", $"{summary} ← {sourceName}");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await events.PublishAsync(new PortalEvent(target, member.UserId, MovedEvent, time.GetUtcNow().UtcDateTime), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Rows of the workspace still in the current (source) tenant get the target's id; the filter keeps every other tenant out.</summary>
+    private static Task<int> Retag<T>(IQueryable<T> rows, Guid target, CancellationToken cancellationToken) where T : class, ITenantOwned =>
+        rows.ExecuteUpdateAsync(s => s.SetProperty(r => r.TenantId, target), cancellationToken);
+
+    private async Task<HashSet<Guid>> TargetMembersAsync(Guid target, List<Guid> userIds, CancellationToken cancellationToken) =>
+        (await db.Memberships.IgnoreQueryFilters(Tenant)
+            .Where(m => m.TenantId == target && m.DeactivatedAt == null && userIds.Contains(m.UserId))
+            .Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
+}
