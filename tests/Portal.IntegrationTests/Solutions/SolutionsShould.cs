@@ -108,6 +108,7 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
     {
         var (org, client) = await SignedInAdminAsync();
         var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
+        await Billing.BillingWorld.SubscribeAsync(World, org, PartnerPortal.Billing.Plan.Seeded.ProId); // over a thousand records: past the free plan's limit (R7)
         // More records share "patient" than a rare word may drive, so both ways of searching run.
         var count = global::PartnerPortal.Solutions.Records.RecordQuery.DrivingLimit + 20;
         await ImportCsvAsync(client, id, "Name,Status\r\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"Patient {i},{(i % 2 == 0 ? "Booked" : "Done")}\r\n")) + "Ada Zephyr,Done\r\n");
