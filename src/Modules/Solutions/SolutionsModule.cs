@@ -20,6 +20,7 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<SolutionAccess>();
         services.AddScoped<SolutionLibrary>();
         services.AddScoped<WorkspaceTransfer>();
+        services.AddScoped<IResellerMergeStep, RecipesMergeStep>();
         services.AddScoped<RecordStore>();
         services.AddScoped<RecordQuery>();
         services.AddScoped<IRecordUsage, RecordUsage>();

@@ -72,37 +72,51 @@ public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, 
     /// <summary>Moves everything the preview promised, or nothing.</summary>
     public async Task<bool> MoveAsync(WorkspaceMovePreview preview, CancellationToken cancellationToken)
     {
-        if (preview.Problem is not null || db.CurrentTenantId is not { } source) return false;
+        if (preview.Problem is not null || db.CurrentTenantId is null) return false;
         var targetTenant = await store.FindByIdAsync(preview.Target.Id, cancellationToken);
         if (targetTenant is null) return false;
-        var target = preview.Target.Id;
-        var workspaceId = preview.Workspace.Id;
+        await MoveWorkspaceAsync(preview.Workspace.Id, targetTenant, keepRecipeMark: false, cancellationToken);
+        await events.PublishAsync(new PortalEvent(targetTenant.Id, member.UserId, MovedEvent, time.GetUtcNow().UtcDateTime), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The move itself, from the current (source) tenant to <paramref name="target"/>, without the
+    /// signed-in user's checks: callers check rights first (the page through <see cref="PreviewAsync"/>,
+    /// a reseller merge before its steps). Joins the caller's transaction when there is one.
+    /// A normal move drops the Recipes mark; a merge keeps it (<paramref name="keepRecipeMark"/>).
+    /// </summary>
+    internal async Task MoveWorkspaceAsync(Guid workspaceId, TenantInfo target, bool keepRecipeMark, CancellationToken cancellationToken)
+    {
+        var source = db.CurrentTenantId ?? throw new InvalidOperationException("A workspace moves out of the current tenant.");
+        await using var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var name = await db.Workspaces.Where(w => w.Id == workspaceId).Select(w => w.Name).SingleAsync(cancellationToken);
         var solutionIds = await db.Set<Solution>().Where(s => s.WorkspaceId == workspaceId).Select(s => s.Id).ToListAsync(cancellationToken);
         var seats = await db.WorkspaceMemberships.Where(m => m.WorkspaceId == workspaceId).Select(m => m.UserId).ToListAsync(cancellationToken);
-        var moving = await TargetMembersAsync(target, seats, cancellationToken);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var moving = await TargetMembersAsync(target.Id, seats, cancellationToken);
         var records = await db.Set<SolutionRecord>().LongCountAsync(r => solutionIds.Contains(r.SolutionId), cancellationToken);
         await db.Set<SolutionAssignment>().Where(a => solutionIds.Contains(a.SolutionId) && !moving.Contains(a.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.WorkspaceMemberships.Where(m => m.WorkspaceId == workspaceId && !moving.Contains(m.UserId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Set<RecipeLibrary>().Where(r => r.WorkspaceId == workspaceId).ExecuteDeleteAsync(cancellationToken);
+        var recipeMark = db.Set<RecipeLibrary>().Where(r => r.WorkspaceId == workspaceId);
+        if (keepRecipeMark) await Retag(recipeMark, target.Id, cancellationToken);
+        else await recipeMark.ExecuteDeleteAsync(cancellationToken);
 
-        await Retag(db.Workspaces.Where(w => w.Id == workspaceId), target, cancellationToken);
-        await Retag(db.WorkspaceMemberships.Where(m => m.WorkspaceId == workspaceId), target, cancellationToken);
-        await Retag(db.Set<Solution>().Where(s => s.WorkspaceId == workspaceId), target, cancellationToken);
-        await Retag(db.Set<SolutionVersion>().Where(v => solutionIds.Contains(v.SolutionId)), target, cancellationToken);
-        await Retag(db.Set<SolutionAssignment>().Where(a => solutionIds.Contains(a.SolutionId)), target, cancellationToken);
-        await Retag(db.Set<SolutionRecord>().Where(r => solutionIds.Contains(r.SolutionId)), target, cancellationToken);
-        await Retag(db.Set<RecordValue>().Where(v => solutionIds.Contains(v.SolutionId)), target, cancellationToken);
-        await Retag(db.Set<RecordToken>().Where(t => solutionIds.Contains(t.SolutionId)), target, cancellationToken);
-        await Retag(db.Set<RuleRun>().Where(r => solutionIds.Contains(r.SolutionId)), target, cancellationToken);
+        await Retag(db.Workspaces.Where(w => w.Id == workspaceId), target.Id, cancellationToken);
+        await Retag(db.WorkspaceMemberships.Where(m => m.WorkspaceId == workspaceId), target.Id, cancellationToken);
+        await Retag(db.Set<Solution>().Where(s => s.WorkspaceId == workspaceId), target.Id, cancellationToken);
+        await Retag(db.Set<SolutionVersion>().Where(v => solutionIds.Contains(v.SolutionId)), target.Id, cancellationToken);
+        await Retag(db.Set<SolutionAssignment>().Where(a => solutionIds.Contains(a.SolutionId)), target.Id, cancellationToken);
+        await Retag(db.Set<SolutionRecord>().Where(r => solutionIds.Contains(r.SolutionId)), target.Id, cancellationToken);
+        await Retag(db.Set<RecordValue>().Where(v => solutionIds.Contains(v.SolutionId)), target.Id, cancellationToken);
+        await Retag(db.Set<RecordToken>().Where(t => solutionIds.Contains(t.SolutionId)), target.Id, cancellationToken);
+        await Retag(db.Set<RuleRun>().Where(r => solutionIds.Contains(r.SolutionId)), target.Id, cancellationToken);
         await db.Set<RecordCounter>().ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count - records), cancellationToken);
 
         var sourceName = await db.Organizations.AsNoTracking().Where(o => o.Id == source).Select(o => o.Name).FirstAsync(cancellationToken);
-        var summary = $"{preview.Workspace.Name}: {solutionIds.Count} solutions, {records} records, {moving.Count} of {seats.Count} members";
-        audit.Record("workspace.moved_out", $"{summary} → {preview.Target.Name}");
+        var summary = $"{name}: {solutionIds.Count} solutions, {records} records, {moving.Count} of {seats.Count} members";
+        audit.Record("workspace.moved_out", $"{summary} → {target.Name}");
         await db.SaveChangesAsync(cancellationToken);
-        using (tenants.Change(targetTenant))
+        using (tenants.Change(target))
         {
             var counted = await db.Set<RecordCounter>().ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count + records), cancellationToken);
             if (counted == 0) db.Add(new RecordCounter { Count = records });
@@ -110,9 +124,7 @@ public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, 
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        await events.PublishAsync(new PortalEvent(target, member.UserId, MovedEvent, time.GetUtcNow().UtcDateTime), cancellationToken);
-        return true;
+        if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>Rows of the workspace still in the current (source) tenant get the target's id; the filter keeps every other tenant out.</summary>

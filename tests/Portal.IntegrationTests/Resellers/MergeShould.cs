@@ -1,12 +1,20 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
+using PartnerPortal.Billing;
+using PartnerPortal.Data;
+using PartnerPortal.IntegrationTests.Impersonation;
 using PartnerPortal.IntegrationTests.Infrastructure;
+using PartnerPortal.IntegrationTests.Solutions;
+using PartnerPortal.Solutions;
+using PartnerPortal.Solutions.Definition;
+using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.IntegrationTests.Resellers;
 
 /// <summary>R11: a partner admin who also runs another reseller merges it into this one after a preview.</summary>
-public sealed class MergeShould(PortalFactory factory) : PortalTest<PortalFactory>(factory)
+public sealed class MergeShould(EventRecordingPortalFactory factory) : PortalTest<EventRecordingPortalFactory>(factory)
 {
     [Fact]
     public async Task PreviewThenMoveClientsAndEmployeesAndMakeTheOtherRegular()
@@ -40,6 +48,80 @@ public sealed class MergeShould(PortalFactory factory) : PortalTest<PortalFactor
         using var moved = await Factory.SignedInAsync(world.Reseller.Host, theirEmployee);
         var (_, dashboard) = await moved.GetPageAsync("/clients");
         Assert.Equal(["Gamma Not Yours"], dashboard.QuerySelectorAll("tbody tr td:first-child").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task MoveTheOtherResellersRecipesWithTheirRecordsAndKeepThemRecipes()
+    {
+        var world = await ResellerWorld.CreateAsync(World);
+        await World.AddMemberAsync(world.OtherReseller, world.Admin, OrganizationRole.Admin);
+        var leaver = await World.CreateUserAsync();
+        await World.AddMemberAsync(world.OtherReseller, leaver, OrganizationRole.Member);
+        await World.InTenantAsync(world.OtherReseller, db => db.Memberships.Where(m => m.UserId == leaver.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DeactivatedAt, DateTime.UtcNow)));
+        var ours = await RecipesWorkspaceAsync(world.Reseller, []);
+        var theirs = await RecipesWorkspaceAsync(world.OtherReseller, [world.OtherAdmin, leaver]);
+        var clinic = await ImportAsync(world.OtherReseller, theirs, "Clinic");
+        var gym = await ImportAsync(world.OtherReseller, theirs, "Gym");
+        using (var other = await Factory.SignedInAsync(world.OtherReseller.Host, world.OtherAdmin))
+        {
+            await SolutionsShould.ImportCsvAsync(other, clinic, "Name\r\nAda\r\nBram\r\nCecile\r\n");
+        }
+
+        Assert.Equal((3, 0), (await UsageAsync(world.OtherReseller), await UsageAsync(world.Reseller)));
+        using var admin = await Factory.SignedInAsync(world.Reseller.Host, world.Admin);
+        var (_, preview) = await admin.GetPageAsync($"/team/merge?from={world.OtherReseller.Id}");
+        Assert.Equal(["Recipes workspace \"Recipes\" (2 solutions)"], preview.QuerySelectorAll("#moving-other li").Select(l => l.TextContent));
+        Assert.Equal(["Gamma Not Yours"], preview.QuerySelectorAll("#moving-clients li").Select(l => l.TextContent));
+        Assert.Equal(3, await SolutionWorld.RecordCountAsync(World, world.OtherReseller)); // a preview changes nothing
+
+        var merged = await admin.PostFormAsync($"/team/merge?from={world.OtherReseller.Id}", new Dictionary<string, string> { ["from"] = world.OtherReseller.Id.ToString() });
+
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal("Recipes from Contoso Resellers", await World.InTenantAsync(world.Reseller, db => db.Workspaces.Where(w => w.Id == theirs).Select(w => w.Name).SingleAsync()));
+        Assert.Equal(new[] { ours, theirs }.Order(), (await World.InTenantAsync(world.Reseller, db => db.Set<RecipeLibrary>().Select(r => r.WorkspaceId).ToListAsync())).Order());
+        Assert.Equal(new[] { clinic, gym }.Order(), (await World.InTenantAsync(world.Reseller, db => db.Set<Solution>().Where(x => x.WorkspaceId == theirs).Select(x => x.Id).ToListAsync())).Order());
+        Assert.Equal(3, await SolutionWorld.RecordCountAsync(World, world.Reseller));
+        Assert.Equal(0, await SolutionWorld.RecordCountAsync(World, world.OtherReseller));
+        Assert.False(await World.InTenantAsync(world.OtherReseller, db => db.Set<Solution>().AnyAsync()));
+        Assert.False(await World.InTenantAsync(world.OtherReseller, db => db.Set<RecipeLibrary>().AnyAsync()));
+        Assert.Equal((0, 3), (await UsageAsync(world.OtherReseller), await UsageAsync(world.Reseller)));
+        Assert.Equal([world.OtherAdmin.Id], await World.GlobalAsync(db => db.WorkspaceMemberships.IgnoreQueryFilters().Where(m => m.WorkspaceId == theirs).Select(m => m.UserId).ToListAsync()));
+        Assert.Contains(Factory.Events, e => e.Kind == "resellers.merged" && e.OrganizationId == world.Reseller.Id && e.UserId == world.Admin.Id);
+
+        var (_, index) = await admin.GetPageAsync("/solutions");
+        var heading = index.QuerySelector($"#ws-{theirs}")!;
+        Assert.Contains("Recipes from Contoso Resellers", heading.TextContent);
+        Assert.Equal("Recipes", heading.QuerySelector(".badge")!.TextContent);
+        Assert.Contains("Cecile", await (await admin.GetAsync($"/solutions/{clinic}/tables/patients")).Content.ReadAsStringAsync());
+    }
+
+    /// <summary>A "Recipes" workspace marked as the reseller's recipe library, with seats for <paramref name="seated"/>.</summary>
+    private Task<Guid> RecipesWorkspaceAsync(TestOrganization reseller, PortalUser[] seated) =>
+        World.InTenantAsync(reseller, async db =>
+        {
+            var workspace = new Workspace { Name = "Recipes", CreatedAt = DateTime.UtcNow };
+            db.Workspaces.Add(workspace);
+            db.Add(new RecipeLibrary { WorkspaceId = workspace.Id });
+            foreach (var user in seated) db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspace.Id, UserId = user.Id, Role = WorkspaceRole.Admin, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return workspace.Id;
+        });
+
+    private async Task<Guid> ImportAsync(TestOrganization reseller, Guid workspace, string name)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(reseller.Id);
+        using (scope.ServiceProvider.GetRequiredService<ITenantContext>().Change(tenant))
+        {
+            var package = PackageReader.Read(SolutionWorld.Package(name)).Package!;
+            return (await scope.ServiceProvider.GetRequiredService<SolutionLibrary>().ImportAsync(workspace, package, CancellationToken.None)).Id;
+        }
+    }
+
+    private async Task<long> UsageAsync(TestOrganization organization)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IRecordUsage>().CountAsync(organization.Id);
     }
 
     [Fact]

@@ -7,24 +7,12 @@ using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Resellers.Accounts;
 
-/// <summary>What a merge would move (R11), shown before anything changes.</summary>
-public sealed record MergePreview(Guid FromId, string FromName, IReadOnlyList<string> Clients, IReadOnlyList<string> Employees, IReadOnlyList<string> AlreadyHere);
+/// <summary>What a merge would move (R11), shown before anything changes; <c>Other</c> holds one line per thing another module's <see cref="IResellerMergeStep"/> moves (recipe workspaces).</summary>
+public sealed record MergePreview(Guid FromId, string FromName, IReadOnlyList<string> Clients, IReadOnlyList<string> Employees, IReadOnlyList<string> AlreadyHere, IReadOnlyList<string> Other);
 
 /// <summary>
-/// Another module's part of a reseller merge (recipes live in Solutions): it lists what it would
-/// move and moves it inside the merge's transaction. None is required; the merge also raises the
-/// <c>resellers.merged</c> event for modules that only need to know.
-/// </summary>
-public interface IResellerMergeStep
-{
-    Task<IReadOnlyList<string>> PreviewAsync(Guid fromResellerId, CancellationToken cancellationToken);
-
-    Task MoveAsync(Guid fromResellerId, Guid intoResellerId, CancellationToken cancellationToken);
-}
-
-/// <summary>
-/// Merges another reseller into the current one (R11): its client links and employees move, then
-/// it becomes a regular organization. Only for a user who is partner admin here and owner or admin
+/// Merges another reseller into the current one (R11): its client links and employees move, each
+/// <see cref="IResellerMergeStep"/> moves its module's rows (recipes), then it becomes a regular organization. Only for a user who is partner admin here and owner or admin
 /// there. One transaction; audited in both.
 /// </summary>
 public sealed class ResellerMerge(
@@ -60,8 +48,8 @@ public sealed class ResellerMerge(
             .Where(m => m.TenantId == fromId && m.DeactivatedAt == null).Select(m => m.User!.Email!).OrderBy(e => e).ToListAsync(cancellationToken);
         var extra = new List<string>();
         foreach (var step in steps) extra.AddRange(await step.PreviewAsync(fromId, cancellationToken));
-        return new MergePreview(fromId, from.Name, clients.Select(c => c.Name).Concat(extra).ToList(), employees,
-            clients.Where(c => here.Contains(c.ClientId)).Select(c => c.Name).ToList());
+        return new MergePreview(fromId, from.Name, clients.Select(c => c.Name).ToList(), employees,
+            clients.Where(c => here.Contains(c.ClientId)).Select(c => c.Name).ToList(), extra);
     }
 
     /// <summary>Merges; returns null when done, else why not.</summary>
