@@ -147,6 +147,43 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
         Assert.Contains("\"'=HYPERLINK(\"\"http://evil\"\")\"", text);
     }
 
+    public static TheoryData<string, byte[], string> FuzzedCsvFiles() => new()
+    {
+        { "broken UTF-8", [.. Encoding.UTF8.GetBytes("Name,Visits\r\nAda,"), 0xC3, 0x28, 0xFF, (byte)'\r', (byte)'\n'], "The file is not UTF-8 text." },
+        { "UTF-16 text", Encoding.Unicode.GetBytes("Name,Visits\r\nAda,3\r\n"), "is not a field of Patients" },
+        { "binary garbage", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))], "The file is not UTF-8 text." },
+        { "a quote never closed", Encoding.UTF8.GetBytes("Name,Visits\r\n\"Ada,3\r\nBram,4\r\n"), "A quoted cell is never closed." },
+        { "an empty file", [], "Choose a CSV file." },
+        { "an unknown column", Encoding.UTF8.GetBytes("Name,Shoe size\r\nAda,42\r\n"), "Column 2 ('Shoe size') is not a field of Patients." },
+        { "no required column", Encoding.UTF8.GetBytes("Visits\r\n3\r\n"), "The required column 'Name' is missing." },
+        { "a huge number", Encoding.UTF8.GetBytes("Name,Visits\r\nAda,1e400\r\n"), "Row 2, Visits: Visits must be a number" },
+        { "a huge text", Encoding.UTF8.GetBytes("Name\r\n" + new string('x', 100_000) + "\r\n"), "Row 2, Name: Name is longer than 1000 characters." },
+        { "too many rows", Encoding.UTF8.GetBytes("Name\r\n" + string.Concat(Enumerable.Repeat("Ada\r\n", 10_001))), "The file has more than 10,000 rows; split it." },
+        { "a file over 5 MB", Encoding.UTF8.GetBytes("Name\r\n" + new string('x', 6 * 1024 * 1024)), "The file is larger than 5 MB; split it." },
+    };
+
+    [Theory]
+    [MemberData(nameof(FuzzedCsvFiles))]
+    public async Task RefuseAFuzzedCsvFileWithAClearMessageAndChangeNothing(string kind, byte[] file, string message)
+    {
+        var (org, client) = await SignedInAdminAsync();
+        var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
+        var path = $"/solutions/{id}/tables/patients/import";
+        var (_, page) = await client.GetPageAsync(path);
+        var token = page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(file), "file", "rows.csv" },
+        };
+
+        var preview = await client.Http.PostAsync($"{path}?handler=Preview", content);
+
+        Assert.True(preview.StatusCode == HttpStatusCode.UnprocessableEntity, $"{kind}: {preview.StatusCode}");
+        Assert.Contains(message, WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await SolutionWorld.RecordCountAsync(World, org));
+    }
+
     [Fact]
     public async Task RefuseABadPackageAndCreateNothing()
     {

@@ -75,6 +75,8 @@ public sealed class ImportModel(PortalDbContext db, SolutionAccess access, Solut
     {
         var result = new List<JsonObject>();
         var rows = Csv.Parse(CsvText ?? string.Empty, MaxRows + 1, out var problem);
+        // The header is a row too: count only the records in the message.
+        if (rows.Count > MaxRows + 1) problem = $"The file has more than {MaxRows:N0} rows; split it.";
         if (problem is not null) Errors.Add(problem);
         if (rows.Count == 0)
         {
