@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using PartnerPortal.E2E.Hosting;
-using PartnerPortal.Web.Demo;
 using static Microsoft.Playwright.Assertions;
 
 namespace PartnerPortal.E2E;
@@ -20,9 +19,9 @@ public sealed class ResellerJourneyShould(MailingPortalFixture portal) : IClassF
     [Fact]
     public async Task CreateAClientLogInAsItExportTheListAndStopAFreeClientAtItsLimit()
     {
-        var context = await NewContextAsync();
+        var context = await portal.NewContextAsync();
         var reseller = await context.NewPageAsync();
-        await SignInAsync(reseller, DemoHosts.Northwind, Demo.OwnerOf("Northwind Partners"));
+        await portal.SignInAsync(reseller, DemoHosts.Northwind, Demo.OwnerOf("Northwind Partners"));
 
         // Create a client: it starts on the free plan, and its admin is invited in the reseller's branding.
         await reseller.GotoAsync(Host.Url(DemoHosts.Northwind, "/clients"));
@@ -58,8 +57,8 @@ public sealed class ResellerJourneyShould(MailingPortalFixture portal) : IClassF
         Assert.Contains("Fabrikam Fitness", csv);
 
         // A free client (Fabrikam: 50 records) fills its plan by CSV import, then a 51st record is refused.
-        var owner = await (await NewContextAsync()).NewPageAsync();
-        await SignInAsync(owner, DemoHosts.Fabrikam, Demo.OwnerOf("Fabrikam Fitness"));
+        var owner = await (await portal.NewContextAsync()).NewPageAsync();
+        await portal.SignInAsync(owner, DemoHosts.Fabrikam, Demo.OwnerOf("Fabrikam Fitness"));
         await owner.GotoAsync(Host.Url(DemoHosts.Fabrikam, "/solutions"));
         await owner.GetByRole(AriaRole.Link, new() { Name = "Class bookings" }).First.ClickAsync();
         await owner.GetByRole(AriaRole.Link, new() { Name = "Bookings" }).ClickAsync();
@@ -87,22 +86,5 @@ public sealed class ResellerJourneyShould(MailingPortalFixture portal) : IClassF
 
         await owner.Context.CloseAsync();
         await context.CloseAsync();
-    }
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, AcceptDownloads = true });
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
-        return context;
-    }
-
-    private async Task SignInAsync(IPage page, string host, string email)
-    {
-        await page.GotoAsync(Host.Url(host, "/account/signin"));
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal));
     }
 }

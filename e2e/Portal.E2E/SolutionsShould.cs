@@ -23,9 +23,9 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
     [Fact]
     public async Task BuildAndUseASolutionOnAClientsDomainAndShareARecipe()
     {
-        await using var builderContext = await NewContextAsync();
+        await using var builderContext = await portal.NewContextAsync();
         var page = await builderContext.NewPageAsync();
-        await SignInAsync(page, DemoHosts.Contoso, Demo.OwnerOf("Contoso Dental"));
+        await portal.SignInAsync(page, DemoHosts.Contoso, Demo.OwnerOf("Contoso Dental"));
 
         await page.GotoAsync(Host.Url(DemoHosts.Contoso, "/solutions"));
         await Expect(page.Locator("nav[aria-label=Main]").GetByRole(AriaRole.Link, new() { Name = "Solutions" })).ToBeVisibleAsync();
@@ -80,10 +80,10 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         await Expect(page.Locator("section[aria-labelledby=people]")).ToContainTextAsync(MemberEmail);
 
-        await using (var memberContext = await NewContextAsync())
+        await using (var memberContext = await portal.NewContextAsync())
         {
             var member = await memberContext.NewPageAsync();
-            await SignInAsync(member, DemoHosts.Contoso, MemberEmail);
+            await portal.SignInAsync(member, DemoHosts.Contoso, MemberEmail);
             await member.GotoAsync(Host.Url(DemoHosts.Contoso, "/solutions"));
             await Expect(member.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Front desk" })).ToBeVisibleAsync();
             await Expect(member.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Appointments" })).ToHaveCountAsync(0);
@@ -91,10 +91,10 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
         }
 
         // Northwind sends its recipe to Fabrikam; Fabrikam's admin previews and imports it.
-        await using (var partnerContext = await NewContextAsync())
+        await using (var partnerContext = await portal.NewContextAsync())
         {
             var partner = await partnerContext.NewPageAsync();
-            await SignInAsync(partner, DemoHosts.Northwind, Demo.OwnerOf("Northwind Partners"));
+            await portal.SignInAsync(partner, DemoHosts.Northwind, Demo.OwnerOf("Northwind Partners"));
             await partner.GotoAsync(Host.Url(DemoHosts.Northwind, "/solutions"));
             await partner.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Dental appointments" }).ClickAsync();
             await partner.GetByLabel("Send a copy to").SelectOptionAsync(new SelectOptionValue { Label = "Fabrikam Fitness" });
@@ -103,10 +103,10 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
             await Screenshots.SaveAsync(partner, "SolutionsShould.5-partner-sends-recipe");
         }
 
-        await using (var clientContext = await NewContextAsync())
+        await using (var clientContext = await portal.NewContextAsync())
         {
             var client = await clientContext.NewPageAsync();
-            await SignInAsync(client, DemoHosts.Fabrikam, Demo.OwnerOf("Fabrikam Fitness"));
+            await portal.SignInAsync(client, DemoHosts.Fabrikam, Demo.OwnerOf("Fabrikam Fitness"));
             await client.GotoAsync(Host.Url(DemoHosts.Fabrikam, "/solutions/shares"));
             await client.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Dental appointments" }).ClickAsync();
             var preview = client.Locator("section[aria-labelledby=preview]");
@@ -121,23 +121,6 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
         }
 
         Host.Errors.AssertNone();
-    }
-
-    private async Task<IBrowserContext> NewContextAsync()
-    {
-        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
-        return context;
-    }
-
-    private async Task SignInAsync(IPage page, string host, string email)
-    {
-        await page.GotoAsync(Host.Url(host, "/account/signin"));
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoData.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal));
     }
 
     /// <summary>Set-up, not the journey: a Contoso member in the General workspace (invitations have their own journeys).</summary>

@@ -174,7 +174,8 @@ public sealed class ClientBrandingShould(PortalFactory factory) : PortalTest<Por
         return client;
     }
 
-    private static Dictionary<string, string> Fields(string productName, string primary) => new()
+    /// <summary>The branding form with only a name and a primary colour set.</summary>
+    internal static Dictionary<string, string> Fields(string productName, string primary) => new()
     {
         ["Form.ProductName"] = productName,
         ["Form.PrimaryColor"] = primary,

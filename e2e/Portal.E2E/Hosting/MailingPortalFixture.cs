@@ -29,6 +29,25 @@ public sealed class MailingPortalFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>A fresh browser (own cookies) with the journeys' viewport, downloads and patience for the first theme compile.</summary>
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 }, AcceptDownloads = true });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return context;
+    }
+
+    /// <summary>Signs in through the form on that host and waits until the browser has left the sign-in page.</summary>
+    public async Task SignInAsync(IPage page, string host, string email)
+    {
+        await page.GotoAsync(Host.Url(host, "/account/signin"));
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(PartnerPortal.Web.Demo.DemoData.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal));
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.CloseAsync();

@@ -112,7 +112,7 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         Assert.NotNull(page.QuerySelector("input[name='Form.PrimaryColor']"));
         Assert.Null(page.QuerySelector("#managed-title"));
-        var saved = await onClient.PostMultipartAsync("/settings/branding", BrandingFields("Client Dental", "#0E7C86"), new Dictionary<string, (string, byte[])>());
+        var saved = await onClient.PostMultipartAsync("/settings/branding", ClientBrandingShould.Fields("Client Dental", "#0E7C86"), new Dictionary<string, (string, byte[])>());
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var org = await World.GlobalAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == world.Client.Id));
         Assert.Equal("#0E7C86", org.Branding.PrimaryColor);
@@ -137,7 +137,7 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
         Assert.Null(page.QuerySelector("input[name='Form.PrimaryColor']"));
         var (_, tokenPage) = await onClient.GetPageAsync("/settings/members");
         var token = tokenPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var refused = await onClient.Http.PostAsync("/settings/branding", new FormUrlEncodedContent(new Dictionary<string, string>(BrandingFields("Mine", "#000000")) { ["__RequestVerificationToken"] = token }));
+        var refused = await onClient.Http.PostAsync("/settings/branding", new FormUrlEncodedContent(new Dictionary<string, string>(ClientBrandingShould.Fields("Mine", "#000000")) { ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var org = await World.GlobalAsync(db => db.Organizations.AsNoTracking().SingleAsync(o => o.Id == world.Client.Id));
         Assert.NotEqual("#000000", org.Branding.PrimaryColor);
@@ -359,19 +359,7 @@ public sealed class LogInAsClientShould(PortalFactory factory) : PortalTest<Port
         Assert.StartsWith("/account/signin", response.Headers.Location!.PathAndQuery, StringComparison.OrdinalIgnoreCase);
     }
 
-
     private async Task AssertRefusalAuditedAsync(TestOrganization client, string why) =>
         Assert.True(await World.InTenantAsync(client, db => db.AuditEntries.AnyAsync(a => a.Action == "impersonation.ticket_refused" && a.Detail!.Contains(why))),
             $"No refusal audited in {client.Name} with '{why}'.");
-
-    internal static Dictionary<string, string> BrandingFields(string productName, string primary) => new()
-    {
-        ["Form.ProductName"] = productName,
-        ["Form.PrimaryColor"] = primary,
-        ["Form.AccentColor"] = "#0F766E",
-        ["Form.FooterText"] = string.Empty,
-        ["Form.SupportEmail"] = string.Empty,
-        ["Form.SupportUrl"] = string.Empty,
-        ["Form.SupportPhone"] = string.Empty,
-    };
 }
