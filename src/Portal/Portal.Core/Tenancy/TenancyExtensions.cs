@@ -17,7 +17,8 @@ public static class TenancyExtensions
         services.AddSingleton<ITenantContext, TenantContext>();
         services.AddSingleton<ITenantStore, TenantStore>();
         services.AddSingleton<TenantUrls>();
-        services.AddScoped<TenantCacheInvalidation>();
+        // Every registered IInterceptor joins the database context; this one evicts cached hosts.
+        services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TenantCacheInvalidation>();
         services.AddSingleton<DnsRecords>();
         services.AddScoped<CustomDomains>();
         services.AddScoped<JobLeases>();
