@@ -17,6 +17,7 @@ public static class DataExtensions
         }
 
         services.AddSingleton(new InstalledModules(modules));
+        services.AddSingleton<IModuleSwitch, InstalledModulesOn>();
         return services;
     }
 
