@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnerPortal.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +30,18 @@ public sealed class ResellersModule : IPortalModule
         services.AddScoped<ResellerMerge>();
         services.AddSingleton<ClientPurge>();
         services.AddHostedService(sp => sp.GetRequiredService<ClientPurge>());
+        services.Configure<RazorPagesOptions>(options => options.Conventions
+            .ModuleArea(Name)
+            .AllowArea(Name, "/Clients", PartnerMembers)
+            .AllowAreaPage(Name, "/Clients/New", PartnerAdmins)
+            .AllowAreaPage(Name, "/Clients/Connect", PartnerAdmins)
+            .AllowAreaPage(Name, "/LogIn", PartnerMembers)
+            .AllowArea(Name, "/Team", PartnerAdmins)
+            .AllowArea(Name, "/Settings", Audience.Members(OrganizationRole.Owner))
+            .AllowAreaPage(Name, "/Access", Audience.Members(OrganizationRole.Owner).ExceptImpersonators())
+            // The hand-over ticket and the banner's actions are checked by the pages themselves (a ticket, an open impersonation).
+            .AllowAreaPage(Name, "/Impersonate", Audience.Anyone)
+            .AllowAreaPage(Name, "/Impersonation", Audience.Anyone));
         services.Configure<MvcOptions>(options =>
         {
             options.Filters.Add<DeletedClientGuard>();
@@ -45,5 +59,32 @@ public sealed class ResellersModule : IPortalModule
 
     public void ConfigureModel(ModelBuilder modelBuilder) => ResellersModel.Configure(modelBuilder);
 
-    public IEnumerable<NavItem> Navigation => [];
+    public string Title => "Client accounts and log in as client";
+
+    private static readonly Audience PartnerMembers = Audience.Members(OrganizationRole.Member, OrganizationKind.Partner);
+
+    private static readonly Audience PartnerAdmins = Audience.Members(OrganizationRole.Admin, OrganizationKind.Partner);
+
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("Clients", "/clients", PartnerMembers, 20),
+        new("Team", "/team", PartnerAdmins, 30),
+    ];
+
+    public IEnumerable<NavItem> Settings =>
+    [
+        new("Who can see my data", "/settings/access", Audience.Members(OrganizationRole.Owner).ExceptImpersonators(), 90),
+        new("Reseller", "/settings/reseller", Audience.Members(OrganizationRole.Owner), 100),
+    ];
+
+    /// <summary>A partner's people start on their client dashboard (R4).</summary>
+    public IEnumerable<NavItem> LandingPages => [new("Clients", "/clients", PartnerMembers, 0)];
+
+    public IEnumerable<NavItem> ImpersonationActions =>
+    [
+        new("Back to dashboard", "/_impersonation?handler=back", Audience.Members().OnlyImpersonators(), 0),
+        new("End session", "/_impersonation?handler=end", Audience.Members().OnlyImpersonators(), 10),
+    ];
+
+    public IEnumerable<LinkTemplate> Links => [new(LinkPurposes.PartnerClientPlan, "/clients/{clientId}/plan", PartnerMembers)];
 }

@@ -78,6 +78,27 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
         return result;
     }
 
+    /// <summary>Every solution the member may open, by workspace (the solutions list and the organization's home show these).</summary>
+    public async Task<IReadOnlyList<(Workspace Workspace, SolutionRight Right, IReadOnlyList<Solution> Solutions)>> SolutionsByWorkspaceAsync(CancellationToken cancellationToken)
+    {
+        var workspaces = await WorkspacesAsync(cancellationToken);
+        var ids = workspaces.Select(w => w.Workspace.Id).ToList();
+        var solutions = await db.Set<Solution>().AsNoTracking().Where(s => ids.Contains(s.WorkspaceId)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var result = new List<(Workspace, SolutionRight, IReadOnlyList<Solution>)>();
+        foreach (var (workspace, right) in workspaces)
+        {
+            var visible = new List<Solution>();
+            foreach (var solution in solutions.Where(s => s.WorkspaceId == workspace.Id))
+            {
+                if (await RightAsync(solution, cancellationToken) != SolutionRight.None) visible.Add(solution);
+            }
+
+            result.Add((workspace, right, visible));
+        }
+
+        return result;
+    }
+
     private async Task<Dictionary<Guid, WorkspaceRole>> WorkspaceRolesAsync(CancellationToken cancellationToken)
     {
         if (_workspaceRoles is not null) return _workspaceRoles;

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnerPortal.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,11 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<IRecordUsage, RecordUsage>();
         services.AddScoped<IDemoDataContributor, SolutionsDemo>();
         services.AddHostedService<RuleRunner>();
+        services.Configure<RazorPagesOptions>(options => options.Conventions
+            .ModuleArea(Name)
+            .AllowArea(Name, "/", Audience.Members())
+            .AllowAreaPage(Name, "/Shares", Audience.Members(OrganizationRole.Admin))
+            .AllowAreaPage(Name, "/MoveWorkspace", Audience.Members(OrganizationRole.Admin)));
 
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(SolutionsModule).Assembly;
@@ -38,5 +45,9 @@ public sealed class SolutionsModule : IPortalModule
 
     public void ConfigureModel(ModelBuilder modelBuilder) => SolutionsModel.Configure(modelBuilder);
 
-    public IEnumerable<NavItem> Navigation => [new NavItem("Solutions", "/solutions")];
+    public string Title => "Solutions and recipes";
+
+    public IEnumerable<NavItem> Navigation => [new NavItem("Solutions", "/solutions", Audience.Members(), 10)];
+
+    public IEnumerable<HomeSection> HomeSections => [new HomeSection("SolutionsHome", Audience.Members(), 20)];
 }

@@ -1,3 +1,4 @@
+using PartnerPortal.Accounts;
 using PartnerPortal.Billing;
 using PartnerPortal.Mail;
 using PartnerPortal.Tenancy;
@@ -7,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddPortalLogging();
 builder.Services
-    .AddPortalModules(builder.Configuration, [])
+    .AddPortalModules(builder.Configuration)
     .AddPortalData(builder.Configuration, builder.Environment)
     .AddPortalTenancy(builder.Configuration)
     .AddPortalAccounts(builder.Configuration)
@@ -28,11 +29,12 @@ app.MapPortalHealth();
 app.UsePortalTenancy();
 app.UsePortalStaticFiles();
 app.UseRouting();
-app.UsePlatformAreaGuard();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UsePortalAccess();
 app.MapPortalPages();
+app.MapPortalModules();
 app.MapOnDemandTlsCheck();
 app.PrintStartupBanner();
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
+using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Accounts;
 
@@ -38,6 +39,32 @@ public sealed class CurrentMember(PortalDbContext db, IHttpContextAccessor http)
         }
 
         return _membership;
+    }
+
+    /// <summary>Who is asking, on which host; audiences are checked against it (<see cref="Audience.Admits"/>).</summary>
+    public async Task<Viewer> ViewerAsync(CancellationToken cancellationToken = default)
+    {
+        var context = http.HttpContext;
+        var tenancy = context?.Tenancy();
+        var signedIn = context?.User.Identity?.IsAuthenticated == true;
+        var membership = signedIn && tenancy?.Tenant is not null ? await GetAsync(cancellationToken) : null;
+        return new Viewer(
+            tenancy?.Tenant,
+            OnPlatformHost: tenancy?.IsPlatform == true,
+            SignedIn: signedIn,
+            IsPlatformAdmin: signedIn && context!.User.HasClaim(PortalClaims.PlatformAdmin, "true"),
+            Membership: membership,
+            IsImpersonating: IsImpersonating);
+    }
+
+    /// <summary>The viewer <paramref name="user"/> is once the session just signed in comes back (the request itself is still anonymous).</summary>
+    public async Task<Viewer> ViewerAfterSignInAsync(PortalUser user, CancellationToken cancellationToken = default)
+    {
+        var tenancy = http.HttpContext?.Tenancy();
+        var membership = tenancy?.Tenant is null
+            ? null
+            : await db.Memberships.AsNoTracking().FirstOrDefaultAsync(m => m.UserId == user.Id && m.DeactivatedAt == null, cancellationToken);
+        return new Viewer(tenancy?.Tenant, tenancy?.IsPlatform == true, SignedIn: true, IsPlatformAdmin: tenancy?.IsPlatform == true && user.IsPlatformAdmin, membership, IsImpersonating: false);
     }
 
     public async Task<bool> HasRoleAsync(OrganizationRole atLeast, CancellationToken cancellationToken = default) =>

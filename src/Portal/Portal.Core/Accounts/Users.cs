@@ -21,3 +21,15 @@ public class PortalUserClaim : IdentityUserClaim<Guid>, IGlobalEntity;
 public class PortalUserLogin : IdentityUserLogin<Guid>, IGlobalEntity;
 
 public class PortalUserToken : IdentityUserToken<Guid>, IGlobalEntity;
+
+/// <summary>Claims the portal adds to a session besides Identity's own.</summary>
+public static class PortalClaims
+{
+    /// <summary>The organization the session was issued on, or <see cref="PlatformTenant"/>.</summary>
+    public const string Tenant = "tenant";
+
+    public const string PlatformTenant = "platform";
+
+    /// <summary>"true" for a platform admin signed in on the platform host.</summary>
+    public const string PlatformAdmin = "platform_admin";
+}

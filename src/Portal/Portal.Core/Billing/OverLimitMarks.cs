@@ -4,6 +4,7 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Mail;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Billing;
@@ -23,6 +24,7 @@ public sealed class OverLimitMarks(
     ITenantContext tenants,
     ITenantStore store,
     TenantUrls urls,
+    ShellCatalog shell,
     TimeProvider time)
 {
     public const string Template = "over-limit";
@@ -136,7 +138,10 @@ public sealed class OverLimitMarks(
         var copy = new Dictionary<string, string?>(model)
         {
             ["copy_for"] = client.Name,
-            ["plan_url"] = reseller is null ? model["plan_url"] : urls.For(reseller, $"/clients/{client.Id}/plan"),
+            // Where the reseller changes this client's plan, if a module serves that page for it; else its home.
+            ["plan_url"] = reseller is null
+                ? model["plan_url"]
+                : urls.For(reseller, Shell.LinkFor(shell, LinkPurposes.PartnerClientPlan, reseller, new Dictionary<string, string> { ["clientId"] = client.Id.ToString() }) ?? "/dashboard"),
         };
         foreach (var person in resellerPeople)
         {

@@ -5,6 +5,7 @@ using PartnerPortal.Audit;
 using PartnerPortal.Billing;
 using PartnerPortal.Jobs;
 using PartnerPortal.Mail;
+using PartnerPortal.Modularity;
 
 namespace PartnerPortal.Data;
 
@@ -211,5 +212,26 @@ internal sealed class AccountSubscriptionConfiguration : IEntityTypeConfiguratio
         builder.Property(s => s.ResellerPrice).HasPrecision(18, 2);
         builder.Property(s => s.ResellerPriceCurrency).HasMaxLength(3);
         builder.Property(s => s.OverLimitKinds).HasMaxLength(100);
+    }
+}
+
+internal sealed class OrganizationModuleConfiguration : IEntityTypeConfiguration<OrganizationModule>
+{
+    public void Configure(EntityTypeBuilder<OrganizationModule> builder)
+    {
+        builder.ToTable("OrganizationModules");
+        builder.Property(m => m.Module).HasMaxLength(64);
+        builder.HasIndex(m => new { m.TenantId, m.Module }).IsUnique();
+        builder.HasOne<Organization>().WithMany().HasForeignKey(m => m.TenantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ModuleDefaultConfiguration : IEntityTypeConfiguration<ModuleDefault>
+{
+    public void Configure(EntityTypeBuilder<ModuleDefault> builder)
+    {
+        builder.ToTable("ModuleDefaults");
+        builder.HasKey(d => new { d.Module, d.Kind });
+        builder.Property(d => d.Module).HasMaxLength(64);
     }
 }

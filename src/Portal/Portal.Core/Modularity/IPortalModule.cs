@@ -2,32 +2,43 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Accounts;
 
 namespace PartnerPortal.Modularity;
 
 /// <summary>
 /// A feature module. The host lists its modules explicitly (no assembly scanning, no static
-/// state), so two hosts with different module lists can run in one process.
+/// state), so two hosts with different module lists can run in one process. Everything a module
+/// adds to shared screens it declares through <see cref="IShellContributions"/>; the host, the
+/// kernel and the themes render what they are given and never name a module's route or type.
 /// </summary>
-public interface IPortalModule
+public interface IPortalModule : IShellContributions
 {
-    /// <summary>Area name, table prefix and key of the per-tenant module switch.</summary>
+    /// <summary>Area name, table prefix and key of the per-organization module switch.</summary>
     string Name { get; }
 
+    /// <summary>What platform admins read on the module switches page, e.g. "Client accounts and log in as client".</summary>
+    string Title => Name;
+
+    /// <summary>Whether the module is on for an organization of <paramref name="kind"/> that nobody switched; platform admins can change the default per kind.</summary>
+    bool IsOnByDefault(OrganizationKind kind) => true;
+
+    /// <summary>
+    /// Registers the module's services, jobs and its pages (an application part) with their page
+    /// conventions (<see cref="PortalPageConventions"/>): who may open each folder of its area.
+    /// </summary>
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
     void ConfigureModel(ModelBuilder modelBuilder);
 
-    IEnumerable<NavItem> Navigation { get; }
-
+    /// <summary>Maps the module's endpoints. They are grouped by the host: each carries the module's switch, and must declare its <see cref="Audience"/>.</summary>
     void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }
-
-/// <summary>A link a module adds to the tenant navigation.</summary>
-public sealed record NavItem(string Text, string Path, string? RequiredOrganizationRole = null);
 
 /// <summary>The modules installed in this host, in the order the host listed them.</summary>
 public sealed class InstalledModules(IReadOnlyList<IPortalModule> modules)
 {
     public IReadOnlyList<IPortalModule> All { get; } = modules;
+
+    public IPortalModule? Find(string name) => All.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal));
 }

@@ -40,7 +40,7 @@ public static class TenancyExtensions
             if (!HostName.TryNormalize(domain, out var host)) return Results.NotFound();
             var resolution = await store.ResolveAsync(host, context.RequestAborted);
             return resolution.Kind == HostKind.Unknown ? Results.NotFound() : Results.Ok();
-        });
+        }).WithMetadata(Accounts.Audience.Anyone);
         return endpoints;
     }
 

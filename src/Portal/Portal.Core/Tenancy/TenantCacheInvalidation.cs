@@ -5,7 +5,7 @@ using PartnerPortal.Accounts;
 namespace PartnerPortal.Tenancy;
 
 /// <summary>
-/// Evicts cached hosts after a save that touched organizations, domains or partner links, so a
+/// Evicts cached hosts after a save that touched organizations, domains, partner links or module switches, so a
 /// renamed slug or a new domain routes on the very next request.
 /// </summary>
 public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInterceptor
@@ -49,5 +49,5 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
     private static bool TouchesTenants(DbContext? context) =>
         context is not null && context.ChangeTracker.Entries()
             .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                      && e.Entity is Organization or OrganizationDomain or PartnerClientLink or Accounts.Branding);
+                      && e.Entity is Organization or OrganizationDomain or PartnerClientLink or Accounts.Branding or Modularity.OrganizationModule or Modularity.ModuleDefault);
 }

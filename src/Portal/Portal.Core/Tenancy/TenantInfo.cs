@@ -22,6 +22,14 @@ public sealed record TenantInfo(
     /// <summary>A reseller's client never sees the platform's name (T4).</summary>
     public bool IsWhiteLabelled => ResellerId is not null;
 
+    /// <summary>Installed modules switched off for this organization (DESIGN "Modules"); cached with the rest.</summary>
+    public IReadOnlySet<string> ModulesOff { get; init; } = NoModules;
+
+    private static readonly IReadOnlySet<string> NoModules = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Whether the module named <paramref name="module"/> is switched on here (installing it is the host's business).</summary>
+    public bool IsModuleOn(string module) => !ModulesOff.Contains(module);
+
     /// <param name="resellerBranding">The reseller's own branding: its client theme and support contact are this client's defaults (T3).</param>
     public static TenantInfo From(Organization org, string platformDomain, Guid? resellerId = null, string? resellerName = null, Accounts.Branding? resellerBranding = null)
     {

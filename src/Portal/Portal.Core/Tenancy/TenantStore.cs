@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 
 namespace PartnerPortal.Tenancy;
 
@@ -37,6 +38,7 @@ public interface ITenantStore
 public sealed class TenantStore(
     IServiceScopeFactory scopes,
     HybridCache cache,
+    InstalledModules modules,
     IOptions<PortalOptions> portal,
     IOptions<TenancyOptions> tenancy) : ITenantStore
 {
@@ -125,6 +127,9 @@ public sealed class TenantStore(
             .OrderBy(l => l.CreatedAt)
             .Select(l => new { l.PartnerId, l.Partner!.Name, l.Partner.Branding })
             .FirstOrDefaultAsync(cancellationToken);
-        return TenantInfo.From(org, _platformDomain, reseller?.PartnerId, reseller?.Name, reseller?.Branding);
+        return TenantInfo.From(org, _platformDomain, reseller?.PartnerId, reseller?.Name, reseller?.Branding) with
+        {
+            ModulesOff = await ModuleSwitch.OffForAsync(db, modules, org.Id, org.Kind, cancellationToken),
+        };
     }
 }

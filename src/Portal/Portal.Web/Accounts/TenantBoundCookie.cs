@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using PartnerPortal.Accounts;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Web.Accounts;
@@ -10,8 +11,8 @@ public static class TenantBoundCookie
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var expected = context.HttpContext.Tenancy()?.Tenant?.Id.ToString() ?? TenantClaimsPrincipalFactory.PlatformTenant;
-        var issuedFor = context.Principal?.FindFirst(TenantClaimsPrincipalFactory.TenantClaim)?.Value;
+        var expected = context.HttpContext.Tenancy()?.Tenant?.Id.ToString() ?? PortalClaims.PlatformTenant;
+        var issuedFor = context.Principal?.FindFirst(PortalClaims.Tenant)?.Value;
         if (issuedFor != expected)
         {
             context.RejectPrincipal();

@@ -15,17 +15,13 @@ public sealed class TenantClaimsPrincipalFactory(
     IOptions<IdentityOptions> options,
     ITenantContext tenants) : UserClaimsPrincipalFactory<PortalUser>(users, options)
 {
-    public const string TenantClaim = "tenant";
-    public const string PlatformTenant = "platform";
-    public const string PlatformAdminClaim = "platform_admin";
-
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
-        identity.AddClaim(new Claim(TenantClaim, tenants.Current?.Id.ToString() ?? PlatformTenant));
+        identity.AddClaim(new Claim(PortalClaims.Tenant, tenants.Current?.Id.ToString() ?? PortalClaims.PlatformTenant));
         if (user.IsPlatformAdmin && tenants.Current is null)
         {
-            identity.AddClaim(new Claim(PlatformAdminClaim, "true"));
+            identity.AddClaim(new Claim(PortalClaims.PlatformAdmin, "true"));
         }
 
         return identity;

@@ -23,10 +23,12 @@ public static class BrandAssetEndpoints
 
     public static IEndpointRouteBuilder MapBrandAssets(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(LogoPath, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Logo, ct));
-        endpoints.MapGet(FaviconPath, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Favicon, ct));
+        // Public: a sign-in page shows the logo before anyone signs in.
+        var assets = endpoints.MapGroup(string.Empty).WithMetadata(PartnerPortal.Accounts.Audience.Anyone);
+        assets.MapGet(LogoPath, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Logo, ct));
+        assets.MapGet(FaviconPath, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Favicon, ct));
         // Browsers ask for /favicon.ico on their own: the upload when there is one, else the rendered SVG.
-        endpoints.MapGet("/favicon.ico", async (HttpContext context, PortalDbContext db, PartnerPortal.Mail.EmailRenderer renderer, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, CancellationToken ct) =>
+        assets.MapGet("/favicon.ico", async (HttpContext context, PortalDbContext db, PartnerPortal.Mail.EmailRenderer renderer, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, CancellationToken ct) =>
             context.Tenancy()?.Tenant?.Branding.FaviconVersion is null
                 ? FaviconEndpoint.Render(context, renderer, portal)
                 : await ServeAsync(context, db, BrandAssetKind.Favicon, ct));

@@ -11,8 +11,6 @@ namespace PartnerPortal.Web.Hosting;
 
 public static class AccountExtensions
 {
-    public const string PlatformAdminPolicy = "PlatformAdmin";
-
     public static IServiceCollection AddPortalAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHttpContextAccessor();
@@ -54,8 +52,7 @@ public static class AccountExtensions
             };
         });
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(PlatformAdminPolicy, policy => policy.RequireClaim(TenantClaimsPrincipalFactory.PlatformAdminClaim, "true"));
+        services.AddAuthorization();
 
         services.AddScoped<AuditLog>();
         services.AddScoped<CurrentMember>();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
@@ -8,17 +9,46 @@ namespace PartnerPortal.Web.Hosting;
 
 public static class DataExtensions
 {
-    public static IServiceCollection AddPortalModules(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IPortalModule> extra)
+    /// <summary>
+    /// Installs the modules of <see cref="PortalModuleList"/>; <c>Modules:Installed</c> (names,
+    /// comma-separated; empty for none) installs only some, for a slimmer deployment or a test host.
+    /// </summary>
+    public static IServiceCollection AddPortalModules(this IServiceCollection services, IConfiguration configuration)
     {
-        var modules = PortalModuleList.Create().Concat(extra).ToList();
+        var modules = PortalModuleList.Create();
+        if (configuration["Modules:Installed"] is { } installed)
+        {
+            var names = installed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (names.FirstOrDefault(n => modules.All(m => m.Name != n)) is { } unknown)
+            {
+                throw new InvalidOperationException($"Modules:Installed names '{unknown}', which is not a module of this host ({string.Join(", ", modules.Select(m => m.Name))}).");
+            }
+
+            modules = modules.Where(m => names.Contains(m.Name)).ToList();
+        }
+
         foreach (var module in modules)
         {
             module.AddServices(services, configuration);
         }
 
-        services.AddSingleton(new InstalledModules(modules));
-        services.AddSingleton<IModuleSwitch, InstalledModulesOn>();
+        var installedModules = new InstalledModules(modules);
+        services.AddSingleton(installedModules);
+        services.AddSingleton<IModuleSwitch, ModuleSwitch>();
+        services.AddSingleton(new ShellCatalog(new HostShell(), installedModules));
+        services.AddScoped<Shell>();
         return services;
+    }
+
+    /// <summary>Each module's endpoints, grouped so that every one carries the module's switch.</summary>
+    public static WebApplication MapPortalModules(this WebApplication app)
+    {
+        foreach (var module in app.Services.GetRequiredService<InstalledModules>().All)
+        {
+            module.MapEndpoints(app.MapGroup(string.Empty).WithMetadata(new OfModule(module.Name)));
+        }
+
+        return app;
     }
 
     /// <summary>SQLite (embedded default, a file under the data folder) or SQL Server (production).</summary>
@@ -37,7 +67,8 @@ public static class DataExtensions
 
             services.AddDbContext<SqlServerPortalDbContext>((sp, options) => options
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+                .ForInstalledModules(sp));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlServerPortalDbContext>());
         }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
@@ -51,7 +82,8 @@ public static class DataExtensions
 
             services.AddDbContext<SqlitePortalDbContext>((sp, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+                .ForInstalledModules(sp));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlitePortalDbContext>());
         }
         else
@@ -61,4 +93,14 @@ public static class DataExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// The migrations create every module's tables; a host with fewer modules has a smaller model
+    /// than the last migration, which EF would report as pending changes. Only then is that
+    /// warning quiet (ModelShould checks the full model against the migrations).
+    /// </summary>
+    private static DbContextOptionsBuilder ForInstalledModules(this DbContextOptionsBuilder options, IServiceProvider services) =>
+        services.GetRequiredService<InstalledModules>().All.Count == PortalModuleList.Create().Count
+            ? options
+            : options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
 }

@@ -15,38 +15,26 @@ public static class PageExtensions
         services
             .AddRazorPages(options =>
             {
-                options.Conventions.AuthorizeAreaFolder("Platform", "/", AccountExtensions.PlatformAdminPolicy);
+                // Who may open the host's pages (the gate in PortalAccessMiddleware enforces it); broad first.
+                options.Conventions
+                    .Allow("/", Audience.Anyone)
+                    .AllowPage("/Dashboard", Audience.Members())
+                    .Allow("/Settings", Audience.Members(OrganizationRole.Admin))
+                    .AllowPage("/Settings/Audit", Audience.Members(OrganizationRole.Owner))
+                    .AllowArea("Platform", "/", Audience.PlatformAdmins);
                 options.Conventions.AddPageRoute("/Error", "/error/{code:int}");
                 // A reseller edits its client's sender from its own host (T4).
                 options.Conventions.AddPageRoute("/Settings/Email", "/clients/{clientId:guid}/email");
             })
-            .AddMvcOptions(options => options.Filters.Add<MembershipPageFilter>())
             .AddThemeRuntimeCompilation(services);
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;
     }
 
-    /// <summary>The Platform area exists only on the platform host: elsewhere it is a 404, before any sign-in check.</summary>
-    public static WebApplication UsePlatformAreaGuard(this WebApplication app)
-    {
-        app.Use((context, next) =>
-        {
-            var inPlatformArea = string.Equals(context.GetRouteValue("area") as string, "Platform", StringComparison.OrdinalIgnoreCase);
-            if (inPlatformArea && context.Tenancy()?.IsPlatform != true)
-            {
-                context.Response.StatusCode = StatusCodes.Status404NotFound;
-                return Task.CompletedTask;
-            }
-
-            return next(context);
-        });
-        return app;
-    }
-
     public static WebApplication MapPortalPages(this WebApplication app)
     {
         app.MapRazorPages();
-        app.MapGet(Branding.FaviconEndpoint.Path, Branding.FaviconEndpoint.Render);
+        app.MapGet(Branding.FaviconEndpoint.Path, Branding.FaviconEndpoint.Render).WithMetadata(Audience.Anyone);
         app.MapBrandAssets();
         return app;
     }
@@ -68,8 +56,8 @@ public static class PageExtensions
     /// <summary>Liveness answers without touching anything; readiness checks the database. Both on every host.</summary>
     public static WebApplication MapPortalHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithMetadata(Audience.Anyone);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).WithMetadata(Audience.Anyone);
         return app;
     }
 }

@@ -857,6 +857,54 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("MailOutbox", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Modularity.ModuleDefault", b =>
+                {
+                    b.Property<string>("Module")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsOn")
+                        .HasColumnType("bit");
+
+                    b.HasKey("Module", "Kind");
+
+                    b.ToTable("ModuleDefaults", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Modularity.OrganizationModule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsOn")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Module")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Module")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationModules", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ClientDeletion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1839,6 +1887,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("PartnerPortal.Mail.DkimKey", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Modularity.OrganizationModule", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Hosting;
 
@@ -20,7 +21,9 @@ public sealed class AcceptInvitationModel(
     UserManager<PortalUser> users,
     SignInManager<PortalUser> signIn,
     PortalDbContext db,
-    TimeProvider time) : PageModel
+    TimeProvider time,
+    CurrentMember member,
+    Shell shell) : PageModel
 {
     public const string InvalidMessage = "This invitation link is not valid: it was used, withdrawn or has expired. Ask for a new invitation.";
 
@@ -90,7 +93,7 @@ public sealed class AcceptInvitationModel(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await signIn.SignInAsync(user, isPersistent: false);
-        return LocalRedirect("/dashboard");
+        return LocalRedirect(shell.LandingPath(await member.ViewerAfterSignInAsync(user, cancellationToken)));
     }
 
     private async Task<PortalUser?> LoadAsync()

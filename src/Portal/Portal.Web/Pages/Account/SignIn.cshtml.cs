@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Hosting;
 
@@ -16,7 +17,7 @@ namespace PartnerPortal.Web.Pages.Account;
 /// only platform admins may sign in. Failures count towards lockout and are audited.
 /// </summary>
 [EnableRateLimiting(SecurityExtensions.CredentialsPolicy)]
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db) : PageModel
+public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db, CurrentMember member, Shell shell) : PageModel
 {
     public const string FailedMessage = "The e-mail or password is not right. Check both and try again.";
     public const string LockedMessage = "Too many failed attempts: this account is locked for 15 minutes. Reset your password or try again later.";
@@ -62,7 +63,7 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
         if (result.Succeeded)
         {
             await RecordAsync("signin.succeeded", tenant, user.Id, user.Email, null);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : tenant is null ? "/platform/organizations" : "/dashboard");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : shell.LandingPath(await member.ViewerAfterSignInAsync(user)));
         }
 
         var locked = result.IsLockedOut;

@@ -16,7 +16,6 @@ namespace PartnerPortal.Web.Pages.Clients;
 /// partner–client link, then works in the client's tenant; an id of anyone else's client is a 404
 /// and changes nothing (A2).
 /// </summary>
-[RequireMembership(OrganizationRole.Admin)]
 [RequestSizeLimit(BrandingForm.RequestLimit)]
 public sealed class ClientBrandingModel(
     PortalDbContext db,

@@ -8,7 +8,6 @@ using AuditEntry = PartnerPortal.Audit.AuditEntry;
 namespace PartnerPortal.Web.Pages.Settings;
 
 /// <summary>The organization's audit log (A1), for owners.</summary>
-[RequireMembership(OrganizationRole.Owner)]
 public sealed class AuditModel(PortalDbContext db) : PageModel
 {
     private const int PageSize = 50;

@@ -14,7 +14,6 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// The organization's branding (T3, T5). A reseller's client sees it read-only: its partner
 /// manages white-label settings from its own host (T4).
 /// </summary>
-[RequireMembership(OrganizationRole.Admin)]
 [RequestSizeLimit(BrandingForm.RequestLimit)]
 public sealed class BrandingModel(PortalDbContext db, BrandingSettings settings, PageBrand brand) : PageModel
 {

@@ -7,7 +7,6 @@ using PartnerPortal.Web.Accounts;
 namespace PartnerPortal.Web.Pages.Settings;
 
 /// <summary>Custom domains (T2): add, see the DNS records to create, verify, choose the primary host, remove.</summary>
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class DomainsModel(CustomDomains domains, TenantUrls urls) : PageModel
 {
     [BindProperty]

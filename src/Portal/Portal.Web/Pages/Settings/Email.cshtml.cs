@@ -13,7 +13,6 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// white-label setting (T4): a reseller's client sees it read-only, and the reseller edits it from
 /// its own host at <c>/clients/{clientId}/email</c>, through the partner–client link.
 /// </summary>
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class EmailModel(SenderDomain sender, ITenantStore store, ITenantContext tenants, PartnerClients clients, IOptions<MailOptions> mail) : PageModel
 {
     /// <summary>Set on the reseller's route: the client whose sender the reseller edits.</summary>

@@ -9,7 +9,6 @@ using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Web.Pages.Settings;
 
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class SettingsIndexModel(PortalDbContext db, AuditLog audit) : PageModel
 {
     [BindProperty]

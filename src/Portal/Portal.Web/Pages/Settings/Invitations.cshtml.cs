@@ -10,7 +10,6 @@ using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Pages.Settings;
 
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class InvitationsModel(
     PortalDbContext db,
     Invitations invitations,

@@ -11,7 +11,6 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// People of the organization and their roles (C11). Only owners make or unmake owners, and the
 /// last owner cannot be demoted or removed. Every change is audited.
 /// </summary>
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class MembersModel(PortalDbContext db, CurrentMember member, AuditLog audit) : PageModel
 {
     public sealed record Row(Guid Id, string? Name, string Email, OrganizationRole Role, DateTime Since);

@@ -11,7 +11,6 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// admins. A reseller-billed client's plan is read-only here: only the reseller changes it, from
 /// its host or logged in as the client. The client never sees its reseller's cost or discount.
 /// </summary>
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class PlanModel(AccountPlans plans, Subscriptions subscriptions) : PageModel
 {
     public AccountPlan Account { get; private set; } = null!;

@@ -17,7 +17,6 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// the role). A reseller also picks the default theme of its clients. A reseller's client sees its
 /// theme read-only (T4).
 /// </summary>
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class ThemeModel(PortalDbContext db, ThemeCatalog themes, BrandingSettings settings) : PageModel
 {
     [BindProperty]

@@ -11,7 +11,6 @@ namespace PartnerPortal.Resellers.Areas.Resellers.Pages;
 /// their people, every impersonation, access requests, the log-in policy, and revoking a partner.
 /// An impersonating reseller cannot open it: the owners' controls over the reseller are theirs alone.
 /// </summary>
-[RequireMembership(OrganizationRole.Owner)]
 public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPolicies policies, CurrentMember member) : PageModel
 {
     public IReadOnlyList<PartnerAccessOverview.Partner> Partners { get; private set; } = [];

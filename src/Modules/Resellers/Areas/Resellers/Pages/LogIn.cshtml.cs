@@ -9,7 +9,6 @@ using PartnerPortal.Resellers.Impersonation;
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages;
 
 /// <summary>Log in as client (R5), on the reseller's host: an optional reason, then the hand-over to the client's own domain.</summary>
-[RequireMembership(OrganizationRole.Member)]
 public sealed class LogInModel(ClientLogIn logIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -9,7 +9,6 @@ using PartnerPortal.Solutions.Definition;
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>Solutions of every workspace the member sees, filtered by tag (C12); create and import for builders.</summary>
-[RequireMembership]
 public sealed class IndexModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library) : PageModel
 {
     public sealed record WorkspaceRow(Guid Id, string Name, SolutionRight Right, bool IsRecipes, IReadOnlyList<Solution> Solutions);
@@ -71,21 +70,10 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
     {
         Tag = string.IsNullOrWhiteSpace(tag) ? null : tag.Trim();
         IsAdmin = await access.IsOrganizationAdminAsync(cancellationToken);
-        var workspaces = await access.WorkspacesAsync(cancellationToken);
-        var ids = workspaces.Select(w => w.Workspace.Id).ToList();
         var recipes = await db.Set<RecipeLibrary>().AsNoTracking().Select(r => r.WorkspaceId).ToListAsync(cancellationToken);
-        var solutions = await db.Set<Solution>().AsNoTracking().Where(s => ids.Contains(s.WorkspaceId)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        var rows = new List<WorkspaceRow>();
-        foreach (var (workspace, right) in workspaces)
-        {
-            var visible = new List<Solution>();
-            foreach (var solution in solutions.Where(s => s.WorkspaceId == workspace.Id))
-            {
-                if (await access.RightAsync(solution, cancellationToken) != SolutionRight.None) visible.Add(solution);
-            }
-
-            rows.Add(new WorkspaceRow(workspace.Id, workspace.Name, right, recipes.Contains(workspace.Id), visible));
-        }
+        var rows = (await access.SolutionsByWorkspaceAsync(cancellationToken))
+            .Select(w => new WorkspaceRow(w.Workspace.Id, w.Workspace.Name, w.Right, recipes.Contains(w.Workspace.Id), w.Solutions))
+            .ToList();
 
         AllTags = rows.SelectMany(r => r.Solutions).SelectMany(s => s.TagList).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
         Workspaces = Tag is null ? rows : rows.Select(r => r with { Solutions = r.Solutions.Where(s => s.TagList.Contains(Tag, StringComparer.OrdinalIgnoreCase)).ToList() }).ToList();

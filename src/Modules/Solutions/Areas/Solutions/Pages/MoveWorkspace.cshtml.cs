@@ -8,7 +8,6 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>C12: move a workspace to another organization the admin also administers, after a preview of what moves and what stays.</summary>
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class MoveWorkspaceModel(PortalDbContext db, WorkspaceTransfer transfer) : PageModel
 {
     public Workspace Workspace { get; private set; } = null!;

@@ -12,7 +12,6 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 /// Solutions other organizations sent here (S4): the admin previews tables, fields and rules and
 /// imports into a workspace. Shares are global rows; every query names this organization as recipient.
 /// </summary>
-[RequireMembership(OrganizationRole.Admin)]
 public sealed class SharesModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, TimeProvider time) : PageModel
 {
     public IReadOnlyList<SolutionShare> Pending { get; private set; } = [];

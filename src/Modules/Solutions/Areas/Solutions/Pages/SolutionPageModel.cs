@@ -6,11 +6,10 @@ using PartnerPortal.Accounts;
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>
-/// Pages about one solution. <see cref="RequireMembershipAttribute"/> has already checked the host and
+/// Pages about one solution. The module's page conventions have already checked the host and
 /// the membership; this checks the right on the solution: unseen solutions are 404 (so ids of other
 /// solutions reveal nothing), seen but not enough is 403.
 /// </summary>
-[RequireMembership]
 public abstract class SolutionPageModel(SolutionAccess access) : PageModel
 {
     public Solution Solution { get; private set; } = null!;

@@ -6,7 +6,6 @@ using PartnerPortal.Resellers.Accounts;
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 
 /// <summary>Connect an existing account (R3): ask by its address, or answer accounts that entered the partner code.</summary>
-[RequireMembership]
 public sealed class ConnectModel(PartnerAccess access, ConnectRequests requests, ResellerProgram program) : ResellerPage(access)
 {
     [BindProperty]

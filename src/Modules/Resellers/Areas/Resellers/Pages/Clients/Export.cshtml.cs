@@ -12,7 +12,6 @@ namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 /// The client list as CSV or .xlsx (R10), streamed while it is read; the same rows and columns
 /// as the dashboard (no prices for support specialists). Each download is audited (A1).
 /// </summary>
-[RequireMembership]
 public sealed class ExportModel(PartnerAccess access, ClientList list, AuditLog audit, PortalDbContext db) : ResellerPage(access)
 {
     public async Task<IActionResult> OnGetAsync(string format, string? q, CancellationToken cancellationToken)

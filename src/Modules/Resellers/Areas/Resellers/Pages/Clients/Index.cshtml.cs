@@ -6,7 +6,6 @@ using PartnerPortal.Resellers.Dashboard;
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 
 /// <summary>The reseller dashboard (R4): the clients this partner user may enter, searched, sorted and paged.</summary>
-[RequireMembership]
 public sealed class IndexModel(PartnerAccess access, ClientList list, ResellerProgram program, ConnectRequests requests) : ResellerPage(access)
 {
     [FromQuery(Name = "q")]

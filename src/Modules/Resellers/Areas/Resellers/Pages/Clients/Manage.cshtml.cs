@@ -13,7 +13,6 @@ namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 /// One client account (R9, R12): its facts, and for partner admins hand over, detach and delete.
 /// Every handler first checks the partner–client link; anyone else's id is a 404 and changes nothing.
 /// </summary>
-[RequireMembership]
 public sealed class ManageModel(PartnerAccess access, PartnerClients clients, ClientList list, ClientAccounts accounts) : ResellerPage(access)
 {
     public ClientLine? Line { get; private set; }

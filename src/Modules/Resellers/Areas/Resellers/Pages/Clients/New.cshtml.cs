@@ -8,7 +8,6 @@ using PartnerPortal.Resellers.Accounts;
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 
 /// <summary>Create a client account (R2): name, subdomain and admin e-mail; it starts on the free plan, attached to this reseller.</summary>
-[RequireMembership]
 public sealed class NewModel(PartnerAccess access, ClientAccounts accounts) : ResellerPage(access)
 {
     public sealed class InputModel

@@ -14,7 +14,6 @@ namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 /// clients the user may enter (404 otherwise); support specialists see no prices, costs or billing
 /// and get 403 on those handlers (R15).
 /// </summary>
-[RequireMembership(OrganizationRole.Member)]
 public sealed class ClientPlanModel(
     PartnerClients clients,
     PartnerAccess access,

@@ -10,7 +10,6 @@ using PartnerPortal.Resellers.Accounts;
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Settings;
 
 /// <summary>An account's owner approves or declines a reseller's request to connect (R3), from the e-mailed link on the account's own host.</summary>
-[RequireMembership(OrganizationRole.Owner)]
 public sealed class ConnectModel(ConnectRequests requests, PortalDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -12,7 +12,6 @@ namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Settings;
 /// The reseller section of Settings, for owners (R1, R3): become a reseller, revert to a regular
 /// organization, or ask a reseller to serve this account by its partner code.
 /// </summary>
-[RequireMembership(OrganizationRole.Owner)]
 public sealed class ResellerModel(ResellerProgram program, ConnectRequests requests) : PageModel
 {
     public TenantInfo Organization => HttpContext.Tenancy()!.Tenant!;

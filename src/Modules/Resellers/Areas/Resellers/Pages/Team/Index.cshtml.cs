@@ -21,7 +21,6 @@ public enum PartnerRole
 /// deactivation and reactivation, and the client access manager (which employee reaches which
 /// client). Owners are changed under Settings → Members.
 /// </summary>
-[RequireMembership]
 public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitations invitations, AuditLog audit, TimeProvider time) : ResellerPage(access)
 {
     public sealed record Person(Guid MembershipId, Guid UserId, string Email, OrganizationRole Role, bool SupportSpecialist, DateTime? DeactivatedAt, DateTime? LastActiveAt, IReadOnlyList<(Guid Id, string Name)> Clients)

@@ -6,7 +6,6 @@ using PartnerPortal.Resellers.Accounts;
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Team;
 
 /// <summary>Merge another reseller into this one (R11), after a preview of what moves.</summary>
-[RequireMembership]
 public sealed class MergeModel(PartnerAccess access, ResellerMerge merge) : ResellerPage(access)
 {
     public IReadOnlyList<(Guid Id, string Name)> Candidates { get; private set; } = [];

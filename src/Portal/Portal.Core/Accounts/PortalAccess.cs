@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.Extensions.Logging;
+using PartnerPortal.Tenancy;
+
+namespace PartnerPortal.Accounts;
+
+/// <summary>Endpoint metadata: the endpoint belongs to a module, and answers 404 where that module is switched off.</summary>
+public sealed record OfModule(string Name);
+
+/// <summary>
+/// Page conventions that say who may open the pages of a folder (as ASP.NET Core Identity UI
+/// secures its area): the host and each module register them for their own pages, broad folders
+/// first, single pages after, and the last audience that matches a page is the one it gets. A page
+/// no convention covers answers 404, so a forgotten declaration fails closed.
+/// </summary>
+public static class PortalPageConventions
+{
+    /// <summary>Pages of the host under <paramref name="folder"/> (no area).</summary>
+    public static PageConventionCollection Allow(this PageConventionCollection conventions, string folder, Audience who)
+    {
+        conventions.AddFolderApplicationModelConvention(folder, page => page.EndpointMetadata.Add(who));
+        return conventions;
+    }
+
+    /// <summary>One page of the host, e.g. <c>/Settings/Audit</c>.</summary>
+    public static PageConventionCollection AllowPage(this PageConventionCollection conventions, string page, Audience who)
+    {
+        conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(who));
+        return conventions;
+    }
+
+    /// <summary>Pages of <paramref name="area"/> under <paramref name="folder"/>.</summary>
+    public static PageConventionCollection AllowArea(this PageConventionCollection conventions, string area, string folder, Audience who)
+    {
+        conventions.AddAreaFolderApplicationModelConvention(area, folder, page => page.EndpointMetadata.Add(who));
+        return conventions;
+    }
+
+    /// <summary>One page of <paramref name="area"/>, e.g. <c>/Clients/New</c>.</summary>
+    public static PageConventionCollection AllowAreaPage(this PageConventionCollection conventions, string area, string page, Audience who)
+    {
+        conventions.AddAreaPageApplicationModelConvention(area, page, model => model.EndpointMetadata.Add(who));
+        return conventions;
+    }
+
+    /// <summary>Every page of the module's area carries the module's switch (its area is its name).</summary>
+    public static PageConventionCollection ModuleArea(this PageConventionCollection conventions, string module)
+    {
+        conventions.AddAreaFolderApplicationModelConvention(module, "/", page => page.EndpointMetadata.Add(new OfModule(module)));
+        return conventions;
+    }
+}
+
+/// <summary>
+/// The one gate in front of every endpoint (pages and mapped endpoints alike): it reads the
+/// endpoint's <see cref="Audience"/> and <see cref="OfModule"/> and answers before any page code
+/// runs — 404 off the right kind of host, for a switched-off module or an undeclared endpoint;
+/// the sign-in page for a signed-out visitor; the branded 403 "no access" page for someone
+/// without the membership or role. Pages may refuse more (a client id of another partner), never less.
+/// </summary>
+public sealed partial class PortalAccessMiddleware(RequestDelegate next, ILogger<PortalAccessMiddleware> logger)
+{
+    public async Task InvokeAsync(HttpContext context, CurrentMember member)
+    {
+        var endpoint = context.GetEndpoint();
+        if (endpoint is null)
+        {
+            await next(context);
+            return;
+        }
+
+        var tenancy = context.Tenancy();
+        if (endpoint.Metadata.GetMetadata<OfModule>() is { } module && tenancy?.Tenant is { } host && !host.IsModuleOn(module.Name))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var who = endpoint.Metadata.GetMetadata<Audience>();
+        if (who is null)
+        {
+            LogUndeclared(logger, endpoint.DisplayName ?? context.Request.Path.Value ?? "?");
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        var refusal = who.Kind == AudienceKind.Anyone ? null : Refuse(who, await member.ViewerAsync(context.RequestAborted));
+        switch (refusal)
+        {
+            case null:
+                await next(context);
+                break;
+            case StatusCodes.Status401Unauthorized:
+                await context.ChallengeAsync();
+                break;
+            default:
+                context.Response.StatusCode = refusal.Value;
+                break;
+        }
+    }
+
+    /// <summary>Null when <paramref name="viewer"/> may go on; else 404 (no such page here), 401 (sign in first) or 403 (no access).</summary>
+    public static int? Refuse(Audience who, Viewer viewer)
+    {
+        if (who.Kind == AudienceKind.PlatformAdmins)
+        {
+            if (!viewer.OnPlatformHost) return StatusCodes.Status404NotFound;
+            if (!viewer.SignedIn) return StatusCodes.Status401Unauthorized;
+            return viewer.IsPlatformAdmin ? null : StatusCodes.Status403Forbidden;
+        }
+
+        if (viewer.Tenant is not { } tenant || (who.OrganizationKind is { } kind && tenant.Kind != kind)) return StatusCodes.Status404NotFound;
+        if (!viewer.SignedIn) return StatusCodes.Status401Unauthorized;
+        return who.Admits(viewer) ? null : StatusCodes.Status403Forbidden;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Endpoint} declares no audience: it answers 404 until a page convention or endpoint metadata says who may open it.")]
+    private static partial void LogUndeclared(ILogger logger, string endpoint);
+}
+
+public static class PortalAccessExtensions
+{
+    /// <summary>After authentication: every endpoint passes the gate.</summary>
+    public static IApplicationBuilder UsePortalAccess(this IApplicationBuilder app) => app.UseMiddleware<PortalAccessMiddleware>();
+}

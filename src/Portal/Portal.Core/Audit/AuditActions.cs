@@ -1,0 +1,44 @@
+namespace PartnerPortal.Audit;
+
+/// <summary>An audit action in the words a person reads (never the stored key).</summary>
+public static class AuditActions
+{
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["signin.succeeded"] = "Signed in",
+        ["signin.failed"] = "Sign-in failed",
+        ["signin.locked_out"] = "Locked out after failed sign-ins",
+        ["password.reset_requested"] = "Asked to reset the password",
+        ["password.reset"] = "Reset the password",
+        ["invitation.created"] = "Invited someone",
+        ["invitation.accepted"] = "Accepted an invitation",
+        ["invitation.revoked"] = "Withdrew an invitation",
+        ["member.role_changed"] = "Changed a member's role",
+        ["member.removed"] = "Removed a member",
+        ["organization.renamed"] = "Renamed the organization",
+        ["branding.changed"] = "Changed the branding",
+        ["branding.theme_changed"] = "Changed the theme",
+        ["domain.added"] = "Added a domain",
+        ["domain.verified"] = "Verified a domain",
+        ["domain.removed"] = "Removed a domain",
+        ["domain.primary_changed"] = "Changed the primary domain",
+        ["domain.dns_warning"] = "A domain stopped pointing here",
+        ["email.sender_changed"] = "Changed the e-mail sender",
+        ["email.dkim_key_generated"] = "Generated a signing key for e-mail",
+        ["email.domain_verified"] = "Verified the sending domain",
+        ["plan.changed"] = "Changed the plan",
+        ["plan.trial_started"] = "Started the free trial",
+        ["plan.trial_reminder_sent"] = "Trial ending soon: reminder sent",
+        ["plan.trial_ended"] = "The free trial ended",
+        ["plan.limit_reached"] = "Reached a plan limit",
+        ["module.switched"] = "A feature was switched on or off",
+    };
+
+    /// <summary>The label of <paramref name="action"/>; an action without one reads as its words ("client.handed_over" → "Client handed over").</summary>
+    public static string Describe(string action)
+    {
+        if (Labels.TryGetValue(action, out var label)) return label;
+        var words = action.Replace('.', ' ').Replace('_', ' ').Trim();
+        return words.Length == 0 ? action : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+}

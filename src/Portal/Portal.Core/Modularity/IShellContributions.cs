@@ -1,0 +1,52 @@
+using PartnerPortal.Accounts;
+
+namespace PartnerPortal.Modularity;
+
+/// <summary>
+/// What a part of the portal (the host, or a module) adds to the screens every part shares
+/// (STYLE 11, after OrchardCore's navigation providers): the shell asks each part, keeps the items
+/// the viewer's <see cref="Audience"/> admits and whose module is on, and renders them in
+/// <see cref="ShellItem.Order"/>. Removing a module removes its items and nothing else.
+/// </summary>
+public interface IShellContributions
+{
+    /// <summary>Links of the main navigation.</summary>
+    IEnumerable<NavItem> Navigation { get; }
+
+    /// <summary>Entries of the organization's settings menu.</summary>
+    IEnumerable<NavItem> Settings => [];
+
+    /// <summary>Sections of the organization's home page (<c>/dashboard</c>).</summary>
+    IEnumerable<HomeSection> HomeSections => [];
+
+    /// <summary>Where a person lands after signing in: the first admitted item (lowest order) wins.</summary>
+    IEnumerable<NavItem> LandingPages => [];
+
+    /// <summary>Buttons of the impersonation banner (each posts to its path).</summary>
+    IEnumerable<NavItem> ImpersonationActions => [];
+
+    /// <summary>Pages the kernel links to by purpose (in e-mails), see <see cref="LinkPurposes"/>.</summary>
+    IEnumerable<LinkTemplate> Links => [];
+}
+
+/// <summary>Something a part adds to a shared screen, and who sees it.</summary>
+public abstract record ShellItem(Audience Who, int Order);
+
+/// <summary>A link (or, for banner actions, a button that posts) with the words a person reads.</summary>
+public sealed record NavItem(string Text, string Path, Audience Who, int Order = 100) : ShellItem(Who, Order);
+
+/// <summary>A section of the organization's home, rendered by the view component named <paramref name="ViewComponent"/>.</summary>
+public sealed record HomeSection(string ViewComponent, Audience Who, int Order = 100) : ShellItem(Who, Order);
+
+/// <summary>
+/// A page the kernel links to by <paramref name="Purpose"/> without knowing its route: the path
+/// template's <c>{name}</c> placeholders are filled by the caller's values.
+/// </summary>
+public sealed record LinkTemplate(string Purpose, string PathTemplate, Audience Who) : ShellItem(Who, 0);
+
+/// <summary>The purposes the kernel asks links for.</summary>
+public static class LinkPurposes
+{
+    /// <summary>Where a partner changes one of its clients' plans (the over-limit copy to a reseller); values: <c>clientId</c>.</summary>
+    public const string PartnerClientPlan = "partner.client-plan";
+}

@@ -1,0 +1,46 @@
+using PartnerPortal.Accounts;
+using PartnerPortal.Modularity;
+
+namespace PartnerPortal.Web.Hosting;
+
+/// <summary>What the host itself puts in the shell, beside what the modules add (see <see cref="ShellCatalog"/>).</summary>
+public sealed class HostShell : IShellContributions
+{
+    private static readonly Audience Admins = Audience.Members(OrganizationRole.Admin);
+
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("Organizations", "/platform/organizations", Audience.PlatformAdmins, 0),
+        new("Plans", "/platform/plans", Audience.PlatformAdmins, 10),
+        new("Modules", "/platform/modules", Audience.PlatformAdmins, 20),
+        new("Jobs", "/platform/jobs", Audience.PlatformAdmins, 30),
+        new("Home", "/dashboard", Audience.Members(), 0),
+        new("Settings", "/settings", Admins, 1000),
+    ];
+
+    public IEnumerable<NavItem> Settings =>
+    [
+        new("General", "/settings", Admins, 0),
+        new("Members", "/settings/members", Admins, 10),
+        new("Invitations", "/settings/invitations", Admins, 20),
+        new("Branding", "/settings/branding", Admins, 30),
+        new("Theme", "/settings/theme", Admins, 40),
+        new("Domains", "/settings/domains", Admins, 50),
+        new("Plan", "/settings/plan", Admins, 60),
+        new("E-mail", "/settings/email", Admins, 70),
+        new("Audit log", "/settings/audit", Audience.Members(OrganizationRole.Owner), 80),
+    ];
+
+    public IEnumerable<HomeSection> HomeSections =>
+    [
+        new("PlanUsage", Audience.Members(), 10),
+        new("RecentActivity", Audience.Members(), 90),
+    ];
+
+    public IEnumerable<NavItem> LandingPages =>
+    [
+        new("Organizations", "/platform/organizations", Audience.PlatformAdmins, 0),
+        // Last: a module may send its people elsewhere first (a partner's to its client dashboard).
+        new("Home", "/dashboard", Audience.Members(), int.MaxValue),
+    ];
+}

@@ -1,0 +1,66 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnerPortal.Web.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ModuleSwitches : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ModuleDefaults",
+                columns: table => new
+                {
+                    Module = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    IsOn = table.Column<bool>(type: "bit", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ModuleDefaults", x => new { x.Module, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OrganizationModules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Module = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    IsOn = table.Column<bool>(type: "bit", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrganizationModules", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrganizationModules_Organizations_TenantId",
+                        column: x => x.TenantId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OrganizationModules_TenantId_Module",
+                table: "OrganizationModules",
+                columns: new[] { "TenantId", "Module" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ModuleDefaults");
+
+            migrationBuilder.DropTable(
+                name: "OrganizationModules");
+        }
+    }
+}
