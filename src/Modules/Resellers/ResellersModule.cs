@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using PartnerPortal.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -30,18 +30,6 @@ public sealed class ResellersModule : IPortalModule
         services.AddScoped<ResellerMerge>();
         services.AddSingleton<ClientPurge>();
         services.AddHostedService(sp => sp.GetRequiredService<ClientPurge>());
-        services.Configure<RazorPagesOptions>(options => options.Conventions
-            .ModuleArea(Name)
-            .AllowArea(Name, "/Clients", PartnerMembers)
-            .AllowAreaPage(Name, "/Clients/New", PartnerAdmins)
-            .AllowAreaPage(Name, "/Clients/Connect", PartnerAdmins)
-            .AllowAreaPage(Name, "/LogIn", PartnerMembers)
-            .AllowArea(Name, "/Team", PartnerAdmins)
-            .AllowArea(Name, "/Settings", Audience.Members(OrganizationRole.Owner))
-            .AllowAreaPage(Name, "/Access", Audience.Members(OrganizationRole.Owner).ExceptImpersonators())
-            // The hand-over ticket and the banner's actions are checked by the pages themselves (a ticket, an open impersonation).
-            .AllowAreaPage(Name, "/Impersonate", Audience.Anyone)
-            .AllowAreaPage(Name, "/Impersonation", Audience.Anyone));
         services.Configure<MvcOptions>(options =>
         {
             options.Filters.Add<DeletedClientGuard>();
@@ -56,6 +44,18 @@ public sealed class ResellersModule : IPortalModule
             foreach (var part in new ConsolidatedAssemblyApplicationPartFactory().GetApplicationParts(assembly)) parts.ApplicationParts.Add(part);
         });
     }
+
+    public void ConfigurePages(PageConventionCollection conventions) => conventions
+        .AllowArea(Name, "/Clients", PartnerMembers)
+        .AllowAreaPage(Name, "/Clients/New", PartnerAdmins)
+        .AllowAreaPage(Name, "/Clients/Connect", PartnerAdmins)
+        .AllowAreaPage(Name, "/LogIn", PartnerMembers)
+        .AllowArea(Name, "/Team", PartnerAdmins)
+        .AllowArea(Name, "/Settings", Audience.Members(OrganizationRole.Owner))
+        .AllowAreaPage(Name, "/Access", Audience.Members(OrganizationRole.Owner).ExceptImpersonators())
+        // The hand-over ticket and the banner's actions are checked by the pages themselves (a ticket, an open impersonation).
+        .AllowAreaPage(Name, "/Impersonate", Audience.Anyone)
+        .AllowAreaPage(Name, "/Impersonation", Audience.Anyone);
 
     public void ConfigureModel(ModelBuilder modelBuilder) => ResellersModel.Configure(modelBuilder);
 

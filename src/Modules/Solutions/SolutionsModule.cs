@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using PartnerPortal.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -28,11 +28,6 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<IRecordUsage, RecordUsage>();
         services.AddScoped<IDemoDataContributor, SolutionsDemo>();
         services.AddHostedService<RuleRunner>();
-        services.Configure<RazorPagesOptions>(options => options.Conventions
-            .ModuleArea(Name)
-            .AllowArea(Name, "/", Audience.Members())
-            .AllowAreaPage(Name, "/Shares", Audience.Members(OrganizationRole.Admin))
-            .AllowAreaPage(Name, "/MoveWorkspace", Audience.Members(OrganizationRole.Admin)));
 
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(SolutionsModule).Assembly;
@@ -42,6 +37,11 @@ public sealed class SolutionsModule : IPortalModule
             foreach (var part in new ConsolidatedAssemblyApplicationPartFactory().GetApplicationParts(assembly)) parts.ApplicationParts.Add(part);
         });
     }
+
+    public void ConfigurePages(PageConventionCollection conventions) => conventions
+        .AllowArea(Name, "/", Audience.Members())
+        .AllowAreaPage(Name, "/Shares", Audience.Members(OrganizationRole.Admin))
+        .AllowAreaPage(Name, "/MoveWorkspace", Audience.Members(OrganizationRole.Admin));
 
     public void ConfigureModel(ModelBuilder modelBuilder) => SolutionsModel.Configure(modelBuilder);
 

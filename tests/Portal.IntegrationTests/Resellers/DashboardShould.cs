@@ -140,15 +140,19 @@ public sealed class DashboardShould(PortalFactory factory) : PortalTest<PortalFa
     }
 
     [Fact]
-    public async Task SendAPartnerHostsDashboardToTheClientList()
+    public async Task LandAPartnersPeopleOnTheClientListAndAClientsOwnerOnTheirHome()
     {
         var world = await ResellerWorld.CreateAsync(World);
-        using var admin = await Factory.SignedInAsync(world.Reseller.Host, world.Admin);
-        var response = await admin.GetAsync("/dashboard");
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/clients", response.Headers.Location!.OriginalString);
-        using var owner = await Factory.SignedInAsync(world.First.Host, world.ClientOwner);
-        Assert.Equal("/settings", (await owner.GetAsync("/dashboard")).Headers.Location!.OriginalString);
+        using var admin = Factory.ClientFor(world.Reseller.Host);
+        Assert.Equal("/clients", (await admin.SignInAsync(world.Admin.Email!)).Headers.Location!.OriginalString);
+        // The organization's own home is still there for the partner, never a redirect.
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/dashboard")).StatusCode);
+
+        using var owner = Factory.ClientFor(world.First.Host);
+        Assert.Equal("/dashboard", (await owner.SignInAsync(world.ClientOwner.Email!)).Headers.Location!.OriginalString);
+        var (home, page) = await owner.GetPageAsync("/dashboard");
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.NotNull(page.QuerySelector("#home-plan"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,11 +24,15 @@ public interface IPortalModule : IShellContributions
     /// <summary>Whether the module is on for an organization of <paramref name="kind"/> that nobody switched; platform admins can change the default per kind.</summary>
     bool IsOnByDefault(OrganizationKind kind) => true;
 
-    /// <summary>
-    /// Registers the module's services, jobs and its pages (an application part) with their page
-    /// conventions (<see cref="PortalPageConventions"/>): who may open each folder of its area.
-    /// </summary>
+    /// <summary>Registers the module's services, jobs and pages (its assembly as an application part).</summary>
     void AddServices(IServiceCollection services, IConfiguration configuration);
+
+    /// <summary>
+    /// Says who may open each folder and page of the module's area (<see cref="PortalPageConventions"/>),
+    /// broad folders first. The host has already tied every page of the area to the module's switch;
+    /// a page no convention covers answers 404.
+    /// </summary>
+    void ConfigurePages(PageConventionCollection conventions) { }
 
     void ConfigureModel(ModelBuilder modelBuilder);
 

@@ -1,7 +1,9 @@
 using PartnerPortal.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Accounts;
 using PartnerPortal.Web.Branding;
@@ -27,6 +29,16 @@ public static class PageExtensions
                 options.Conventions.AddPageRoute("/Settings/Email", "/clients/{clientId:guid}/email");
             })
             .AddThemeRuntimeCompilation(services);
+        // After AddRazorPages (whose setup starts the convention list afresh): each module's pages
+        // carry its switch, and the module says who may open them.
+        services.AddOptions<RazorPagesOptions>().Configure<InstalledModules>((options, modules) =>
+        {
+            foreach (var module in modules.All)
+            {
+                options.Conventions.ModuleArea(module.Name);
+                module.ConfigurePages(options.Conventions);
+            }
+        });
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;
     }
