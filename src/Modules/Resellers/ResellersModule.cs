@@ -10,6 +10,8 @@ using PartnerPortal.Modularity;
 using PartnerPortal.Resellers.Impersonation;
 using PartnerPortal.Resellers.Accounts;
 using PartnerPortal.Resellers.Dashboard;
+using PartnerPortal.Resellers.Exports;
+using Microsoft.AspNetCore.Routing;
 
 namespace PartnerPortal.Resellers;
 
@@ -58,6 +60,8 @@ public sealed class ResellersModule : IPortalModule
         .AllowAreaPage(Name, "/Impersonation", Audience.Anyone);
 
     public void ConfigureModel(ModelBuilder modelBuilder) => ResellersModel.Configure(modelBuilder);
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => ClientExportEndpoint.Map(endpoints, PartnerMembers);
 
     public string Title => "Client accounts and log in as client";
 

@@ -16,41 +16,60 @@ public sealed record OfModule(string Name);
 /// first, single pages after, and the last audience that matches a page is the one it gets. A page
 /// no convention covers answers 404, so a forgotten declaration fails closed.
 /// </summary>
+/// <remarks>
+/// The decision is kept on the page's route model and written onto every route of the page by
+/// <see cref="StampAccessMetadata"/>, which the host adds last: so routes added by other
+/// conventions (<c>AddPageRoute</c>) carry it too, and the endpoint data source shows it before any
+/// page is loaded (the isolation test enumerates it).
+/// </remarks>
 public static class PortalPageConventions
 {
     /// <summary>Pages of the host under <paramref name="folder"/> (no area).</summary>
     public static PageConventionCollection Allow(this PageConventionCollection conventions, string folder, Audience who)
     {
-        conventions.AddFolderApplicationModelConvention(folder, page => page.EndpointMetadata.Add(who));
+        conventions.AddFolderRouteModelConvention(folder, page => page.Properties[typeof(Audience)] = who);
         return conventions;
     }
 
     /// <summary>One page of the host, e.g. <c>/Settings/Audit</c>.</summary>
     public static PageConventionCollection AllowPage(this PageConventionCollection conventions, string page, Audience who)
     {
-        conventions.AddPageApplicationModelConvention(page, model => model.EndpointMetadata.Add(who));
+        conventions.AddPageRouteModelConvention(page, model => model.Properties[typeof(Audience)] = who);
         return conventions;
     }
 
     /// <summary>Pages of <paramref name="area"/> under <paramref name="folder"/>.</summary>
     public static PageConventionCollection AllowArea(this PageConventionCollection conventions, string area, string folder, Audience who)
     {
-        conventions.AddAreaFolderApplicationModelConvention(area, folder, page => page.EndpointMetadata.Add(who));
+        conventions.AddAreaFolderRouteModelConvention(area, folder, page => page.Properties[typeof(Audience)] = who);
         return conventions;
     }
 
     /// <summary>One page of <paramref name="area"/>, e.g. <c>/Clients/New</c>.</summary>
     public static PageConventionCollection AllowAreaPage(this PageConventionCollection conventions, string area, string page, Audience who)
     {
-        conventions.AddAreaPageApplicationModelConvention(area, page, model => model.EndpointMetadata.Add(who));
+        conventions.AddAreaPageRouteModelConvention(area, page, model => model.Properties[typeof(Audience)] = who);
         return conventions;
     }
 
     /// <summary>Every page of the module's area carries the module's switch (its area is its name).</summary>
     public static PageConventionCollection ModuleArea(this PageConventionCollection conventions, string module)
     {
-        conventions.AddAreaFolderApplicationModelConvention(module, "/", page => page.EndpointMetadata.Add(new OfModule(module)));
+        conventions.AddAreaFolderRouteModelConvention(module, "/", page => page.Properties[typeof(OfModule)] = new OfModule(module));
         return conventions;
+    }
+}
+
+/// <summary>Writes each page's audience and module onto every one of its routes; added after all other conventions.</summary>
+public sealed class StampAccessMetadata : IPageRouteModelConvention
+{
+    public void Apply(PageRouteModel model)
+    {
+        foreach (var selector in model.Selectors)
+        {
+            if (model.Properties.TryGetValue(typeof(OfModule), out var module)) selector.EndpointMetadata.Add(module!);
+            if (model.Properties.TryGetValue(typeof(Audience), out var who)) selector.EndpointMetadata.Add(who!);
+        }
     }
 }
 

@@ -37,6 +37,7 @@ public static class DataExtensions
         services.AddSingleton<IModuleSwitch, ModuleSwitch>();
         services.AddSingleton(new ShellCatalog(new HostShell(), installedModules));
         services.AddScoped<Shell>();
+        services.AddScoped<ModuleSettings>();
         return services;
     }
 

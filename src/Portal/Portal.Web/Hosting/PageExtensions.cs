@@ -39,6 +39,8 @@ public static class PageExtensions
                 module.ConfigurePages(options.Conventions);
             }
         });
+        // Last of all, once every convention has decided: the decisions become endpoint metadata.
+        services.PostConfigure<RazorPagesOptions>(options => options.Conventions.Add(new StampAccessMetadata()));
         services.AddRouting(options => options.LowercaseUrls = true);
         return services;
     }

@@ -25,6 +25,13 @@ public sealed class ConnectModel(ConnectRequests requests, PortalDbContext db) :
     {
         Message = message;
         if (message is not null) return Page();
+        if (string.IsNullOrEmpty(Token))
+        {
+            // Opened without the e-mailed link (typed, or from a bookmark): say where requests come from.
+            Message = "A reseller's request to serve this account arrives by e-mail to its owners. Open the link in that e-mail to approve or decline it.";
+            return Page();
+        }
+
         var request = await requests.FindByTokenAsync(Token, cancellationToken);
         if (request is null) return NotFound();
         ResellerName = await db.Organizations.Where(o => o.Id == request.ResellerId).Select(o => o.Name).SingleAsync(cancellationToken);
