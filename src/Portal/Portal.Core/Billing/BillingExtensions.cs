@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace PartnerPortal.Billing;
 
@@ -9,6 +10,8 @@ public static class BillingExtensions
     public static IServiceCollection AddPortalBilling(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<BillingOptions>(configuration.GetSection(BillingOptions.Section));
+        // Modules are added first: a records module's usage wins, else there are no records to count.
+        services.TryAddScoped<IRecordUsage, NoRecordUsage>();
         services.AddScoped<AccountPlans>();
         services.AddScoped<OverLimitMarks>();
         services.AddScoped<IPlanLimits, PlanLimits>();

@@ -17,3 +17,9 @@ public interface IRecordUsage
         return counts;
     }
 }
+
+/// <summary>Without a module that keeps records, an organization holds none (a host installed without Solutions).</summary>
+public sealed class NoRecordUsage : IRecordUsage
+{
+    public Task<long> CountAsync(Guid organizationId, CancellationToken cancellationToken = default) => Task.FromResult(0L);
+}

@@ -85,7 +85,7 @@ public sealed class Shell(ShellCatalog catalog, CurrentMember member)
     private async Task<IReadOnlyList<T>> VisibleAsync<T>(IReadOnlyList<ShellCatalog.Entry<T>> entries, CancellationToken cancellationToken) where T : ShellItem =>
         Visible(entries, await ViewerAsync(cancellationToken));
 
-    private static IReadOnlyList<T> Visible<T>(IReadOnlyList<ShellCatalog.Entry<T>> entries, Viewer viewer) where T : ShellItem =>
+    internal static IReadOnlyList<T> Visible<T>(IReadOnlyList<ShellCatalog.Entry<T>> entries, Viewer viewer) where T : ShellItem =>
         entries
             .Where(e => e.Module is null || viewer.Tenant is null || viewer.Tenant.IsModuleOn(e.Module))
             .Where(e => e.Item.Who.Admits(viewer))
