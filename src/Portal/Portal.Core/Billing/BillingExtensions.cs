@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Jobs;
 
 namespace PartnerPortal.Billing;
 
@@ -13,8 +14,7 @@ public static class BillingExtensions
         services.AddScoped<OverLimitMarks>();
         services.AddScoped<IPlanLimits, PlanLimits>();
         services.AddScoped<Subscriptions>();
-        services.AddSingleton<TrialJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<TrialJob>());
+        services.AddPortalJob<TrialJob, BillingOptions>(TrialJob.JobName, "Reminds trial accounts before their trial ends, ends trials and clears over-limit marks", o => o.JobInterval);
         return services;
     }
 }
