@@ -27,4 +27,13 @@ public interface IPortalJob
 /// <param name="Module">The <see cref="Modularity.IPortalModule.Name"/> it belongs to; null for the kernel's own jobs.</param>
 /// <param name="JobType">The scoped <see cref="IPortalJob"/> class that does the work.</param>
 /// <param name="Interval">How often it runs; zero or less turns scheduling off (it can still be run from <c>/platform/jobs</c>).</param>
-public sealed record JobDefinition(string Name, string Description, string? Module, Type JobType, TimeSpan Interval);
+public sealed record JobDefinition(string Name, string Description, string? Module, Type JobType, TimeSpan Interval)
+{
+    private static readonly TimeSpan LongestTick = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How often each instance looks whether the job is due: every interval, but at least every
+    /// five minutes, so a long interval still notices soon when a lease fell free.
+    /// </summary>
+    public TimeSpan Tick => Interval < LongestTick ? Interval : LongestTick;
+}

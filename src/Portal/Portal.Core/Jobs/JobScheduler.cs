@@ -5,26 +5,22 @@ namespace PartnerPortal.Jobs;
 
 /// <summary>
 /// The one hosted service behind every job: each job gets a loop that looks every
-/// <see cref="JobDefinition.Interval"/> (at most every five minutes, so a long interval still
-/// notices a lease that fell free) and asks the <see cref="JobRunner"/> to run it if it is due.
+/// <see cref="JobDefinition.Tick"/> and asks the <see cref="JobRunner"/> to run it if it is due.
 /// Jobs loop side by side, so a slow DNS re-check never delays the mail. The first look waits one
 /// tick, so a starting instance serves requests before it does background work.
 /// </summary>
 internal sealed partial class JobScheduler(JobRunner runner, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
 {
-    private static readonly TimeSpan LongestTick = TimeSpan.FromMinutes(5);
-
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(runner.Jobs.Where(j => j.Interval > TimeSpan.Zero).Select(j => LoopAsync(j, stoppingToken)));
 
     private async Task LoopAsync(JobDefinition job, CancellationToken stoppingToken)
     {
-        var tick = job.Interval < LongestTick ? job.Interval : LongestTick;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(tick, time, stoppingToken);
+                await Task.Delay(job.Tick, time, stoppingToken);
                 await runner.RunIfDueAsync(job, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -66,7 +66,8 @@ public sealed class JobsModel(JobRunner runner, PortalDbContext db, TimeProvider
         var lease = row.Lease;
         if (lease?.RunningSince is { } since && lease.ExpiresAt > Now) return $"running now (started {Ago(since)})";
         if (row.Job.Interval <= TimeSpan.Zero) return "not scheduled";
-        return lease is null || lease.ExpiresAt <= Now ? "due now" : $"in {Span(lease.ExpiresAt - Now)}";
+        // Due: the next look of some instance's scheduler starts it.
+        return lease is null || lease.ExpiresAt <= Now ? $"due, starts within {Span(row.Job.Tick)}" : $"in {Span(lease.ExpiresAt - Now)}";
     }
 
     public string LastSuccess(JobLease? lease) => lease?.LastSucceededAt is { } at ? Ago(at) : "never";
