@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
+using PartnerPortal.IntegrationTests.Billing;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.Jobs;
 
@@ -138,12 +139,8 @@ public sealed class JobsPageShould(PortalFactory factory) : PortalTest<PortalFac
         Assert.Equal(started, await StartedAsync("billing-trials"));
     }
 
-    private async Task<PortalClient> PlatformAdminAsync()
-    {
-        var client = Factory.ClientFor(PortalFactory.PlatformDomain);
-        await client.SignInAsync((await World.CreateUserAsync(platformAdmin: true)).Email!);
-        return client;
-    }
+    private async Task<PortalClient> PlatformAdminAsync() =>
+        await BillingWorld.SignedInAsync(Factory, PortalFactory.PlatformDomain, await World.CreateUserAsync(platformAdmin: true));
 
     /// <summary>
     /// A session on the platform host of a user who is not a platform admin (say, one whose right

@@ -5,14 +5,13 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PartnerPortal.Data;
+using PartnerPortal.IntegrationTests.Billing;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.IntegrationTests.Resellers;
 using PartnerPortal.IntegrationTests.Solutions;
 using PartnerPortal.Modularity;
 using PartnerPortal.Resellers.Accounts;
 using PartnerPortal.Solutions;
-using PartnerPortal.Solutions.Records;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.IntegrationTests.Jobs;
@@ -68,16 +67,7 @@ public sealed class ModuleJobsShould(ModuleJobsShould.SwitchedPortalFactory fact
         var rule = """{ "key": "welcome", "name": "Welcome", "table": "patients", "trigger": "created", "action": { "type": "email", "toField": "email", "subject": "Welcome, {{ name }}", "body": "Hello {{ name }}." } }""";
         var solutionId = await SolutionWorld.CreateSolutionAsync(Factory, org, SolutionWorld.Package(rulesJson: rule));
         // Written through the module's record store, as the records page writes it: the rule run is queued with the record.
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(org.Id);
-        using (scope.ServiceProvider.GetRequiredService<ITenantContext>().Change(tenant))
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var solution = await db.Set<Solution>().SingleAsync(s => s.Id == solutionId);
-            var definition = (await scope.ServiceProvider.GetRequiredService<SolutionLibrary>().PublishedDefinitionAsync(solution, CancellationToken.None))!;
-            await scope.ServiceProvider.GetRequiredService<RecordStore>().AddAsync(solution, definition, definition.Table("patients")!, [new JsonObject { ["name"] = "Ada", ["email"] = email }], CancellationToken.None);
-            await db.SaveChangesAsync();
-        }
+        await BillingWorld.AddRecordsAsync(Factory, org, solutionId, [new JsonObject { ["name"] = "Ada", ["email"] = email }]);
     }
 
     private Task<bool> QueuedAsync(TestOrganization org, string to) =>
