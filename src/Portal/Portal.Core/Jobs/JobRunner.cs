@@ -65,7 +65,7 @@ public sealed partial class JobRunner(IEnumerable<JobDefinition> jobs, IServiceS
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                error = run.IsCancellationRequested ? "The run lost its lease (the database did not answer) and was stopped." : ex.Message;
+                error = run.IsCancellationRequested ? "The run lost its lease before it finished (its heartbeat did not reach the database in time) and was stopped, so it never ran beside another instance." : ex.Message;
                 LogRunFailed(logger, job.Name, ex);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
