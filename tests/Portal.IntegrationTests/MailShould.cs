@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PartnerPortal.Accounts;
@@ -125,9 +124,12 @@ public sealed partial class MailShould(MailingPortalFactory factory) : PortalTes
     {
         var org = await World.CreateOrganizationAsync();
         var recipients = Enumerable.Range(0, 12).Select(i => $"{TestWorld.UniqueSlug($"race{i}-")}@people.test").ToList();
-        // Two extra dispatchers (as on two instances) race the host's own for the same outbox.
-        var first = NewDispatcher();
-        var second = NewDispatcher();
+        // Two extra dispatchers (as on two instances, each in its own scope and without the job's
+        // lease) race the host's own for the same outbox: the per-message claim alone must hold.
+        await using var firstScope = Factory.Services.CreateAsyncScope();
+        await using var secondScope = Factory.Services.CreateAsyncScope();
+        var first = firstScope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
+        var second = secondScope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
         await using var firstTransport = new SmtpMailTransport(Factory.Services.GetRequiredService<IOptions<MailOptions>>());
         await using var secondTransport = new SmtpMailTransport(Factory.Services.GetRequiredService<IOptions<MailOptions>>());
         foreach (var to in recipients) await QueueAsync(org, "invitation", to);
@@ -140,14 +142,6 @@ public sealed partial class MailShould(MailingPortalFactory factory) : PortalTes
         var counts = Factory.Smtp.Messages().SelectMany(m => m.To.Mailboxes).Where(a => recipients.Contains(a.Address)).GroupBy(a => a.Address).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(recipients, to => Assert.Equal(1, counts[to]));
     }
-
-    private OutboxDispatcher NewDispatcher() => new(
-        Factory.Services.GetRequiredService<IServiceScopeFactory>(),
-        Factory.Services.GetRequiredService<Func<IMailTransport>>(),
-        TimeProvider.System,
-        Factory.Services.GetRequiredService<IOptions<MailOptions>>(),
-        Factory.Services.GetRequiredService<IOptions<PortalOptions>>(),
-        NullLogger<OutboxDispatcher>.Instance);
 
     private async Task<Guid> QueueAsync(TestOrganization org, string template, string to)
     {

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Jobs;
 using PartnerPortal.Modularity;
 using PartnerPortal.Resellers.Impersonation;
 using PartnerPortal.Resellers.Accounts;
@@ -18,7 +19,9 @@ namespace PartnerPortal.Resellers;
 /// <summary>The reseller program (R1–R15, A5): area "Resellers", tables <c>Resellers_*</c>.</summary>
 public sealed class ResellersModule : IPortalModule
 {
-    public string Name => "Resellers";
+    public const string ModuleName = "Resellers";
+
+    public string Name => ModuleName;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -30,8 +33,10 @@ public sealed class ResellersModule : IPortalModule
         services.AddScoped<ClientAccounts>();
         services.AddScoped<ConnectRequests>();
         services.AddScoped<ResellerMerge>();
-        services.AddSingleton<ClientPurge>();
-        services.AddHostedService(sp => sp.GetRequiredService<ClientPurge>());
+        // One setting for both: the dashboard repair runs as often as deleted clients are looked for.
+        var maintenance = configuration.GetValue("Resellers:MaintenanceInterval", TimeSpan.FromMinutes(10));
+        services.AddPortalJob<ClientPurge>(ClientPurge.JobName, "Purges deleted client accounts once their grace period has passed", maintenance, ModuleName);
+        services.AddPortalJob<ClientRowsRepair>(ClientRowsRepair.JobName, "Rebuilds the client dashboard's rows from the accounts they show", maintenance, ModuleName);
         services.Configure<MvcOptions>(options =>
         {
             options.Filters.Add<DeletedClientGuard>();

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Billing;
+using PartnerPortal.Jobs;
 using PartnerPortal.Modularity;
 using PartnerPortal.Solutions.Automation;
 using PartnerPortal.Solutions.Demo;
@@ -15,7 +16,9 @@ namespace PartnerPortal.Solutions;
 /// <summary>Solutions, recipes and sharing (S1–S5): area "Solutions", tables <c>Solutions_*</c>.</summary>
 public sealed class SolutionsModule : IPortalModule
 {
-    public string Name => "Solutions";
+    public const string ModuleName = "Solutions";
+
+    public string Name => ModuleName;
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +30,7 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<RecordQuery>();
         services.AddScoped<IRecordUsage, RecordUsage>();
         services.AddScoped<IDemoDataContributor, SolutionsDemo>();
-        services.AddHostedService<RuleRunner>();
+        services.AddPortalJob<RuleRunner>(RuleRunner.JobName, "Runs the automation rules of changed records", RuleRunner.Interval, ModuleName);
 
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(SolutionsModule).Assembly;

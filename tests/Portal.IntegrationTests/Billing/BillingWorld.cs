@@ -50,7 +50,11 @@ public static class BillingWorld
         world.GlobalAsync(db => db.AccountSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganizationId == org.Id));
 
     /// <summary>Adds <paramref name="count"/> records to the solution's patients table through the module's own store (counter kept).</summary>
-    public static async Task AddRecordsAsync(PortalFactory factory, TestOrganization org, Guid solutionId, int count)
+    public static Task AddRecordsAsync(PortalFactory factory, TestOrganization org, Guid solutionId, int count) =>
+        AddRecordsAsync(factory, org, solutionId, Enumerable.Range(1, count).Select(i => new JsonObject { ["name"] = $"Patient {i}" }).ToList());
+
+    /// <summary>Adds <paramref name="rows"/> to the solution's patients table through the module's own store (counter kept, rules queued).</summary>
+    public static async Task AddRecordsAsync(PortalFactory factory, TestOrganization org, Guid solutionId, IReadOnlyList<JsonObject> rows)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(org.Id);
@@ -59,7 +63,6 @@ public static class BillingWorld
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var solution = await db.Set<Solution>().SingleAsync(s => s.Id == solutionId);
             var definition = (await scope.ServiceProvider.GetRequiredService<SolutionLibrary>().PublishedDefinitionAsync(solution, CancellationToken.None))!;
-            var rows = Enumerable.Range(1, count).Select(i => new JsonObject { ["name"] = $"Patient {i}" }).ToList();
             await scope.ServiceProvider.GetRequiredService<RecordStore>().AddAsync(solution, definition, definition.Table("patients")!, rows, CancellationToken.None);
             await db.SaveChangesAsync();
         }

@@ -40,13 +40,11 @@ public sealed class TrialShould(MailingPortalFactory factory) : PortalTest<Maili
         var start = DateTime.UtcNow;
         await BillingWorld.SubscribeAsync(World, world.Client, Plan.Seeded.FreeId, s => { s.TrialStartedAt = start; s.TrialEndsAt = start.AddDays(7); });
         await BillingWorld.SolutionWithRecordsAsync(Factory, world.Client, 60); // unlimited while the trial lasts
-        var job = Factory.Services.GetRequiredService<TrialJob>();
-
-        await job.RunPassAsync(start.AddDays(4), CancellationToken.None);
+        await RunPassAsync(start.AddDays(4));
         Assert.Null((await BillingWorld.SubscriptionAsync(World, world.Client))!.TrialReminderSentAt);
 
-        await job.RunPassAsync(start.AddDays(5).AddHours(1), CancellationToken.None);
-        await job.RunPassAsync(start.AddDays(5).AddHours(2), CancellationToken.None);
+        await RunPassAsync(start.AddDays(5).AddHours(1));
+        await RunPassAsync(start.AddDays(5).AddHours(2));
         var reminder = await Factory.Smtp.WaitForMessageAsync(world.ClientOwner.Email!, m => m.Subject == "Trying Co: your free trial ends in 2 days");
         Assert.Contains("returns to the Free plan", reminder.TextBody);
         Assert.Contains($"contact Trial Resellers ({BillingWorld.ResellerSupport})", reminder.TextBody);
@@ -54,8 +52,8 @@ public sealed class TrialShould(MailingPortalFactory factory) : PortalTest<Maili
         Assert.Single(await BillingWorld.AuditAsync(World, world.Client, "plan.trial_reminder_sent"));
         Assert.Equal(AccountStatus.Trial, await StatusAsync(world.Client));
 
-        await job.RunPassAsync(start.AddDays(7).AddMinutes(1), CancellationToken.None);
-        await job.RunPassAsync(start.AddDays(7).AddMinutes(2), CancellationToken.None);
+        await RunPassAsync(start.AddDays(7).AddMinutes(1));
+        await RunPassAsync(start.AddDays(7).AddMinutes(2));
 
         var ended = (await BillingWorld.SubscriptionAsync(World, world.Client))!;
         Assert.Null(ended.TrialEndsAt);
@@ -75,7 +73,7 @@ public sealed class TrialShould(MailingPortalFactory factory) : PortalTest<Maili
         var start = DateTime.UtcNow;
         await BillingWorld.SubscribeAsync(World, world.Client, Plan.Seeded.BasicId, s => { s.TrialStartedAt = start; s.TrialEndsAt = start.AddDays(7); });
 
-        await Factory.Services.GetRequiredService<TrialJob>().RunPassAsync(start.AddDays(8), CancellationToken.None);
+        await RunPassAsync(start.AddDays(8));
 
         var ended = (await BillingWorld.SubscriptionAsync(World, world.Client))!;
         Assert.Null(ended.TrialEndsAt);
@@ -109,11 +107,18 @@ public sealed class TrialShould(MailingPortalFactory factory) : PortalTest<Maili
         await BillingWorld.SolutionWithRecordsAsync(Factory, stillOver.Client, 60);
         await BillingWorld.SubscribeAsync(World, stillOver.Client, Plan.Seeded.FreeId, s => { s.OverLimitSince = DateTime.UtcNow.AddDays(-1); s.OverLimitKinds = "records"; });
 
-        await Factory.Services.GetRequiredService<TrialJob>().RunPassAsync(DateTime.UtcNow, CancellationToken.None);
+        await RunPassAsync(DateTime.UtcNow);
 
         Assert.Null((await BillingWorld.SubscriptionAsync(World, world.Client))!.OverLimitSince);
         Assert.Equal(AccountStatus.Free, await StatusAsync(world.Client));
         Assert.NotNull((await BillingWorld.SubscriptionAsync(World, stillOver.Client))!.OverLimitSince);
+    }
+
+    /// <summary>One pass of the trial job as of <paramref name="now"/>, in a scope of its own as the job runner runs it.</summary>
+    private async Task RunPassAsync(DateTime now)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TrialJob>().RunPassAsync(now, CancellationToken.None);
     }
 
     private async Task<AccountStatus> StatusAsync(TestOrganization org)

@@ -1,56 +1,32 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
 using PartnerPortal.Jobs;
+using PartnerPortal.Modularity;
 using PartnerPortal.Resellers.Dashboard;
+using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Resellers.Accounts;
 
 /// <summary>
-/// Removes deleted client accounts once their grace period has passed (R9), and repairs the
-/// dashboard rows. One instance at a time (job lease); safe to run twice.
+/// Removes deleted client accounts once their grace period has passed (R9): job
+/// <c>resellers-client-purge</c>, every <c>Resellers:MaintenanceInterval</c>. A reseller that
+/// switched the Resellers module off keeps its deleted clients until the module is on again.
+/// Safe to run twice: a purged deletion is not due any more.
 /// </summary>
-public sealed partial class ClientPurge(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<ClientPurge> logger) : BackgroundService
+public sealed partial class ClientPurge(PortalDbContext db, ITenantStore store, IModuleSwitch switches, TimeProvider time, ILogger<ClientPurge> logger) : IPortalJob
 {
-    public const string LeaseName = "resellers-maintenance";
+    public const string JobName = "resellers-client-purge";
 
-    private readonly string _holder = $"{Environment.MachineName}:{Guid.NewGuid():N}";
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = configuration.GetValue("Resellers:MaintenanceInterval", TimeSpan.FromMinutes(10));
-        if (interval <= TimeSpan.Zero) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
-                if (await leases.TryClaimAsync(LeaseName, _holder, interval, stoppingToken))
-                {
-                    await PurgeDueAsync(time.GetUtcNow().UtcDateTime, stoppingToken);
-                    await scope.ServiceProvider.GetRequiredService<ClientRows>().RebuildAllAsync(stoppingToken);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(logger, ex);
-            }
-
-            await Task.Delay(interval, time, stoppingToken);
-        }
-    }
+    public Task<int> RunAsync(CancellationToken cancellationToken) => PurgeDueAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
 
     /// <summary>Purges every deletion whose grace period ended before <paramref name="now"/>; returns how many.</summary>
     public async Task<int> PurgeDueAsync(DateTime now, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var due = await db.Set<ClientDeletion>().Where(d => d.PurgedAt == null && d.PurgeAfter <= now).ToListAsync(cancellationToken);
+        var on = await switches.OrganizationsOnAsync(ResellersModule.ModuleName, due.Select(d => d.ResellerId), cancellationToken);
+        due.RemoveAll(d => !on.Contains(d.ResellerId));
         foreach (var deletion in due)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -67,13 +43,10 @@ public sealed partial class ClientPurge(IServiceScopeFactory scopes, TimeProvide
             LogPurged(logger, deletion.ClientName, id);
         }
 
-        if (due.Count > 0) await scope.ServiceProvider.GetRequiredService<Tenancy.ITenantStore>().EvictAllAsync(cancellationToken);
+        if (due.Count > 0) await store.EvictAllAsync(cancellationToken);
         return due.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Purged the deleted client account {Name} ({Id}).")]
     private static partial void LogPurged(ILogger logger, string name, Guid id);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The resellers maintenance job failed; it runs again after its interval.")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PartnerPortal.Data;
+using PartnerPortal.Jobs;
 using PartnerPortal.Mail;
+using PartnerPortal.Modularity;
 using PartnerPortal.Solutions.Definition;
 using PartnerPortal.Solutions.Records;
 using PartnerPortal.Tenancy;
@@ -15,95 +15,92 @@ using Scriban.Runtime;
 namespace PartnerPortal.Solutions.Automation;
 
 /// <summary>
-/// Runs queued automation rules in the background, each in its organization's tenant context.
-/// A run is claimed with a conditional update first (like the mail outbox), so two instances never
-/// run it twice; a failure is retried a few times and then shown on the solution page.
+/// Runs queued automation rules in the background (job <c>solutions-rules</c>), each in its
+/// organization's tenant context. A run is claimed with a conditional update first (like the mail
+/// outbox), so two runners never run it twice; a failure is retried a few times and then shown on
+/// the solution page. Organizations that switched the Solutions module off are skipped: their
+/// runs wait until it is on again.
 /// </summary>
-public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider time, ILogger<RuleRunner> logger) : BackgroundService
+public sealed partial class RuleRunner(
+    PortalDbContext db,
+    ITenantStore store,
+    ITenantContext tenants,
+    SolutionLibrary library,
+    RecordStore records,
+    IMailer mailer,
+    IModuleSwitch switches,
+    TimeProvider time,
+    ILogger<RuleRunner> logger) : IPortalJob
 {
+    public const string JobName = "solutions-rules";
     public const int MaxAttempts = 3;
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>How often the job looks for queued runs: rules should feel immediate.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    private const int BatchSize = 20;
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Runs due rules batch after batch while full batches are due; returns how many it ran.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        var ran = 0;
+        while (true)
         {
-            var handled = 0;
-            try
-            {
-                handled = await RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogRunnerFailed(logger, ex);
-            }
-
-            if (handled == 0)
-            {
-                try
-                {
-                    await Task.Delay(PollInterval, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
+            var (due, handled) = await RunDueAsync(cancellationToken);
+            ran += handled;
+            if (due < BatchSize) return ran;
         }
     }
 
-    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    /// <summary>Claims and runs one batch of due runs; returns how many were due and how many this runner ran.</summary>
+    public async Task<(int Due, int Ran)> RunDueAsync(CancellationToken cancellationToken)
     {
-        List<Guid> due;
         var now = time.GetUtcNow().UtcDateTime;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            // The runner works for every organization; each run is then handled inside its own tenant.
-            due = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
-                .Where(r => r.DoneAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
-                .OrderBy(r => r.DueAt).Select(r => r.Id).Take(20).ToListAsync(cancellationToken);
-        }
+        // The runner works for every organization; each run is then handled inside its own tenant.
+        var organizations = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+            .Where(r => r.DoneAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+            .Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken);
+        var on = (await switches.OrganizationsOnAsync(SolutionsModule.ModuleName, organizations, cancellationToken)).ToArray();
+        var due = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+            .Where(r => r.DoneAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+            .Where(r => on.Contains(r.TenantId))
+            .OrderBy(r => r.DueAt).Select(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
 
+        var ran = 0;
         foreach (var id in due)
         {
-            await RunOneAsync(id, now, cancellationToken);
+            if (await RunOneAsync(id, now, cancellationToken)) ran++;
         }
 
-        return due.Count;
+        return (due.Count, ran);
     }
 
-    private async Task RunOneAsync(Guid runId, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> RunOneAsync(Guid runId, DateTime now, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<PortalDbContext>();
+        // Each run is its own unit of work: nothing one leaves tracked is saved with the next.
+        db.ChangeTracker.Clear();
         var claimedUntil = now + ClaimDuration;
         var claimed = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter])
             .Where(r => r.Id == runId && r.DoneAt == null && (r.ClaimedUntil == null || r.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedBy, _instance).SetProperty(r => r.ClaimedUntil, claimedUntil), cancellationToken);
-        if (claimed != 1) return;
+        if (claimed != 1) return false;
 
         var tenantId = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).Where(r => r.Id == runId).Select(r => r.TenantId).SingleAsync(cancellationToken);
-        var tenant = await services.GetRequiredService<ITenantStore>().FindByIdAsync(tenantId, cancellationToken);
+        var tenant = await store.FindByIdAsync(tenantId, cancellationToken);
         if (tenant is null)
         {
-            await FinishAsync(db, runId, null, ignoreTenant: true);
-            return;
+            await FinishAsync(runId, null, ignoreTenant: true);
+            return true;
         }
 
-        using var _ = services.GetRequiredService<ITenantContext>().Change(tenant);
+        using var _ = tenants.Change(tenant);
         var run = await db.Set<RuleRun>().SingleAsync(r => r.Id == runId, cancellationToken);
         try
         {
-            await ExecuteRuleAsync(services, db, run, cancellationToken);
-            await FinishAsync(db, runId, null, ignoreTenant: false);
+            await ExecuteRuleAsync(run, cancellationToken);
+            await FinishAsync(runId, null, ignoreTenant: false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -113,7 +110,7 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
             var attempts = run.Attempts + 1;
             if (attempts >= MaxAttempts || ex is RuleException)
             {
-                await FinishAsync(db, runId, error, ignoreTenant: false);
+                await FinishAsync(runId, error, ignoreTenant: false);
                 await db.Set<Solution>().Where(s => s.Id == run.SolutionId).ExecuteUpdateAsync(
                     s => s.SetProperty(x => x.LastRuleError, $"{run.RuleKey}: {error}").SetProperty(x => x.LastRuleErrorAt, time.GetUtcNow().UtcDateTime), CancellationToken.None);
             }
@@ -126,14 +123,16 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
 
             LogRuleFailed(logger, run.RuleKey, run.SolutionId, error);
         }
+
+        return true;
     }
 
-    private async Task ExecuteRuleAsync(IServiceProvider services, PortalDbContext db, RuleRun run, CancellationToken cancellationToken)
+    private async Task ExecuteRuleAsync(RuleRun run, CancellationToken cancellationToken)
     {
         var solution = await db.Set<Solution>().SingleOrDefaultAsync(s => s.Id == run.SolutionId, cancellationToken);
         var record = await db.Set<SolutionRecord>().SingleOrDefaultAsync(r => r.Id == run.RecordId, cancellationToken);
         if (solution is null || record is null) return; // deleted meanwhile: nothing to do
-        var definition = await services.GetRequiredService<SolutionLibrary>().PublishedDefinitionAsync(solution, cancellationToken);
+        var definition = await library.PublishedDefinitionAsync(solution, cancellationToken);
         var rule = definition?.Rules.FirstOrDefault(r => r.Key == run.RuleKey);
         var table = rule is null ? null : definition!.Table(rule.Table);
         if (rule is null || table is null) return; // the rule was removed in a later version
@@ -144,7 +143,7 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
             var field = table.Field(rule.Action.Field!)!;
             FieldValues.TryParse(field, rule.Action.Value, out var value, out _);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await services.GetRequiredService<RecordStore>().SetFieldAsync(table, record, field, value, cancellationToken);
+            await records.SetFieldAsync(table, record, field, value, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return;
@@ -155,7 +154,7 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
         if (to is null) throw new RuleException($"The record has no e-mail address in '{rule.Action.ToField}'.");
         var subject = RenderTemplate(rule.Action.Subject!, model).ReplaceLineEndings(" ").Trim();
         var body = RenderTemplate(rule.Action.Body!, model);
-        services.GetRequiredService<IMailer>().Queue("solution-rule", new Dictionary<string, string?>
+        mailer.Queue("solution-rule", new Dictionary<string, string?>
         {
             ["rule_subject"] = subject.Length > 400 ? subject[..400] : subject,
             ["rule_body"] = body,
@@ -164,7 +163,7 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async Task FinishAsync(PortalDbContext db, Guid runId, string? error, bool ignoreTenant)
+    private async Task FinishAsync(Guid runId, string? error, bool ignoreTenant)
     {
         var runs = ignoreTenant ? db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]) : db.Set<RuleRun>();
         var done = time.GetUtcNow().UtcDateTime;
@@ -195,9 +194,6 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
             throw new RuleException($"The template failed: {WebUtility.HtmlDecode(ex.OriginalMessage)}");
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The automation runner could not read its queue; it will try again.")]
-    private static partial void LogRunnerFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Automation rule {RuleKey} of solution {SolutionId} failed: {Error}")]
     private static partial void LogRuleFailed(ILogger logger, string ruleKey, Guid solutionId, string error);

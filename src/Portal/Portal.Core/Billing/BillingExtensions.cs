@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PartnerPortal.Jobs;
 
 namespace PartnerPortal.Billing;
 
@@ -16,8 +17,7 @@ public static class BillingExtensions
         services.AddScoped<OverLimitMarks>();
         services.AddScoped<IPlanLimits, PlanLimits>();
         services.AddScoped<Subscriptions>();
-        services.AddSingleton<TrialJob>();
-        services.AddHostedService(sp => sp.GetRequiredService<TrialJob>());
+        services.AddPortalJob<TrialJob, BillingOptions>(TrialJob.JobName, "Reminds trial accounts before their trial ends, ends trials and clears over-limit marks", o => o.JobInterval);
         return services;
     }
 }

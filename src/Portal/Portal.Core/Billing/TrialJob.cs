@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
@@ -18,73 +16,72 @@ public sealed record TrialPassResult(int Reminded, int Ended, int Reevaluated);
 /// Trials and over-limit marks over time (R7, R8): e-mails a trial's admins once,
 /// <see cref="BillingOptions.TrialReminderBefore"/> before it ends; ends it afterwards (back to
 /// the default plan unless the account subscribed to a paid plan meanwhile), audited; and looks
-/// again at every marked account so the mark clears once usage is back under its limits. One
-/// instance runs a pass per interval (a <see cref="JobLease"/>); each step is claimed by a
+/// again at every marked account so the mark clears once usage is back under its limits. Job
+/// <c>billing-trials</c>, every <see cref="BillingOptions.JobInterval"/>; each step is claimed by a
 /// conditional update, so a pass run twice, or by two instances, e-mails and audits once.
 /// </summary>
 public sealed class TrialJob(
-    IServiceScopeFactory scopes,
+    PortalDbContext db,
+    AccountPlans plans,
+    OverLimitMarks marks,
+    IMailer mailer,
+    AuditLog audit,
+    ITenantContext tenants,
+    TenantUrls urls,
     TimeProvider time,
-    IOptions<BillingOptions> options,
-    ILogger<TrialJob> logger) : LeasedJob(scopes, time, logger)
+    IOptions<BillingOptions> options) : IPortalJob
 {
-    public const string LeaseName = "billing-trials";
+    public const string JobName = "billing-trials";
     public const string ReminderTemplate = "trial-ending";
 
-    protected override string Lease => LeaseName;
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var pass = await RunPassAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
+        return pass.Reminded + pass.Ended + pass.Reevaluated;
+    }
 
-    protected override TimeSpan Interval => options.Value.JobInterval;
-
-    protected override Task RunLeasedPassAsync(CancellationToken cancellationToken) => RunPassAsync(Time.GetUtcNow().UtcDateTime, cancellationToken);
-
-    /// <summary>One pass as of <paramref name="now"/>, without the lease (tests and operators call this directly).</summary>
+    /// <summary>One pass as of <paramref name="now"/> (tests pass a time in the trial's future).</summary>
     public async Task<TrialPassResult> RunPassAsync(DateTime now, CancellationToken cancellationToken)
     {
         var remindFrom = now + options.Value.TrialReminderBefore;
-        List<Guid> toRemind, toEnd, marked;
-        await using (var scope = Scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            toRemind = await db.AccountSubscriptions.AsNoTracking()
-                .Where(s => s.TrialEndsAt > now && s.TrialEndsAt <= remindFrom && s.TrialReminderSentAt == null)
-                .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
-            toEnd = await db.AccountSubscriptions.AsNoTracking()
-                .Where(s => s.TrialEndsAt <= now)
-                .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
-            marked = await db.AccountSubscriptions.AsNoTracking()
-                .Where(s => s.OverLimitSince != null)
-                .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
-        }
+        var toRemind = await db.AccountSubscriptions.AsNoTracking()
+            .Where(s => s.TrialEndsAt > now && s.TrialEndsAt <= remindFrom && s.TrialReminderSentAt == null)
+            .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
+        var toEnd = await db.AccountSubscriptions.AsNoTracking()
+            .Where(s => s.TrialEndsAt <= now)
+            .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
+        var marked = await db.AccountSubscriptions.AsNoTracking()
+            .Where(s => s.OverLimitSince != null)
+            .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
 
         int reminded = 0, ended = 0;
         foreach (var id in toRemind)
         {
-            await using var scope = Scopes.CreateAsyncScope();
-            if (await RemindAsync(scope.ServiceProvider, id, now, cancellationToken)) reminded++;
+            // Each account is its own unit of work: nothing one leaves tracked is saved with the next.
+            db.ChangeTracker.Clear();
+            if (await RemindAsync(id, now, cancellationToken)) reminded++;
         }
 
         foreach (var id in toEnd)
         {
-            await using var scope = Scopes.CreateAsyncScope();
-            if (await EndAsync(scope.ServiceProvider, id, now, cancellationToken)) ended++;
+            db.ChangeTracker.Clear();
+            if (await EndAsync(id, now, cancellationToken)) ended++;
         }
 
         foreach (var id in marked.Except(toEnd))
         {
-            await using var scope = Scopes.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<OverLimitMarks>().ReevaluateAsync(id, cancellationToken);
+            db.ChangeTracker.Clear();
+            await marks.ReevaluateAsync(id, cancellationToken);
         }
 
         return new TrialPassResult(reminded, ended, marked.Count);
     }
 
-    private static async Task<bool> RemindAsync(IServiceProvider services, Guid organizationId, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> RemindAsync(Guid organizationId, DateTime now, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<PortalDbContext>();
-        var plans = services.GetRequiredService<AccountPlans>();
         var account = await plans.GetAsync(organizationId, cancellationToken);
         if (account?.Subscription?.TrialEndsAt is not { } endsAt) return false;
-        var admins = await services.GetRequiredService<OverLimitMarks>().AdminsAsync(organizationId, excludeSupportSpecialists: false, cancellationToken);
+        var admins = await marks.AdminsAsync(organizationId, excludeSupportSpecialists: false, cancellationToken);
         // Nobody to tell yet (an owner still to accept an invitation): a later pass reminds.
         if (admins.Count == 0) return false;
 
@@ -95,8 +92,6 @@ public sealed class TrialJob(
         if (claimed != 1) return false;
 
         var defaultPlan = await plans.DefaultPlanAsync(cancellationToken);
-        var urls = services.GetRequiredService<TenantUrls>();
-        var mailer = services.GetRequiredService<IMailer>();
         var model = new Dictionary<string, string?>
         {
             ["client_name"] = account.Organization.Name,
@@ -108,9 +103,9 @@ public sealed class TrialJob(
             ["plan_url"] = urls.For(account.Organization, "/settings/plan"),
         };
         foreach (var admin in admins) mailer.Queue(ReminderTemplate, model, admin, account.Organization);
-        using (services.GetRequiredService<ITenantContext>().Change(account.Organization))
+        using (tenants.Change(account.Organization))
         {
-            services.GetRequiredService<AuditLog>().Record("plan.trial_reminder_sent", $"trial ends {model["trial_ends"]}");
+            audit.Record("plan.trial_reminder_sent", $"trial ends {model["trial_ends"]}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -118,10 +113,8 @@ public sealed class TrialJob(
         return true;
     }
 
-    private static async Task<bool> EndAsync(IServiceProvider services, Guid organizationId, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> EndAsync(Guid organizationId, DateTime now, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<PortalDbContext>();
-        var plans = services.GetRequiredService<AccountPlans>();
         var account = await plans.GetAsync(organizationId, cancellationToken);
         if (account?.Subscription?.TrialEndsAt is not { } endsAt || endsAt > now) return false;
 
@@ -136,15 +129,15 @@ public sealed class TrialJob(
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.TrialEndsAt, (DateTime?)null).SetProperty(x => x.PlanId, planId).SetProperty(x => x.ChangedAt, now), cancellationToken);
         if (claimed != 1) return false;
 
-        using (services.GetRequiredService<ITenantContext>().Change(account.Organization))
+        using (tenants.Change(account.Organization))
         {
-            services.GetRequiredService<AuditLog>().Record("plan.trial_ended", subscribed ? $"stays on {account.Plan.Name}" : $"back to {defaultPlan.Name}");
+            audit.Record("plan.trial_ended", subscribed ? $"stays on {account.Plan.Name}" : $"back to {defaultPlan.Name}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         // Unlimited no more: usage over the plan's limits marks the account (and e-mails) now.
-        await services.GetRequiredService<OverLimitMarks>().ReevaluateAsync(organizationId, cancellationToken);
+        await marks.ReevaluateAsync(organizationId, cancellationToken);
         return true;
     }
 }

@@ -167,6 +167,7 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         builder.HasKey(l => l.Name);
         builder.Property(l => l.Name).HasMaxLength(100);
         builder.Property(l => l.Holder).HasMaxLength(200);
+        builder.Property(l => l.LastError).HasMaxLength(JobRun.ErrorLength);
     }
 }
 

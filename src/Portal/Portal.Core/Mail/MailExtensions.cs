@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using PartnerPortal.Jobs;
 
 namespace PartnerPortal.Mail;
 
@@ -17,8 +18,8 @@ public static class MailExtensions
             string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host)
                 ? ActivatorUtilities.CreateInstance<PickupFolderMailTransport>(sp)
                 : ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp));
-        services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<SharedMailTransport>();
+        services.AddPortalJob<OutboxDispatcher, MailOptions>(OutboxDispatcher.JobName, "Sends queued e-mail", o => o.PollInterval);
         return services;
     }
 }

@@ -13,7 +13,7 @@ public sealed class MailOptions
     /// <summary>What organizations add to their SPF record (<c>include:</c> this) so the platform's servers may send for them; null shows general advice.</summary>
     public string? SpfInclude { get; set; }
 
-    /// <summary>How often the dispatcher looks for due messages when the outbox was empty.</summary>
+    /// <summary>How often the <c>mail-outbox</c> job looks for due messages; zero turns it off (mail then waits in the outbox).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a dispatcher holds a claimed message before another instance may take it.</summary>

@@ -83,3 +83,33 @@ public sealed class PickupFolderMailTransport(IOptions<PortalOptions> portal, Mi
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
+
+/// <summary>
+/// The one transport (SMTP connection) this instance's dispatcher reuses from run to run: each
+/// run of the <c>mail-outbox</c> job has a scope of its own, the connection does not. Runs take
+/// turns on it, since an SMTP session sends one message at a time.
+/// </summary>
+public sealed class SharedMailTransport(Func<IMailTransport> create) : IAsyncDisposable
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private IMailTransport? _transport;
+
+    public async Task<T> UseAsync<T>(Func<IMailTransport, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            return await work(_transport ??= create());
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transport is not null) await _transport.DisposeAsync();
+        _turn.Dispose();
+    }
+}

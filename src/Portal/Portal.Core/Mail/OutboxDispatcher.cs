@@ -1,26 +1,36 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using PartnerPortal.Data;
+using PartnerPortal.Jobs;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Mail;
 
+/// <summary>What one batch of the dispatcher did.</summary>
+/// <param name="Due">How many due messages it found (at most <see cref="MailOptions.BatchSize"/>).</param>
+/// <param name="Sent">How many of them it sent.</param>
+/// <param name="Failed">Whether a send failed (the server is likely down).</param>
+public sealed record OutboxBatch(int Due, int Sent, bool Failed);
+
 /// <summary>
-/// Sends the outbox. A message is claimed with a conditional update before it is sent, so two
-/// instances never send the same message; a failed send is retried with backoff and never dropped.
+/// Sends the outbox (job <c>mail-outbox</c>, every <see cref="MailOptions.PollInterval"/>). A
+/// message is claimed with a conditional update before it is sent, so two dispatchers never send
+/// the same message; a failed send is retried with backoff and never dropped. The SMTP connection
+/// outlives the run: <see cref="SharedMailTransport"/> keeps it open between runs.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes,
-    Func<IMailTransport> transportFactory,
+    PortalDbContext db,
+    DkimSigning signing,
+    SharedMailTransport transport,
     TimeProvider time,
     IOptions<MailOptions> options,
     IOptions<PortalOptions> portal,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger) : IPortalJob
 {
+    public const string JobName = "mail-outbox";
+
     private static readonly TimeSpan[] Backoff =
     [
         TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15), TimeSpan.FromMinutes(1),
@@ -31,45 +41,28 @@ public sealed partial class OutboxDispatcher(
 
     public static TimeSpan RetryDelay(int attempts) => Backoff[Math.Clamp(attempts - 1, 0, Backoff.Length - 1)];
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await using var transport = transportFactory();
-        while (!stoppingToken.IsCancellationRequested)
+    /// <summary>
+    /// Sends batch after batch while full batches are due, so a burst goes out in one run; stops
+    /// after a failed send and leaves the rest for the next run. Returns how many messages it sent.
+    /// </summary>
+    public Task<int> RunAsync(CancellationToken cancellationToken) =>
+        transport.UseAsync(async connection =>
         {
-            var handled = 0;
-            try
+            var sent = 0;
+            OutboxBatch batch;
+            do
             {
-                handled = await DispatchDueAsync(transport, stoppingToken);
+                batch = await DispatchDueAsync(connection, cancellationToken);
+                sent += batch.Sent;
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogDispatchFailed(logger, ex);
-            }
+            while (!batch.Failed && batch.Due == options.Value.BatchSize);
 
-            if (handled == 0)
-            {
-                try
-                {
-                    await Task.Delay(options.Value.PollInterval, time, stoppingToken);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-        }
-    }
+            return sent;
+        }, cancellationToken);
 
-    /// <summary>Claims and sends due messages once; returns how many it handled.</summary>
-    public async Task<int> DispatchDueAsync(IMailTransport transport, CancellationToken cancellationToken)
+    /// <summary>Claims and sends one batch of due messages through <paramref name="connection"/>.</summary>
+    public async Task<OutboxBatch> DispatchDueAsync(IMailTransport connection, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var signing = scope.ServiceProvider.GetRequiredService<DkimSigning>();
         var now = time.GetUtcNow().UtcDateTime;
         var due = await db.Outbox.AsNoTracking()
             .Where(m => m.SentAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
@@ -78,7 +71,7 @@ public sealed partial class OutboxDispatcher(
             .Take(options.Value.BatchSize)
             .ToListAsync(cancellationToken);
 
-        var handled = 0;
+        var sent = 0;
         foreach (var id in due)
         {
             var claimedUntil = now + options.Value.ClaimDuration;
@@ -88,16 +81,16 @@ public sealed partial class OutboxDispatcher(
             if (claimed != 1) continue; // another instance took it
 
             var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
-            handled++;
             try
             {
                 var mime = ToMime(message);
-                await TrySignAsync(signing, db, mime, message, cancellationToken);
-                await transport.SendAsync(mime, cancellationToken);
+                await TrySignAsync(mime, message, cancellationToken);
+                await connection.SendAsync(mime, cancellationToken);
                 var sentAt = time.GetUtcNow().UtcDateTime;
                 await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1),
                     CancellationToken.None);
+                sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -109,18 +102,18 @@ public sealed partial class OutboxDispatcher(
                           .SetProperty(m => m.LastError, error).SetProperty(m => m.ClaimedUntil, (DateTime?)null),
                     CancellationToken.None);
                 LogSendFailed(logger, id, attempts, retryAt, ex.Message);
-                break; // the server is likely down: leave the rest of the batch for the next round
+                return new OutboxBatch(due.Count, sent, Failed: true); // the server is likely down: leave the rest for the next run
             }
         }
 
-        return handled;
+        return new OutboxBatch(due.Count, sent, Failed: false);
     }
 
     /// <summary>
     /// DKIM-signs the message for its organization's verified domain (T8). A key that cannot be
     /// read is the operator's problem, not the recipient's: the message goes out unsigned, with a warning.
     /// </summary>
-    private async Task TrySignAsync(DkimSigning signing, PortalDbContext db, MimeMessage mime, OutboxMessage message, CancellationToken cancellationToken)
+    private async Task TrySignAsync(MimeMessage mime, OutboxMessage message, CancellationToken cancellationToken)
     {
         try
         {
@@ -156,7 +149,4 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} of organization {OrganizationId} goes out without a DKIM signature: its key could not be read.")]
     private static partial void LogSigningFailed(ILogger logger, Guid messageId, Guid? organizationId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox dispatcher could not read the outbox; it will try again.")]
-    private static partial void LogDispatchFailed(ILogger logger, Exception exception);
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
@@ -19,42 +17,39 @@ public sealed record DomainRecheckResult(int Checked, int Failing, int Warned);
 /// platform (or loses its TXT token) its organization's owners get one e-mail, and the problem is
 /// recorded on the domain; once DNS is right again the record clears, so a later break warns
 /// again. The domain keeps routing meanwhile: the warning comes before visitors are lost.
-/// One instance runs a pass per interval (a <see cref="JobLease"/>); a pass run twice, or by two
-/// instances at once, still warns once (the warning is claimed by a conditional update).
+/// Job <c>domain-recheck</c>, every <see cref="TenancyOptions.DomainRecheckInterval"/>; a pass run
+/// twice, or by two instances at once, still warns once (the warning is claimed by a conditional update).
 /// </summary>
 public sealed partial class DomainRecheck(
-    IServiceScopeFactory scopes,
+    PortalDbContext db,
+    CustomDomains domains,
+    ITenantStore store,
+    ITenantContext tenants,
+    TenantUrls urls,
+    IMailer mailer,
+    AuditLog audit,
     TimeProvider time,
-    IOptions<TenancyOptions> options,
-    ILogger<DomainRecheck> logger) : LeasedJob(scopes, time, logger)
+    ILogger<DomainRecheck> logger) : IPortalJob
 {
-    public const string LeaseName = "domain-recheck";
+    public const string JobName = "domain-recheck";
 
-    protected override string Lease => LeaseName;
+    public async Task<int> RunAsync(CancellationToken cancellationToken) => (await RunPassAsync(cancellationToken)).Checked;
 
-    protected override TimeSpan Interval => options.Value.DomainRecheckInterval;
-
-    protected override Task RunLeasedPassAsync(CancellationToken cancellationToken) => RunPassAsync(cancellationToken);
-
-    /// <summary>Checks every verified domain once, without the lease (tests and operators call this directly).</summary>
+    /// <summary>Checks every verified domain once.</summary>
     public async Task<DomainRecheckResult> RunPassAsync(CancellationToken cancellationToken)
     {
-        List<Guid> ids;
-        await using (var scope = Scopes.CreateAsyncScope())
-        {
-            ids = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().OrganizationDomains.AsNoTracking()
-                .Where(d => d.VerifiedAt != null)
-                .OrderBy(d => d.LastCheckedAt)
-                .Select(d => d.Id)
-                .ToListAsync(cancellationToken);
-        }
+        var ids = await db.OrganizationDomains.AsNoTracking()
+            .Where(d => d.VerifiedAt != null)
+            .OrderBy(d => d.LastCheckedAt)
+            .Select(d => d.Id)
+            .ToListAsync(cancellationToken);
 
         int checkedCount = 0, failing = 0, warned = 0;
         foreach (var id in ids)
         {
-            // A scope per domain: a fresh unit of work and the domain's own tenant for mail and audit.
-            await using var scope = Scopes.CreateAsyncScope();
-            var outcome = await RecheckAsync(scope.ServiceProvider, id, cancellationToken);
+            // Each domain is its own unit of work, in its own organization's tenant for mail and audit.
+            db.ChangeTracker.Clear();
+            var outcome = await RecheckAsync(id, cancellationToken);
             if (outcome is Outcome.Skipped) continue;
             checkedCount++;
             if (outcome is Outcome.Failing or Outcome.Warned) failing++;
@@ -72,15 +67,13 @@ public sealed partial class DomainRecheck(
         Warned,
     }
 
-    private async Task<Outcome> RecheckAsync(IServiceProvider services, Guid domainId, CancellationToken cancellationToken)
+    private async Task<Outcome> RecheckAsync(Guid domainId, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<PortalDbContext>();
-        var domains = services.GetRequiredService<CustomDomains>();
         var domain = await db.OrganizationDomains.AsNoTracking().FirstOrDefaultAsync(d => d.Id == domainId && d.VerifiedAt != null, cancellationToken);
         if (domain is null || domains.IsTrustedLocal(domain.Host)) return Outcome.Skipped;
 
         var check = await domains.CheckAsync(domain.Host, domain.VerificationToken, cancellationToken);
-        var now = Time.GetUtcNow().UtcDateTime;
+        var now = time.GetUtcNow().UtcDateTime;
         if (check.LookupFailed)
         {
             // DNS could not be asked: that says nothing about the domain, so warn nobody.
@@ -103,16 +96,15 @@ public sealed partial class DomainRecheck(
             cancellationToken);
         LogDomainFailing(logger, domain.Host, problem);
 
-        return await WarnOnceAsync(services, domain, check, now, cancellationToken) ? Outcome.Warned : Outcome.Failing;
+        return await WarnOnceAsync(domain, check, now, cancellationToken) ? Outcome.Warned : Outcome.Failing;
     }
 
-    private static async Task<bool> WarnOnceAsync(IServiceProvider services, OrganizationDomain domain, DomainCheck check, DateTime now, CancellationToken cancellationToken)
+    private async Task<bool> WarnOnceAsync(OrganizationDomain domain, DomainCheck check, DateTime now, CancellationToken cancellationToken)
     {
-        var db = services.GetRequiredService<PortalDbContext>();
-        var tenant = await services.GetRequiredService<ITenantStore>().FindByIdAsync(domain.OrganizationId, cancellationToken);
+        var tenant = await store.FindByIdAsync(domain.OrganizationId, cancellationToken);
         if (tenant is null) return false;
 
-        using var _ = services.GetRequiredService<ITenantContext>().Change(tenant);
+        using var _ = tenants.Change(tenant);
         var owners = await db.Memberships.AsNoTracking()
             .Where(m => m.Role == OrganizationRole.Owner && m.User!.Email != null)
             .Select(m => new { m.User!.Email, m.User.DisplayName })
@@ -128,9 +120,6 @@ public sealed partial class DomainRecheck(
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.DnsWarningSentAt, now), cancellationToken);
         if (claimed != 1) return false;
 
-        var domains = services.GetRequiredService<CustomDomains>();
-        var urls = services.GetRequiredService<TenantUrls>();
-        var mailer = services.GetRequiredService<IMailer>();
         var records = domains.RecordsFor(domain);
         foreach (var owner in owners)
         {
@@ -147,7 +136,7 @@ public sealed partial class DomainRecheck(
             }, new MailRecipient(owner.Email!, owner.DisplayName));
         }
 
-        services.GetRequiredService<AuditLog>().Record("domain.dns_warning", $"{domain.Host}: {string.Join(" ", check.Problems)}");
+        audit.Record("domain.dns_warning", $"{domain.Host}: {string.Join(" ", check.Problems)}");
         await db.SaveChangesAsync(cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);

@@ -21,9 +21,7 @@ public static class TenancyExtensions
         services.AddScoped<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, TenantCacheInvalidation>();
         services.AddSingleton<DnsRecords>();
         services.AddScoped<CustomDomains>();
-        services.AddScoped<JobLeases>();
-        services.AddSingleton<DomainRecheck>();
-        services.AddHostedService(sp => sp.GetRequiredService<DomainRecheck>());
+        services.AddPortalJob<DomainRecheck, TenancyOptions>(DomainRecheck.JobName, "Checks the DNS of verified custom domains and warns owners once when one stops pointing here", o => o.DomainRecheckInterval);
         return services;
     }
 
