@@ -16,7 +16,7 @@ public sealed class ModuleListsShould
     private static readonly string[] OrganizationPages =
         ["/", "/dashboard", "/settings", "/settings/members", "/settings/invitations", "/settings/branding", "/settings/theme", "/settings/domains", "/settings/plan", "/settings/email", "/settings/audit"];
 
-    private static readonly string[] PlatformPages = ["/", "/platform/organizations", "/platform/plans", "/platform/modules", "/platform/organizations/create"];
+    private static readonly string[] PlatformPages = ["/", "/platform/organizations", "/platform/plans", "/platform/modules", "/platform/jobs", "/platform/organizations/create"];
 
     public static TheoryData<string> ModuleLists => new() { string.Empty, "Solutions", "Resellers", "Solutions,Resellers" };
 

@@ -1,10 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerPortal.IntegrationTests.Billing;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.IntegrationTests.Resellers;
@@ -16,15 +12,15 @@ using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.IntegrationTests.Jobs;
 
-/// <summary>A module's jobs skip every organization that switched the module off, and still work for the others.</summary>
-public sealed class ModuleJobsShould(ModuleJobsShould.SwitchedPortalFactory factory) : PortalTest<ModuleJobsShould.SwitchedPortalFactory>(factory)
+/// <summary>A module's jobs skip every organization whose module a platform admin switched off, and still work for the others.</summary>
+public sealed class ModuleJobsShould(PortalFactory factory) : PortalTest<PortalFactory>(factory)
 {
     [Fact]
     public async Task NotRunTheRulesOfAnOrganizationThatSwitchedSolutionsOff()
     {
         var off = await World.CreateOrganizationAsync("Switched Off Clinic");
         var on = await World.CreateOrganizationAsync("Switched On Clinic");
-        Factory.Switches.TurnOff("Solutions", off.Id);
+        await SwitchAsync("Solutions", off.Id, on: false);
         var offAddress = $"{TestWorld.UniqueSlug("off")}@people.test";
         var onAddress = $"{TestWorld.UniqueSlug("on")}@people.test";
         await AddPatientAsync(off, offAddress);
@@ -41,7 +37,7 @@ public sealed class ModuleJobsShould(ModuleJobsShould.SwitchedPortalFactory fact
         Assert.Equal(0, waiting.Attempts);
 
         // Switched on again, the run that waited is run: switching off skips work, it loses none.
-        Factory.Switches.TurnOn("Solutions", off.Id);
+        await SwitchAsync("Solutions", off.Id, on: null);
         await WaitUntilAsync(() => QueuedAsync(off, offAddress));
     }
 
@@ -49,7 +45,7 @@ public sealed class ModuleJobsShould(ModuleJobsShould.SwitchedPortalFactory fact
     public async Task KeepTheDeletedClientsOfAResellerThatSwitchedResellersOff()
     {
         var world = await ResellerWorld.CreateAsync(World);
-        Factory.Switches.TurnOff("Resellers", world.Reseller.Id);
+        await SwitchAsync("Resellers", world.Reseller.Id, on: false);
         await DeleteClientAsync(world.Reseller, world.Admin.Id, world.First);
         await DeleteClientAsync(world.OtherReseller, world.OtherAdmin.Id, world.OtherClient);
 
@@ -57,7 +53,7 @@ public sealed class ModuleJobsShould(ModuleJobsShould.SwitchedPortalFactory fact
         Assert.True(await ExistsAsync(world.First));
         Assert.False(await ExistsAsync(world.OtherClient));
 
-        Factory.Switches.TurnOn("Resellers", world.Reseller.Id);
+        await SwitchAsync("Resellers", world.Reseller.Id, on: null);
         Assert.Equal(1, await PurgeDueAsync(DateTime.UtcNow.AddDays(31)));
         Assert.False(await ExistsAsync(world.First));
     }
@@ -101,31 +97,10 @@ public sealed class ModuleJobsShould(ModuleJobsShould.SwitchedPortalFactory fact
         }
     }
 
-    /// <summary>Module switches a test turns per organization; everything installed is on until turned off.</summary>
-    public sealed class SwitchBoard : IModuleSwitch
+    /// <summary>Switches the module for one organization as the platform's organization page does (null: back to its kind's default).</summary>
+    private async Task SwitchAsync(string module, Guid organizationId, bool? on)
     {
-        private readonly ConcurrentDictionary<(string Module, Guid Organization), bool> _off = new();
-
-        public void TurnOff(string module, Guid organizationId) => _off[(module, organizationId)] = true;
-
-        public void TurnOn(string module, Guid organizationId) => _off.TryRemove((module, organizationId), out _);
-
-        public ValueTask<bool> IsOnAsync(string module, Guid organizationId, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(!_off.ContainsKey((module, organizationId)));
-    }
-
-    public sealed class SwitchedPortalFactory : PortalFactory
-    {
-        public SwitchBoard Switches { get; } = new();
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<IModuleSwitch>();
-                services.AddSingleton<IModuleSwitch>(Switches);
-            });
-        }
+        await using var scope = Factory.Services.CreateAsyncScope();
+        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<ModuleSettings>().SaveAsync(organizationId, new Dictionary<string, bool?> { [module] = on }));
     }
 }
