@@ -26,6 +26,7 @@ public sealed class ResellersModule : IPortalModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddImpersonation(configuration);
+        services.AddScoped<IClosedOrganizations, DeletedClients>();
         services.AddScoped<ClientRows>();
         services.AddScoped<IInterceptor, ClientRowsRefresh>();
         services.AddScoped<ClientList>();
@@ -39,7 +40,6 @@ public sealed class ResellersModule : IPortalModule
         services.AddPortalJob<ClientRowsRepair>(ClientRowsRepair.JobName, "Rebuilds the client dashboard's rows from the accounts they show", maintenance, ModuleName);
         services.Configure<MvcOptions>(options =>
         {
-            options.Filters.Add<DeletedClientGuard>();
             options.Filters.Add<ActivityTracking>();
         });
 

@@ -7,6 +7,16 @@ using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Accounts;
 
+/// <summary>
+/// A reason a suspended organization's hosts show nothing at all (a client its reseller deleted,
+/// during the grace period before it is purged). The access gate asks every registered one, and
+/// only for suspended organizations.
+/// </summary>
+public interface IClosedOrganizations
+{
+    Task<bool> IsClosedAsync(Guid organizationId, CancellationToken cancellationToken);
+}
+
 /// <summary>Endpoint metadata: the endpoint belongs to a module, and answers 404 where that module is switched off.</summary>
 public sealed record OfModule(string Name);
 
@@ -76,13 +86,14 @@ public sealed class StampAccessMetadata : IPageRouteModelConvention
 /// <summary>
 /// The one gate in front of every endpoint (pages and mapped endpoints alike): it reads the
 /// endpoint's <see cref="Audience"/> and <see cref="OfModule"/> and answers before any page code
-/// runs — 404 off the right kind of host, for a switched-off module or an undeclared endpoint;
+/// runs — 404 on a closed organization's hosts, off the right kind of host, for a switched-off
+/// module or an undeclared endpoint;
 /// the sign-in page for a signed-out visitor; the branded 403 "no access" page for someone
 /// without the membership or role. Pages may refuse more (a client id of another partner), never less.
 /// </summary>
 public sealed partial class PortalAccessMiddleware(RequestDelegate next, ILogger<PortalAccessMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context, CurrentMember member)
+    public async Task InvokeAsync(HttpContext context, CurrentMember member, IEnumerable<IClosedOrganizations> closures)
     {
         var endpoint = context.GetEndpoint();
         if (endpoint is null)
@@ -92,6 +103,16 @@ public sealed partial class PortalAccessMiddleware(RequestDelegate next, ILogger
         }
 
         var tenancy = context.Tenancy();
+        if (tenancy?.Tenant is { Status: OrganizationStatus.Suspended } suspended)
+        {
+            foreach (var closure in closures)
+            {
+                if (!await closure.IsClosedAsync(suspended.Id, context.RequestAborted)) continue;
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+        }
+
         if (endpoint.Metadata.GetMetadata<OfModule>() is { } module && tenancy?.Tenant is { } host && !host.IsModuleOn(module.Name))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;

@@ -41,6 +41,7 @@ public sealed class HostShell : IShellContributions
     [
         new("Organizations", "/platform/organizations", Audience.PlatformAdmins, 0),
         // Last: a module may send its people elsewhere first (a partner's to its client dashboard).
-        new("Home", "/dashboard", Audience.Members(), int.MaxValue),
+        // Anyone: someone signed in without membership learns there that they have no access here.
+        new("Home", "/dashboard", Audience.Anyone, int.MaxValue),
     ];
 }

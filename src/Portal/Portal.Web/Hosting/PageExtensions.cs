@@ -18,9 +18,13 @@ public static class PageExtensions
             .AddRazorPages(options =>
             {
                 // Who may open the host's pages (the gate in PortalAccessMiddleware enforces it); broad first.
+                // A new page of the host is its members' until it says otherwise.
                 options.Conventions
-                    .Allow("/", Audience.Anyone)
-                    .AllowPage("/Dashboard", Audience.Members())
+                    .Allow("/", Audience.Members())
+                    .Allow("/Account", Audience.Anyone)
+                    .AllowPage("/Index", Audience.Anyone)
+                    .AllowPage("/Error", Audience.Anyone)
+                    .AllowPage("/Clients/Branding", Audience.Members(OrganizationRole.Admin, OrganizationKind.Partner))
                     .Allow("/Settings", Audience.Members(OrganizationRole.Admin))
                     .AllowPage("/Settings/Audit", Audience.Members(OrganizationRole.Owner))
                     .AllowArea("Platform", "/", Audience.PlatformAdmins);
