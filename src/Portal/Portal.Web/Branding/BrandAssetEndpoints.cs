@@ -15,16 +15,13 @@ namespace PartnerPortal.Web.Branding;
 /// </summary>
 public static class BrandAssetEndpoints
 {
-    public const string LogoPath = "/branding/logo";
-    public const string FaviconPath = "/branding/favicon";
-
     /// <summary>What an uploaded image is served with, whatever its type.</summary>
     public const string AssetPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
     public static IEndpointRouteBuilder MapBrandAssets(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(LogoPath, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Logo, ct));
-        endpoints.MapGet(FaviconPath, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Favicon, ct));
+        endpoints.MapGet(Brand.LogoAddress, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Logo, ct));
+        endpoints.MapGet(Brand.FaviconAddress, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Favicon, ct));
         // Browsers ask for /favicon.ico on their own: the upload when there is one, else the rendered SVG.
         endpoints.MapGet("/favicon.ico", async (HttpContext context, PortalDbContext db, PartnerPortal.Mail.EmailRenderer renderer, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, CancellationToken ct) =>
             context.Tenancy()?.Tenant?.Branding.FaviconVersion is null
