@@ -103,12 +103,7 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
     {
         var (org, _) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
         var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
-        var member = await SolutionWorld.WorkspaceMemberAsync(World, org, WorkspaceRole.Member);
-        await World.InTenantAsync(org, db =>
-        {
-            db.Add(new SolutionAssignment { SolutionId = id, UserId = member.Id });
-            return db.SaveChangesAsync();
-        });
+        var member = await SolutionWorld.AssignedMemberAsync(World, org, id);
         using var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(member.Email!);
         Assert.Contains("Clinic", await (await client.GetAsync("/solutions")).Content.ReadAsStringAsync());

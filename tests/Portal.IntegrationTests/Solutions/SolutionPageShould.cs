@@ -26,10 +26,8 @@ public sealed class SolutionPageShould(PortalFactory factory) : PortalTest<Porta
     [Fact]
     public async Task OpenOnTheFirstTablesRecordsWithATabPerTable()
     {
-        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        var id = await SolutionWorld.CreateSolutionAsync(Factory, org, TwoTables);
-        using var client = Factory.ClientFor(org.Host);
-        await client.SignInAsync(owner.Email!);
+        var (id, client) = await OwnerWithTwoTablesAsync();
+        using var _ = client;
         await client.PostFormAsync($"/solutions/{id}/tables/patients/record", new Dictionary<string, string> { ["f.name"] = "Ada" });
 
         var (response, page) = await client.GetPageAsync($"/solutions/{id}");
@@ -52,12 +50,7 @@ public sealed class SolutionPageShould(PortalFactory factory) : PortalTest<Porta
     {
         var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
         var id = await SolutionWorld.CreateSolutionAsync(Factory, org, TwoTables);
-        var member = await SolutionWorld.WorkspaceMemberAsync(World, org, WorkspaceRole.Member);
-        await World.InTenantAsync(org, db =>
-        {
-            db.Add(new SolutionAssignment { SolutionId = id, UserId = member.Id });
-            return db.SaveChangesAsync();
-        });
+        var member = await SolutionWorld.AssignedMemberAsync(World, org, id);
         using var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(member.Email!);
         await client.PostFormAsync($"/solutions/{id}/tables/patients/record", new Dictionary<string, string> { ["f.name"] = "Ada" });
@@ -79,10 +72,8 @@ public sealed class SolutionPageShould(PortalFactory factory) : PortalTest<Porta
     [Fact]
     public async Task ShowBuildersTheBuilderVersionsAndSharingOneClickAway()
     {
-        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        var id = await SolutionWorld.CreateSolutionAsync(Factory, org, TwoTables);
-        using var client = Factory.ClientFor(org.Host);
-        await client.SignInAsync(owner.Email!);
+        var (id, client) = await OwnerWithTwoTablesAsync();
+        using var _ = client;
 
         var (_, page) = await client.GetPageAsync($"/solutions/{id}");
         Assert.Equal(["Records", "Versions", "Builder", "Manage and share"], page.QuerySelectorAll("nav[aria-label=Solution] a").Select(a => a.TextContent.Trim()));
@@ -102,14 +93,22 @@ public sealed class SolutionPageShould(PortalFactory factory) : PortalTest<Porta
     [Fact]
     public async Task SendAFormPostedToTheOldAddressOnToManage()
     {
-        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        var id = await SolutionWorld.CreateSolutionAsync(Factory, org, TwoTables);
-        using var client = Factory.ClientFor(org.Host);
-        await client.SignInAsync(owner.Email!);
+        var (id, client) = await OwnerWithTwoTablesAsync();
+        using var _ = client;
 
         var response = await client.PostFormAsync($"/solutions/{id}/manage", new Dictionary<string, string> { ["name"] = "Renamed" }, $"/solutions/{id}?handler=Details");
         Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
         Assert.Equal($"/solutions/{id}/manage?handler=Details", response.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>A new organization's owner, signed in on its host, with a two-table solution.</summary>
+    private async Task<(Guid Solution, PortalClient Client)> OwnerWithTwoTablesAsync()
+    {
+        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        var id = await SolutionWorld.CreateSolutionAsync(Factory, org, TwoTables);
+        var client = Factory.ClientFor(org.Host);
+        await client.SignInAsync(owner.Email!);
+        return (id, client);
     }
 
     private static IElement? SolutionLink(IParentNode page, string name) =>
