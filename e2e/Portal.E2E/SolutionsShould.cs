@@ -54,9 +54,12 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
         await Expect(page.Locator("section[aria-labelledby=rules]")).ToContainTextAsync("Welcome");
         await Screenshots.SaveAsync(page, "SolutionsShould.1-builder-table-fields-rule");
 
+        // The solution opens on its records; publishing is one click away, under "Manage and share".
         await page.GotoAsync(solutionUrl);
+        await page.Locator("nav[aria-label=Solution]").GetByRole(AriaRole.Link, new() { Name = "Manage and share" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish a new version" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Items" }).ClickAsync();
+        await page.Locator("nav[aria-label=Solution]").GetByRole(AriaRole.Link, new() { Name = "Records" }).ClickAsync();
+        await Expect(page.Locator("nav[aria-label=Tables]").GetByRole(AriaRole.Link, new() { Name = "Items" })).ToHaveAttributeAsync("aria-current", "page");
         await page.GetByRole(AriaRole.Link, new() { Name = "New record" }).ClickAsync();
         await page.GetByLabel("Name").FillAsync("Ada Patient");
         await page.GetByLabel("Contact").FillAsync("ada@patients.test");
@@ -75,7 +78,7 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
 
         // A member of the workspace, assigned to the new solution only.
         await AddWorkspaceMemberAsync();
-        await page.GotoAsync(solutionUrl);
+        await page.GotoAsync(solutionUrl + "/manage");
         await page.GetByLabel("E-mail of a workspace member").FillAsync(MemberEmail);
         await page.GetByRole(AriaRole.Button, new() { Name = "Assign" }).ClickAsync();
         await Expect(page.Locator("section[aria-labelledby=people]")).ToContainTextAsync(MemberEmail);
@@ -97,6 +100,7 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
             await portal.SignInAsync(partner, DemoHosts.Northwind, Demo.OwnerOf("Northwind Partners"));
             await partner.GotoAsync(Host.Url(DemoHosts.Northwind, "/solutions"));
             await partner.Locator("main").GetByRole(AriaRole.Link, new() { Name = "Dental appointments" }).ClickAsync();
+            await partner.Locator("nav[aria-label=Solution]").GetByRole(AriaRole.Link, new() { Name = "Manage and share" }).ClickAsync();
             await partner.GetByLabel("Send a copy to").SelectOptionAsync(new SelectOptionValue { Label = "Fabrikam Fitness" });
             await partner.GetByRole(AriaRole.Button, new() { Name = "Send a copy" }).ClickAsync();
             await Expect(partner.Locator("main")).ToContainTextAsync("The copy was sent");

@@ -19,13 +19,19 @@ public sealed class ModelShould
         new(new DbContextOptionsBuilder<SqlServerPortalDbContext>().UseSqlServer("Server=unused;Database=unused;Trusted_Connection=True").Options,
             new TenantContext(), new InstalledModules(PortalModuleList.Create()));
 
+    /// <summary>Global types from packages, which cannot implement <see cref="IGlobalEntity"/>, each with the reason it is global.</summary>
+    private static readonly Dictionary<Type, string> ListedGlobals = new()
+    {
+        [typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = "the data-protection key ring: every instance reads every tenant's cookies with it (A4)",
+    };
+
     [Fact]
     public void DeclareEveryEntityTenantOwnedOrGlobal()
     {
         using var db = Sqlite();
         var undeclared = db.Model.GetEntityTypes()
             .Where(e => !e.IsOwned())
-            .Where(e => !e.ClrType.IsAssignableTo(typeof(ITenantOwned)) && !e.ClrType.IsAssignableTo(typeof(IGlobalEntity)))
+            .Where(e => !e.ClrType.IsAssignableTo(typeof(ITenantOwned)) && !e.ClrType.IsAssignableTo(typeof(IGlobalEntity)) && !ListedGlobals.ContainsKey(e.ClrType))
             .Select(e => e.ClrType.Name)
             .ToList();
         Assert.Empty(undeclared);

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using Json.Schema;
 using PartnerPortal.Solutions.Definition;
 
 namespace PartnerPortal.UnitTests;
@@ -78,6 +80,83 @@ public sealed class SolutionPackageShould
         Assert.Contains(result.Errors, e => e.ToString().Contains(expected, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The schema file in the repository, evaluated on its own, and the reader agree on every fuzz case:
+    /// what the schema refuses the reader refuses, what the reader accepts the schema accepts, and
+    /// where only the reader refuses, it is for a rule a schema cannot state.
+    /// </summary>
+    [Fact]
+    public void AgreeWithTheSchemaFileOnEveryFuzzCase()
+    {
+        var file = SchemaFile();
+        Assert.Equal(File.ReadAllText(file), PackageSchema.Text());
+        var schema = JsonSchema.FromText(File.ReadAllText(file), new BuildOptions { SchemaRegistry = new SchemaRegistry() });
+        var cases = BadPackages.Select(row => ((string)row[0], Encoding.UTF8.GetBytes((string)row[1])))
+            .Append(("valid", Encoding.UTF8.GetBytes(Valid)))
+            .Concat(Garbage().Select((bytes, i) => ($"garbage {i}", bytes)))
+            .ToList();
+        var onlyTheReaderRefused = 0;
+        foreach (var (reason, bytes) in cases)
+        {
+            var reader = PackageReader.Read(bytes);
+            var schemaAccepts = SchemaAccepts(schema, bytes);
+            if (schemaAccepts != true) Assert.False(reader.IsValid, $"{reason}: the schema refuses it, the reader accepted it");
+            if (reader.IsValid) Assert.True(schemaAccepts, $"{reason}: the reader accepted what the schema refuses");
+            if (schemaAccepts == true && !reader.IsValid)
+            {
+                onlyTheReaderRefused++;
+                Assert.All(reader.Errors, e => Assert.True(BeyondTheSchema(e), $"{reason}: the schema should have caught '{e}'"));
+            }
+        }
+
+        // The table holds both kinds, so the comparison above is not empty on either side.
+        Assert.InRange(onlyTheReaderRefused, 5, cases.Count);
+    }
+
+    /// <summary>What only code can check: unique keys, references, templates, encoding, nesting and duplicate names.</summary>
+    private static bool BeyondTheSchema(PackageError error) =>
+        error.Path.EndsWith(".action.value", StringComparison.Ordinal)
+        || new[] { "is used twice", "there is no table", "has no field", "has no e-mail field", "template error", "appears twice", "not valid UTF-8", "not valid JSON", "the limit is" }
+            .Any(kind => error.Problem.Contains(kind, StringComparison.Ordinal));
+
+    /// <summary>The schema's verdict; null when the bytes are no JSON document it could judge.</summary>
+    private static bool? SchemaAccepts(JsonSchema schema, byte[] bytes)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes));
+            return schema.Evaluate(document.RootElement).IsValid;
+        }
+        catch (Exception ex) when (ex is JsonException or DecoderFallbackException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+
+    private static string SchemaFile()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Modules", "Solutions", "Schema", "solution-package.schema.json");
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        throw new FileNotFoundException("The repository's solution-package.schema.json was not found above the test's folder.");
+    }
+
+    /// <summary>The valid package with a few random bytes changed, the same 500 every run.</summary>
+    private static IEnumerable<byte[]> Garbage()
+    {
+        var random = new Random(5);
+        var valid = Encoding.UTF8.GetBytes(Valid);
+        for (var i = 0; i < 500; i++)
+        {
+            var bytes = (byte[])valid.Clone();
+            for (var j = 0; j < 1 + random.Next(5); j++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            yield return bytes;
+        }
+    }
+
     [Fact]
     public void RefuseBrokenEncodingsAndOversizedFiles()
     {
@@ -91,12 +170,8 @@ public sealed class SolutionPackageShould
     [Fact]
     public void SurviveRandomGarbageWithAnErrorAndNoPackage()
     {
-        var random = new Random(5);
-        var valid = Encoding.UTF8.GetBytes(Valid);
-        for (var i = 0; i < 500; i++)
+        foreach (var bytes in Garbage())
         {
-            var bytes = (byte[])valid.Clone();
-            for (var j = 0; j < 1 + random.Next(5); j++) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
             var result = PackageReader.Read(bytes);
             Assert.True(result.IsValid || (result.Package is null && result.Errors.Count > 0));
         }

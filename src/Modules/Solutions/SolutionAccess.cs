@@ -25,6 +25,12 @@ public enum SolutionRight
 /// </summary>
 public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
 {
+    /// <summary>
+    /// Whether a right opens the builder and the solution's management (publish, members, copies,
+    /// sharing): for builders only. Anyone who sees a solution works with, or reads, its records.
+    /// </summary>
+    public static bool MayBuild(SolutionRight right) => right >= SolutionRight.Build;
+
     private Dictionary<Guid, WorkspaceRole>? _workspaceRoles;
     private HashSet<Guid>? _assigned;
 

@@ -22,7 +22,7 @@ public sealed class SharesShould(PortalFactory factory) : PortalTest<PortalFacto
         var recipe = await SolutionWorld.CreateSolutionAsync(Factory, partner);
         using var sender = Factory.ClientFor(partner.Host);
         await sender.SignInAsync(partnerOwner.Email!);
-        var sent = await sender.PostFormAsync($"/solutions/{recipe}", new Dictionary<string, string> { ["organizationId"] = client.Id.ToString() }, $"/solutions/{recipe}?handler=Send");
+        var sent = await sender.PostFormAsync($"/solutions/{recipe}/manage", new Dictionary<string, string> { ["organizationId"] = client.Id.ToString() }, $"/solutions/{recipe}/manage?handler=Send");
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var share = await World.GlobalAsync(db => db.Set<SolutionShare>().Where(s => s.ToOrganizationId == client.Id).Select(s => s.Id).SingleAsync());
         return new Sent(partner, client, clientOwner, share);
@@ -116,7 +116,7 @@ public sealed class SharesShould(PortalFactory factory) : PortalTest<PortalFacto
         var id = await SolutionWorld.CreateSolutionAsync(Factory, mine);
         using var client = Factory.ClientFor(mine.Host);
         await client.SignInAsync(me.Email!);
-        var response = await client.PostFormAsync($"/solutions/{id}", new Dictionary<string, string> { ["organizationId"] = stranger.Id.ToString() }, $"/solutions/{id}?handler=Send");
+        var response = await client.PostFormAsync($"/solutions/{id}/manage", new Dictionary<string, string> { ["organizationId"] = stranger.Id.ToString() }, $"/solutions/{id}/manage?handler=Send");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal(0, await World.GlobalAsync(db => db.Set<SolutionShare>().CountAsync(s => s.ToOrganizationId == stranger.Id)));
     }

@@ -22,7 +22,8 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
         "/solutions/{id}/tables/patients/record",
         "/solutions/{id}/tables/patients/import",
         "/solutions/{id}/tables/patients?handler=Export",
-        "/solutions/{id}?handler=Package",
+        "/solutions/{id}/manage",
+        "/solutions/{id}/manage?handler=Package",
     };
 
     [Theory]
@@ -102,12 +103,7 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
     {
         var (org, _) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
         var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
-        var member = await SolutionWorld.WorkspaceMemberAsync(World, org, WorkspaceRole.Member);
-        await World.InTenantAsync(org, db =>
-        {
-            db.Add(new SolutionAssignment { SolutionId = id, UserId = member.Id });
-            return db.SaveChangesAsync();
-        });
+        var member = await SolutionWorld.AssignedMemberAsync(World, org, id);
         using var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(member.Email!);
         Assert.Contains("Clinic", await (await client.GetAsync("/solutions")).Content.ReadAsStringAsync());
@@ -139,9 +135,9 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
             (record, new() { ["f.name"] = "Changed" }),
             ($"{record}?handler=Delete", new()),
             ($"/solutions/{id}/tables/patients/record", new() { ["f.name"] = "New" }),
-            ($"/solutions/{id}?handler=Publish", new()),
+            ($"/solutions/{id}/manage?handler=Publish", new()),
             ($"/solutions/{id}/builder?handler=AddTable", new() { ["name"] = "Sneaky" }),
-            ($"/solutions/{id}?handler=Details", new() { ["name"] = "Renamed" }),
+            ($"/solutions/{id}/manage?handler=Details", new() { ["name"] = "Renamed" }),
         };
         foreach (var (path, fields) in writes)
         {
@@ -179,9 +175,9 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
             ($"/solutions/{mySolution}/tables/patients/record/{theirRecord}", new() { ["f.name"] = "Overwritten" }),
             ($"/solutions/{mySolution}/tables/patients/record/{theirRecord}?handler=Delete", new()),
             ($"/solutions/{theirSolution}/tables/patients/record/{theirRecord}", new() { ["f.name"] = "Overwritten" }),
-            ($"/solutions/{theirSolution}?handler=Move", new() { ["workspaceId"] = myWorkspace.ToString() }),
-            ($"/solutions/{mySolution}?handler=Assign", new() { ["email"] = theirOwner.Email! }),
-            ($"/solutions/{mySolution}?handler=Send", new() { ["organizationId"] = theirs.Id.ToString() }),
+            ($"/solutions/{theirSolution}/manage?handler=Move", new() { ["workspaceId"] = myWorkspace.ToString() }),
+            ($"/solutions/{mySolution}/manage?handler=Assign", new() { ["email"] = theirOwner.Email! }),
+            ($"/solutions/{mySolution}/manage?handler=Send", new() { ["organizationId"] = theirs.Id.ToString() }),
         };
         foreach (var (path, fields) in attempts)
         {
@@ -207,8 +203,8 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
         var attempts = new (string Page, string Path, Dictionary<string, string> Fields)[]
         {
             ("/solutions", "/solutions?handler=Create", new() { ["workspaceId"] = theirWorkspace, ["name"] = "Planted" }),
-            ($"/solutions/{mySolution}", $"/solutions/{mySolution}?handler=Duplicate", new() { ["workspaceId"] = theirWorkspace }),
-            ($"/solutions/{mySolution}", $"/solutions/{mySolution}?handler=Move", new() { ["workspaceId"] = theirWorkspace }),
+            ($"/solutions/{mySolution}/manage", $"/solutions/{mySolution}/manage?handler=Duplicate", new() { ["workspaceId"] = theirWorkspace }),
+            ($"/solutions/{mySolution}/manage", $"/solutions/{mySolution}/manage?handler=Move", new() { ["workspaceId"] = theirWorkspace }),
             ($"/solutions/workspaces/{theirWorkspace}/move", $"/solutions/workspaces/{theirWorkspace}/move", new() { ["to"] = theirs.Id.ToString() }),
         };
         foreach (var (_, path, fields) in attempts)

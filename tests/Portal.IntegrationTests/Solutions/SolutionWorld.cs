@@ -55,6 +55,18 @@ public static class SolutionWorld
         return user;
     }
 
+    /// <summary>A workspace member assigned to the solution: works with its records (C11).</summary>
+    public static async Task<PortalUser> AssignedMemberAsync(TestWorld world, TestOrganization org, Guid solutionId)
+    {
+        var member = await WorkspaceMemberAsync(world, org, WorkspaceRole.Member);
+        await world.InTenantAsync(org, db =>
+        {
+            db.Add(new SolutionAssignment { SolutionId = solutionId, UserId = member.Id });
+            return db.SaveChangesAsync();
+        });
+        return member;
+    }
+
     public static Task<int> RecordCountAsync(TestWorld world, TestOrganization org) =>
         world.InTenantAsync(org, db => db.Set<SolutionRecord>().CountAsync());
 }

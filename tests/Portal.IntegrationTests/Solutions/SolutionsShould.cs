@@ -36,7 +36,7 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         Assert.Contains("currency", await bad.Content.ReadAsStringAsync());
 
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/solutions/{id}", new Dictionary<string, string>(), $"/solutions/{id}?handler=Publish")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync($"/solutions/{id}/manage", new Dictionary<string, string>(), $"/solutions/{id}/manage?handler=Publish")).StatusCode);
         var form = $"/solutions/{id}/tables/items/record";
         var invalid = await client.PostFormAsync(form, new Dictionary<string, string> { ["f.name"] = "Spinning", ["f.fee"] = "lots" });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, invalid.StatusCode);
@@ -208,7 +208,7 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
     {
         var (org, client) = await SignedInAdminAsync();
         var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
-        var json = await (await client.GetAsync($"/solutions/{id}?handler=Package")).Content.ReadAsStringAsync();
+        var json = await (await client.GetAsync($"/solutions/{id}/manage?handler=Package")).Content.ReadAsStringAsync();
         var read = PartnerPortal.Solutions.Definition.PackageReader.Read(json);
         Assert.True(read.IsValid, string.Join("\n", read.Errors));
         Assert.Equal(org.Name, read.Package!.Source!.Organization);
@@ -236,7 +236,7 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
         var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
         var builder = $"/solutions/{id}/builder";
         await client.PostFormAsync(builder, new Dictionary<string, string> { ["name"] = "Invoices" }, $"{builder}?handler=AddTable");
-        await client.PostFormAsync($"/solutions/{id}", new Dictionary<string, string>(), $"/solutions/{id}?handler=Publish");
+        await client.PostFormAsync($"/solutions/{id}/manage", new Dictionary<string, string>(), $"/solutions/{id}/manage?handler=Publish");
         var (_, page) = await client.GetPageAsync($"/solutions/{id}/versions?a=1&b=2");
         Assert.Contains("Added: table Invoices", page.QuerySelector("ul.changes")!.TextContent);
     }

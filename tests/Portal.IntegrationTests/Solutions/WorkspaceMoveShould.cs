@@ -48,7 +48,7 @@ public sealed class WorkspaceMoveShould(PortalFactory factory) : PortalTest<Port
     public async Task MoveASolutionToAnotherWorkspaceOfTheSameOrganization()
     {
         var s = await SetUpAsync();
-        var moved = await s.Client.PostFormAsync($"/solutions/{s.Solution}", new Dictionary<string, string> { ["workspaceId"] = s.Workspace.ToString() }, $"/solutions/{s.Solution}?handler=Move");
+        var moved = await s.Client.PostFormAsync($"/solutions/{s.Solution}/manage", new Dictionary<string, string> { ["workspaceId"] = s.Workspace.ToString() }, $"/solutions/{s.Solution}/manage?handler=Move");
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal(s.Workspace, await World.InTenantAsync(s.Source, db => db.Set<Solution>().Where(x => x.Id == s.Solution).Select(x => x.WorkspaceId).SingleAsync()));
         Assert.Contains("Ada", await (await s.Client.GetAsync($"/solutions/{s.Solution}/tables/patients")).Content.ReadAsStringAsync());
@@ -58,7 +58,7 @@ public sealed class WorkspaceMoveShould(PortalFactory factory) : PortalTest<Port
     public async Task MoveAWorkspaceToAnotherOrganizationOfItsAdminAfterAPreview()
     {
         var s = await SetUpAsync();
-        await s.Client.PostFormAsync($"/solutions/{s.Solution}", new Dictionary<string, string> { ["workspaceId"] = s.Workspace.ToString() }, $"/solutions/{s.Solution}?handler=Move");
+        await s.Client.PostFormAsync($"/solutions/{s.Solution}/manage", new Dictionary<string, string> { ["workspaceId"] = s.Workspace.ToString() }, $"/solutions/{s.Solution}/manage?handler=Move");
         var page = $"/solutions/workspaces/{s.Workspace}/move";
         var (choose, chooseDoc) = await s.Client.GetPageAsync(page);
         Assert.Equal(HttpStatusCode.OK, choose.StatusCode);

@@ -71,7 +71,7 @@ public sealed class PlanRulesShould
     private static AccountPlan Account(Plan plan, bool resold, AccountSubscription? subscription)
     {
         var organization = new TenantInfo(Guid.NewGuid(), "client", "Client Co", OrganizationKind.Client, OrganizationStatus.Active, "client.portal.example",
-            resold ? Guid.NewGuid() : null, resold ? "Northwind" : null, new TenantBranding("Client Co", "#000000", "#000000", "default", null, null, null, null, false));
+            resold ? Guid.NewGuid() : null, resold ? "Northwind" : null, new PartnerPortal.Branding.Brand { ProductName = "Client Co", PrimaryColor = "#000000", AccentColor = "#000000" });
         return new AccountPlan(organization, plan, subscription, new PlanUsage(0, 0, 0), AccountStatus.Free, Now);
     }
 }

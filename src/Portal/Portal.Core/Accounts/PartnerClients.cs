@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
 
@@ -10,23 +9,8 @@ namespace PartnerPortal.Accounts;
 /// partner–client link (A2). Organizations and links are global rows, so this reads no tenant data;
 /// a caller that needs a client's own rows switches to the tenant <see cref="FindAsync"/> returns.
 /// </summary>
-public sealed class PartnerClients(PortalDbContext db, ITenantContext tenants, ITenantStore store, IOptions<PortalOptions> portal)
+public sealed class PartnerClients(PortalDbContext db, ITenantContext tenants, ITenantStore store)
 {
-    public sealed record Client(Guid Id, string Name, string Host, string? Theme, string PrimaryColor);
-
-    public async Task<IReadOnlyList<Client>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        if (tenants.Current is not { Kind: OrganizationKind.Partner } partner) return [];
-        var clients = await db.PartnerClientLinks.AsNoTracking()
-            .Where(l => l.PartnerId == partner.Id && l.EndedAt == null)
-            .Select(l => l.Client!)
-            .OrderBy(o => o.Name)
-            .Select(o => new { o.Id, o.Name, o.Slug, o.PrimaryHost, o.Branding.Theme, o.Branding.PrimaryColor })
-            .ToListAsync(cancellationToken);
-        var platformDomain = HostName.Normalize(portal.Value.PlatformDomain);
-        return clients.Select(c => new Client(c.Id, c.Name, c.PrimaryHost ?? $"{c.Slug}.{platformDomain}", c.Theme, c.PrimaryColor)).ToList();
-    }
-
     /// <summary>The client, when the current organization is a partner with an active link to it; otherwise null.</summary>
     public async Task<TenantInfo?> FindAsync(Guid clientId, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PartnerPortal.Accounts;
@@ -138,12 +139,18 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     }
 }
 
-internal sealed class DataProtectionKeyRecordConfiguration : IEntityTypeConfiguration<DataProtectionKeyRecord>
+/// <summary>
+/// The package's key type on the table the hand-written repository used to fill, with the same
+/// columns (the package leaves Xml nullable and FriendlyName unbounded), so existing keys, and the
+/// cookies they protect, stay readable without moving a row.
+/// </summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
 {
-    public void Configure(EntityTypeBuilder<DataProtectionKeyRecord> builder)
+    public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
         builder.ToTable("DataProtectionKeys");
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
+        builder.Property(k => k.Xml).IsRequired();
     }
 }
 

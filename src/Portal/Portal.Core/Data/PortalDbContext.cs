@@ -1,5 +1,6 @@
 using PartnerPortal.Billing;
 using System.Linq.Expressions;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
@@ -17,7 +18,7 @@ namespace PartnerPortal.Data;
 /// migrations set each; the model and the tenant rules live here.
 /// </summary>
 public abstract class PortalDbContext(DbContextOptions options, ITenantContext tenants, InstalledModules modules)
-    : IdentityUserContext<PortalUser, Guid, PortalUserClaim, PortalUserLogin, PortalUserToken>(options)
+    : IdentityUserContext<PortalUser, Guid, PortalUserClaim, PortalUserLogin, PortalUserToken>(options), IDataProtectionKeyContext
 {
     public const string TenantFilter = "Tenant";
 
@@ -33,7 +34,8 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
+    /// <summary>The key ring every instance reads cookies with (A4), kept by <c>PersistKeysToDbContext</c>; global, since keys belong to no tenant.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<DkimKey> DkimKeys => Set<DkimKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<BrandAsset> BrandAssets => Set<BrandAsset>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PartnerPortal.Branding;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
 
@@ -31,30 +32,23 @@ public sealed class Mailer(
         var platform = portal.Value;
         var technical = mail.Value.FromAddress;
 
-        var brandName = organization?.Branding.ProductName ?? platform.PlatformName;
-        var values = new Dictionary<string, string?>(model, StringComparer.Ordinal)
-        {
-            ["org_name"] = brandName,
-            ["brand_color"] = organization?.Branding.PrimaryColor ?? "#1D4ED8",
-            ["accent_color"] = organization?.Branding.AccentColor ?? "#0F766E",
-            ["footer_text"] = organization?.Branding.FooterText ?? string.Empty,
-            ["support_email"] = organization?.Branding.SupportEmail ?? string.Empty,
-            ["support_url"] = organization?.Branding.SupportUrl ?? string.Empty,
-            ["support_phone"] = organization?.Branding.SupportPhone ?? string.Empty,
-            // Absolute, on the organization's own primary host: mail clients fetch it from there.
-            ["logo_url"] = organization?.Branding.LogoVersion is { } logo ? urls.For(organization, $"/branding/logo?v={logo}") : string.Empty,
-            ["home_url"] = organization is null ? urls.ForPlatform("/") : urls.For(organization, "/"),
-            // A reseller's client never sees the platform's name (T4).
-            ["powered_by"] = organization is { IsWhiteLabelled: true } ? string.Empty : platform.PlatformName,
-        };
-        var rendered = renderer.Render(organization?.Branding.Theme, template, values);
+        // Colours, names, theme and defaults all come from the one brand; nothing is restated here.
+        var brand = organization?.Branding ?? Brand.ForPlatform(platform.PlatformName);
+        var values = new Dictionary<string, string?>(model, StringComparer.Ordinal);
+        foreach (var (key, value) in brand.TemplateValues()) values[key] = value;
+        // Absolute, on the organization's own primary host: mail clients fetch it from there.
+        values["logo_url"] = organization is not null && brand.LogoPath is { } logo ? urls.For(organization, logo) : string.Empty;
+        values["home_url"] = organization is null ? urls.ForPlatform("/") : urls.For(organization, "/");
+        // A reseller's client never sees the platform's name (T4).
+        values["powered_by"] = organization is { IsWhiteLabelled: true } ? string.Empty : platform.PlatformName;
+        var rendered = renderer.Render(brand.Theme, template, values);
 
         // T7: the organization's own address once its domain is verified; until then the platform's
         // address under the organization's name, replies going to the organization.
-        var orgAddress = organization?.Branding.MailFromAddress;
-        var ownFrom = organization?.Branding.SenderDomainVerified == true && !string.IsNullOrEmpty(orgAddress);
+        var orgAddress = brand.MailFromAddress;
+        var ownFrom = brand.SenderDomainVerified && !string.IsNullOrEmpty(orgAddress);
         var fromAddress = ownFrom ? orgAddress! : technical;
-        var fromName = organization is null ? platform.PlatformName : organization.Branding.MailFromName ?? brandName;
+        var fromName = brand.SenderName;
         var replyTo = ownFrom ? null : orgAddress;
         var sender = string.Equals(fromAddress, technical, StringComparison.OrdinalIgnoreCase) ? null : technical;
 

@@ -15,9 +15,6 @@ namespace PartnerPortal.Web.Branding;
 /// </summary>
 public static class BrandAssetEndpoints
 {
-    public const string LogoPath = "/branding/logo";
-    public const string FaviconPath = "/branding/favicon";
-
     /// <summary>What an uploaded image is served with, whatever its type.</summary>
     public const string AssetPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
 
@@ -25,8 +22,8 @@ public static class BrandAssetEndpoints
     {
         // Public: a sign-in page shows the logo before anyone signs in.
         var assets = endpoints.MapGroup(string.Empty).WithMetadata(PartnerPortal.Accounts.Audience.Anyone);
-        assets.MapGet(LogoPath, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Logo, ct));
-        assets.MapGet(FaviconPath, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Favicon, ct));
+        assets.MapGet(Brand.LogoAddress, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Logo, ct));
+        assets.MapGet(Brand.FaviconAddress, (HttpContext context, PortalDbContext db, CancellationToken ct) => ServeAsync(context, db, BrandAssetKind.Favicon, ct));
         // Browsers ask for /favicon.ico on their own: the upload when there is one, else the rendered SVG.
         assets.MapGet("/favicon.ico", async (HttpContext context, PortalDbContext db, PartnerPortal.Mail.EmailRenderer renderer, Microsoft.Extensions.Options.IOptions<PortalOptions> portal, CancellationToken ct) =>
             context.Tenancy()?.Tenant?.Branding.FaviconVersion is null

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PartnerPortal.Branding;
 using PartnerPortal.Mail;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Hosting;
@@ -14,18 +15,14 @@ namespace PartnerPortal.Web.Branding;
 /// </summary>
 public static class FaviconEndpoint
 {
-    public const string Path = "/favicon.svg";
+    public const string Path = Brand.RenderedFaviconAddress;
 
     public static IResult Render(HttpContext context, EmailRenderer renderer, IOptions<PortalOptions> portal)
     {
-        var tenant = context.Tenancy()?.Tenant;
-        var name = tenant?.Branding.ProductName ?? portal.Value.PlatformName;
-        var svg = renderer.RenderFile(context.ActiveTheme(), "favicon.svg.sbn", new Dictionary<string, string?>
-        {
-            ["initials"] = Initials(name),
-            ["brand_color"] = tenant?.Branding.PrimaryColor ?? PartnerPortal.Accounts.BrandColors.DefaultPrimary,
-            ["accent_color"] = tenant?.Branding.AccentColor ?? PartnerPortal.Accounts.BrandColors.DefaultAccent,
-        }, html: true);
+        var brand = context.Tenancy()?.Tenant?.Branding ?? Brand.ForPlatform(portal.Value.PlatformName);
+        var values = brand.TemplateValues();
+        values["initials"] = Initials(brand.ProductName);
+        var svg = renderer.RenderFile(context.ActiveTheme(), "favicon.svg.sbn", values, html: true);
 
         var etag = $"\"{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(svg)))[..16]}\"";
         context.Response.Headers.ETag = etag;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PartnerPortal.Branding;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Theming;
 using PartnerPortal.Web.Hosting;
@@ -6,13 +7,15 @@ using PartnerPortal.Web.Hosting;
 namespace PartnerPortal.Web.Branding;
 
 /// <summary>
-/// What a theme's layout and partials show of the organization (T3–T6), worked out once per
-/// request from the cached tenant, without a database query. Razor encodes every string it writes;
-/// the colours are validated <c>#rrggbb</c>, so they are safe inside the nonce'd style block.
+/// What a theme's layout and partials need besides the organization's <see cref="Brand"/>
+/// (<see cref="Current"/>, from the cached tenant, without a database query): the active theme's
+/// stylesheets, the title, the nonce and the colours as CSS. Razor encodes every string it writes;
+/// a brand's colours are always valid <c>#rrggbb</c>, so they are safe inside the nonce'd style block.
 /// </summary>
 public sealed class PageBrand(IHttpContextAccessor http, IOptions<PortalOptions> portal, ThemeCatalog themes)
 {
     private IReadOnlyList<string>? _stylesheets;
+    private Brand? _current;
 
     private HttpContext Context => http.HttpContext ?? throw new InvalidOperationException("PageBrand is for requests.");
 
@@ -22,25 +25,13 @@ public sealed class PageBrand(IHttpContextAccessor http, IOptions<PortalOptions>
 
     public string PlatformName => portal.Value.PlatformName;
 
-    /// <summary>The product name (the organization's name unless it set one); the platform's on the platform host.</summary>
-    public string Name => Tenant?.Branding.ProductName ?? PlatformName;
-
-    public string PrimaryColor => Tenant?.Branding.PrimaryColor ?? PartnerPortal.Accounts.BrandColors.DefaultPrimary;
-
-    public string AccentColor => Tenant?.Branding.AccentColor ?? PartnerPortal.Accounts.BrandColors.DefaultAccent;
+    /// <summary>The brand this page shows: the organization's, or the platform's own where there is no organization.</summary>
+    public Brand Current => _current ??= Tenant?.Branding ?? Brand.ForPlatform(PlatformName);
 
     public string Theme => Context.ActiveTheme();
 
     /// <summary>Base theme first, the active theme's own stylesheet last.</summary>
     public IReadOnlyList<string> Stylesheets => _stylesheets ??= themes.Stylesheets(Theme);
-
-    public string? LogoUrl => Tenant?.Branding.LogoVersion is { } version ? $"{BrandAssetEndpoints.LogoPath}?v={version}" : null;
-
-    public string FaviconUrl => Tenant?.Branding.FaviconVersion is { } version ? $"{BrandAssetEndpoints.FaviconPath}?v={version}" : FaviconEndpoint.Path;
-
-    public string? FooterText => Tenant?.Branding.FooterText;
-
-    public TenantBranding? Branding => Tenant?.Branding;
 
     /// <summary>"Powered by" for a direct client; nothing for a reseller's client (T4) or the platform itself.</summary>
     public string? PoweredBy => Tenant is { IsWhiteLabelled: false } ? PlatformName : null;
@@ -49,9 +40,9 @@ public sealed class PageBrand(IHttpContextAccessor http, IOptions<PortalOptions>
     public string Nonce => Context.CspNonce();
 
     /// <summary>Colours as CSS custom properties, for the nonce'd style block.</summary>
-    public string CssVariables => $":root {{ --brand: {PrimaryColor}; --accent: {AccentColor}; }}";
+    public string CssVariables => $":root {{ --brand: {Current.PrimaryColor}; --accent: {Current.AccentColor}; }}";
 
-    public string Title(string? pageTitle) => pageTitle is null ? Name : $"{pageTitle} · {Name}";
+    public string Title(string? pageTitle) => pageTitle is null ? Current.ProductName : $"{pageTitle} · {Current.ProductName}";
 
     /// <summary>A <c>tel:</c> link target: the digits and a leading plus only.</summary>
     public static string TelHref(string phone) => "tel:" + string.Concat(phone.Where((c, i) => char.IsAsciiDigit(c) || (c == '+' && i == 0)));

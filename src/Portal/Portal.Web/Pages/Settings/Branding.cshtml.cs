@@ -66,7 +66,7 @@ public sealed class BrandingModel(PortalDbContext db, BrandingSettings settings,
 
     private void ShowImages()
     {
-        Form.LogoSrc = brand.LogoUrl;
-        Form.FaviconSrc = Tenant.Branding.FaviconVersion is null ? null : brand.FaviconUrl;
+        Form.LogoSrc = brand.Current.LogoPath;
+        Form.FaviconSrc = brand.Current.FaviconVersion is null ? null : brand.Current.FaviconPath;
     }
 }

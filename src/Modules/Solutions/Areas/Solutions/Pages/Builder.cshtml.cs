@@ -13,6 +13,8 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 /// </summary>
 public sealed partial class BuilderModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library) : SolutionPageModel(access)
 {
+    public override SolutionSection Section => SolutionSection.Builder;
+
     public SolutionDefinition Draft { get; private set; } = new();
 
     public IReadOnlyList<PackageError> Errors { get; private set; } = [];

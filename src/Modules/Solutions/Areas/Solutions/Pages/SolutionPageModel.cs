@@ -5,6 +5,15 @@ using PartnerPortal.Accounts;
 
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
+/// <summary>The parts of a solution its navigation links to.</summary>
+public enum SolutionSection
+{
+    Records,
+    Versions,
+    Builder,
+    Manage,
+}
+
 /// <summary>
 /// Pages about one solution. The module's page conventions have already checked the host and
 /// the membership; this checks the right on the solution: unseen solutions are 404 (so ids of other
@@ -15,6 +24,12 @@ public abstract class SolutionPageModel(SolutionAccess access) : PageModel
     public Solution Solution { get; private set; } = null!;
 
     public SolutionRight Right { get; private set; }
+
+    /// <summary>Builder and management links and controls are shown only when this holds (<see cref="SolutionAccess.MayBuild"/>).</summary>
+    public bool MayBuild => SolutionAccess.MayBuild(Right);
+
+    /// <summary>Which entry of the solution's navigation this page is (it gets <c>aria-current</c>).</summary>
+    public virtual SolutionSection Section => SolutionSection.Records;
 
     protected async Task<IActionResult?> LoadAsync(Guid id, SolutionRight needed, CancellationToken cancellationToken)
     {

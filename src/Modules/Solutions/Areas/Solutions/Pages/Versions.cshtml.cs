@@ -8,6 +8,8 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 /// <summary>Published versions, and what changed between any two (tables, fields, views, rules added, changed, removed).</summary>
 public sealed class VersionsModel(PortalDbContext db, SolutionAccess access) : SolutionPageModel(access)
 {
+    public override SolutionSection Section => SolutionSection.Versions;
+
     public IReadOnlyList<SolutionVersion> Versions { get; private set; } = [];
 
     public int? A { get; private set; }

@@ -1,0 +1,100 @@
+using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
+using PartnerPortal.Solutions.Definition;
+using PartnerPortal.Solutions.Records;
+
+namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
+
+/// <summary>
+/// A table's records with a tab per table: search, sort and filter on any field, keyset paging,
+/// views, CSV export. The solution's own page shows its first table; each table has its own URL.
+/// </summary>
+public abstract class RecordsPageModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordQuery query, AuditLog audit) : SolutionPageModel(access)
+{
+    /// <summary>The published definition; null until the solution's first version is published.</summary>
+    public SolutionDefinition? Published { get; private set; }
+
+    /// <summary>The table shown; null only when nothing is published yet.</summary>
+    public TableDefinition? Table { get; private set; }
+
+    public RecordPage Records { get; private set; } = new([], null);
+
+    public IReadOnlyList<FieldDefinition> Columns { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Desc { get; set; }
+    [BindProperty(SupportsGet = true)] public string? FilterField { get; set; }
+    [BindProperty(SupportsGet = true)] public string? FilterOp { get; set; }
+    [BindProperty(SupportsGet = true)] public string? FilterValue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? View { get; set; }
+    [BindProperty(SupportsGet = true)] public string? After { get; set; }
+
+    /// <summary>Loads the solution and the named table (the first one when <paramref name="table"/> is null) and its first page of records.</summary>
+    protected async Task<IActionResult> ListAsync(Guid id, string? table, CancellationToken cancellationToken)
+    {
+        if (await LoadTableAsync(id, table, cancellationToken) is { } denied) return denied;
+        if (Table is not null) Records = await query.ListAsync(id, Table, ListRequest(50), cancellationToken);
+        return Page();
+    }
+
+    /// <summary>Streams every matching record as CSV, a page at a time; cells that a spreadsheet would run as formulas are neutralized.</summary>
+    protected async Task<IActionResult> ExportAsync(Guid id, string table, CancellationToken cancellationToken)
+    {
+        if (await LoadTableAsync(id, table, cancellationToken) is { } denied) return denied;
+        var shown = Table!;
+        audit.Record("solution.records_exported", $"{Solution.Name} / {shown.Name}");
+        await db.SaveChangesAsync(cancellationToken);
+        Response.ContentType = "text/csv; charset=utf-8";
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{shown.Key}.csv\"";
+        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false));
+        await writer.WriteAsync(Csv.Line(shown.Fields.Select(f => f.Name)));
+        string? after = null;
+        do
+        {
+            var page = await query.ListAsync(id, shown, ListRequest(500) with { After = after }, cancellationToken);
+            foreach (var (_, values) in page.Rows)
+            {
+                await writer.WriteAsync(Csv.Line(shown.Fields.Select(f => FieldValues.Display(f, values.TryGetPropertyValue(f.Key, out var v) ? v : null))));
+            }
+
+            await writer.FlushAsync(cancellationToken);
+            after = page.Next;
+        }
+        while (after is not null);
+        return new EmptyResult();
+    }
+
+    /// <summary>The address of the shown table with the current search, sort and filter, changed as given.</summary>
+    public string Link(object changes)
+    {
+        var values = new Dictionary<string, string?> { ["q"] = Q, ["sort"] = Sort, ["desc"] = Desc ? "true" : null, ["filterField"] = FilterField, ["filterOp"] = FilterOp, ["filterValue"] = FilterValue, ["view"] = View };
+        foreach (var property in changes.GetType().GetProperties()) values[property.Name] = property.GetValue(changes)?.ToString();
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"/solutions/{Solution.Id}/tables/{Table!.Key}", values.Where(v => !string.IsNullOrEmpty(v.Value)));
+    }
+
+    private RecordListRequest ListRequest(int size)
+    {
+        var table = Table!;
+        var view = View is null ? null : table.Views.FirstOrDefault(v => v.Key == View);
+        var filters = new List<ViewFilter>(view?.Filters ?? []);
+        var op = Enum.GetValues<FilterOperator>().Cast<FilterOperator?>().FirstOrDefault(o => FieldTypeNames.NameOf(o!.Value) == FilterOp);
+        if (!string.IsNullOrEmpty(FilterField) && op is not null) filters.Add(new ViewFilter(FilterField, op.Value, FilterValue));
+        var sort = Sort ?? view?.Sort?.Field;
+        var desc = Sort is not null ? Desc : view?.Sort?.Descending ?? Desc;
+        Columns = view is { Columns.Count: > 0 } ? view.Columns.Select(c => table.Field(c)!).ToList() : table.Fields.Take(8).ToList();
+        return new RecordListRequest(Q, sort, desc, filters, After, size);
+    }
+
+    private async Task<IActionResult?> LoadTableAsync(Guid id, string? table, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, SolutionRight.Read, cancellationToken) is { } denied) return denied;
+        Published = await library.PublishedDefinitionAsync(Solution, cancellationToken);
+        if (table is null) Table = Published?.Tables.FirstOrDefault();
+        else if (Published?.Table(table) is { } found) Table = found;
+        else return NotFound();
+        return null;
+    }
+}
