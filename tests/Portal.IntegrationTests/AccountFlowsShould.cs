@@ -167,7 +167,7 @@ public sealed class AccountFlowsShould(MailingPortalFactory factory) : PortalTes
         Assert.Contains("we sent it a link", await response.Content.ReadAsStringAsync()); // the same answer either way
         await Task.Delay(1000);
         Assert.DoesNotContain(Factory.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == stranger.Email));
-        Assert.False(await World.GlobalAsync(db => db.Outbox.AnyAsync(m => m.ToAddress == stranger.Email)));
+        Assert.False(await World.GlobalAsync(db => db.Outbox.IgnoreQueryFilters(["Tenant"]).AnyAsync(m => m.ToAddress == stranger.Email)));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
@@ -20,7 +19,7 @@ public sealed class ResellersModule : IPortalModule
     {
         services.AddImpersonation(configuration);
         services.AddScoped<ClientRows>();
-        services.AddScoped<IInterceptor, ClientRowsRefresh>();
+        services.AddScoped<IPortalEventHandler, ClientRowsFollower>();
         services.AddScoped<ClientList>();
         services.AddScoped<ResellerProgram>();
         services.AddScoped<ClientAccounts>();
@@ -31,7 +30,6 @@ public sealed class ResellersModule : IPortalModule
         services.Configure<MvcOptions>(options =>
         {
             options.Filters.Add<DeletedClientGuard>();
-            options.Filters.Add<ActivityTracking>();
         });
 
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.

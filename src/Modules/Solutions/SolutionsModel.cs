@@ -90,8 +90,8 @@ internal static class SolutionsModel
             b.ToTable("Solutions_Shares");
             b.Property(s => s.Name).HasMaxLength(200);
             b.Property(s => s.FromOrganizationName).HasMaxLength(200);
-            b.HasIndex(s => new { s.ToOrganizationId, s.ImportedAt });
-            b.HasOne<Organization>().WithMany().HasForeignKey(s => s.ToOrganizationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(s => new { s.TenantId, s.ImportedAt });
+            b.HasOne<Organization>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -50,19 +50,19 @@ public sealed partial class ClientPurge(IServiceScopeFactory scopes, TimeProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var due = await db.Set<ClientDeletion>().Where(d => d.PurgedAt == null && d.PurgeAfter <= now).ToListAsync(cancellationToken);
+        // Every reseller's deletions: the job works for all of them.
+        var due = await db.Set<ClientDeletion>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(d => d.PurgedAt == null && d.PurgeAfter <= now).ToListAsync(cancellationToken);
         foreach (var deletion in due)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var id = deletion.ClientId;
             // Rows that point at the organization without cascading go first; the organization's own rows cascade with it.
-            await db.PartnerClientAssignments.IgnoreQueryFilters([PortalDbContext.TenantFilter]).Where(a => a.ClientId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.PartnerClientAssignments.IgnoreQueryFilters(["Tenant"]).Where(a => a.ClientId == id).ExecuteDeleteAsync(cancellationToken);
             await db.PartnerClientLinks.Where(l => l.ClientId == id || l.PartnerId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.Set<ConnectRequest>().Where(r => r.AccountId == id || r.ResellerId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.Set<ClientRow>().Where(r => r.ClientId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<ConnectRequest>().IgnoreQueryFilters(["Tenant"]).Where(r => r.TenantId == id || r.ResellerId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<ClientRow>().IgnoreQueryFilters(["Tenant"]).Where(r => r.ClientId == id).ExecuteDeleteAsync(cancellationToken);
             await db.Organizations.Where(o => o.Id == id).ExecuteDeleteAsync(cancellationToken);
-            deletion.PurgedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
+            await db.Set<ClientDeletion>().IgnoreQueryFilters(["Tenant"]).Where(d => d.Id == deletion.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.PurgedAt, now), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             LogPurged(logger, deletion.ClientName, id);
         }

@@ -18,7 +18,8 @@ public sealed class DeletedClientGuard(PortalDbContext db) : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (context.HttpContext.Tenancy()?.Tenant is { Status: OrganizationStatus.Suspended } tenant
-            && await db.Set<ClientDeletion>().AsNoTracking().AnyAsync(d => d.ClientId == tenant.Id && d.PurgedAt == null, context.HttpContext.RequestAborted))
+            // The deletion is its reseller's row; this host only asks whether one names this organization.
+            && await db.Set<ClientDeletion>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().AnyAsync(d => d.ClientId == tenant.Id && d.PurgedAt == null, context.HttpContext.RequestAborted))
         {
             context.Result = new NotFoundResult();
             return;

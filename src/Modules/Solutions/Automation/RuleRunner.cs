@@ -66,7 +66,7 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             // The runner works for every organization; each run is then handled inside its own tenant.
-            due = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+            due = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
                 .Where(r => r.DoneAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
                 .OrderBy(r => r.DueAt).Select(r => r.Id).Take(20).ToListAsync(cancellationToken);
         }
@@ -85,12 +85,12 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();
         var claimedUntil = now + ClaimDuration;
-        var claimed = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter])
+        var claimed = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"])
             .Where(r => r.Id == runId && r.DoneAt == null && (r.ClaimedUntil == null || r.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedBy, _instance).SetProperty(r => r.ClaimedUntil, claimedUntil), cancellationToken);
         if (claimed != 1) return;
 
-        var tenantId = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).Where(r => r.Id == runId).Select(r => r.TenantId).SingleAsync(cancellationToken);
+        var tenantId = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]).Where(r => r.Id == runId).Select(r => r.TenantId).SingleAsync(cancellationToken);
         var tenant = await services.GetRequiredService<ITenantStore>().FindByIdAsync(tenantId, cancellationToken);
         if (tenant is null)
         {
@@ -166,7 +166,7 @@ public sealed partial class RuleRunner(IServiceScopeFactory scopes, TimeProvider
 
     private async Task FinishAsync(PortalDbContext db, Guid runId, string? error, bool ignoreTenant)
     {
-        var runs = ignoreTenant ? db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]) : db.Set<RuleRun>();
+        var runs = ignoreTenant ? db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]) : db.Set<RuleRun>();
         var done = time.GetUtcNow().UtcDateTime;
         await runs.Where(r => r.Id == runId).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.DoneAt, done).SetProperty(r => r.Error, error).SetProperty(r => r.ClaimedUntil, (DateTime?)null), CancellationToken.None);

@@ -7,6 +7,7 @@ using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Jobs;
 using PartnerPortal.Mail;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Billing;
@@ -45,15 +46,16 @@ public sealed class TrialJob(
         await using (var scope = Scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            toRemind = await db.AccountSubscriptions.AsNoTracking()
+            // Every organization's trial: the job works for all of them.
+            toRemind = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
                 .Where(s => s.TrialEndsAt > now && s.TrialEndsAt <= remindFrom && s.TrialReminderSentAt == null)
-                .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
-            toEnd = await db.AccountSubscriptions.AsNoTracking()
+                .Select(s => s.TenantId).ToListAsync(cancellationToken);
+            toEnd = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
                 .Where(s => s.TrialEndsAt <= now)
-                .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
-            marked = await db.AccountSubscriptions.AsNoTracking()
+                .Select(s => s.TenantId).ToListAsync(cancellationToken);
+            marked = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
                 .Where(s => s.OverLimitSince != null)
-                .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
+                .Select(s => s.TenantId).ToListAsync(cancellationToken);
         }
 
         int reminded = 0, ended = 0;
@@ -89,8 +91,8 @@ public sealed class TrialJob(
         if (admins.Count == 0) return false;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.AccountSubscriptions
-            .Where(s => s.OrganizationId == organizationId && s.TrialEndsAt == endsAt && s.TrialReminderSentAt == null)
+        var claimed = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"])
+            .Where(s => s.TenantId == organizationId && s.TrialEndsAt == endsAt && s.TrialReminderSentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.TrialReminderSentAt, now), cancellationToken);
         if (claimed != 1) return false;
 
@@ -131,8 +133,8 @@ public sealed class TrialJob(
         var planId = subscribed ? account.Plan.Id : defaultPlan.Id;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.AccountSubscriptions
-            .Where(s => s.OrganizationId == organizationId && s.TrialEndsAt == endsAt)
+        var claimed = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"])
+            .Where(s => s.TenantId == organizationId && s.TrialEndsAt == endsAt)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.TrialEndsAt, (DateTime?)null).SetProperty(x => x.PlanId, planId).SetProperty(x => x.ChangedAt, now), cancellationToken);
         if (claimed != 1) return false;
 
@@ -142,6 +144,8 @@ public sealed class TrialJob(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // Written with ExecuteUpdate, so nothing else would learn of it: copies of the status follow in this transaction.
+        await services.GetRequiredService<IPortalEvents>().PublishAsync(new PortalEvent(organizationId, null, KernelEvents.SubscriptionChanged, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // Unlimited no more: usage over the plan's limits marks the account (and e-mails) now.
         await services.GetRequiredService<OverLimitMarks>().ReevaluateAsync(organizationId, cancellationToken);

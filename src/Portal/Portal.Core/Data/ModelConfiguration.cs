@@ -204,9 +204,9 @@ internal sealed class AccountSubscriptionConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<AccountSubscription> builder)
     {
-        builder.HasIndex(s => s.OrganizationId).IsUnique();
+        builder.HasIndex(s => s.TenantId).IsUnique();
         builder.HasIndex(s => s.TrialEndsAt);
-        builder.HasOne(s => s.Organization).WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(s => s.Organization).WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.ResellerPrice).HasPrecision(18, 2);
         builder.Property(s => s.ResellerPriceCurrency).HasMaxLength(3);

@@ -93,6 +93,15 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
 
             if (current is null)
             {
+                // The one exception: a row of a type that may belong to the platform itself, kept as the
+                // platform's (TenantId = Platform before and after) while no organization is current.
+                if (entry.Entity is IMayBelongToPlatform
+                    && entry.Entity.TenantId == IMayBelongToPlatform.Platform
+                    && (entry.State == EntityState.Added || entry.Property(e => e.TenantId).OriginalValue == IMayBelongToPlatform.Platform))
+                {
+                    continue;
+                }
+
                 throw new TenantMismatchException($"{entry.Metadata.ClrType.Name} cannot be written without a current tenant.");
             }
 
