@@ -513,9 +513,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("OverLimitKinds")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -540,6 +537,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<int>("ResellerPriceKind")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("TrialEndsAt")
                         .HasColumnType("datetime2");
 
@@ -551,10 +551,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId")
-                        .IsUnique();
-
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
 
                     b.HasIndex("TrialEndsAt");
 
@@ -813,9 +813,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("ReplyToAddress")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
@@ -836,6 +833,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
@@ -883,14 +883,14 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<Guid>("RequestedByUserId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid>("ResellerId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ResellerId");
+                    b.HasIndex("TenantId");
 
                     b.HasIndex("PurgedAt", "PurgeAfter");
 
@@ -901,9 +901,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("AccountId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool?>("Approved")
@@ -930,6 +927,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<Guid>("ResellerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -938,16 +938,16 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.HasIndex("TokenHash");
 
-                    b.HasIndex("AccountId", "DecidedAt");
-
                     b.HasIndex("ResellerId", "DecidedAt");
+
+                    b.HasIndex("TenantId", "DecidedAt");
 
                     b.ToTable("Resellers_ConnectRequests", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ResellerProfile", b =>
                 {
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("BecameResellerAt")
@@ -958,7 +958,7 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.HasKey("OrganizationId");
+                    b.HasKey("TenantId");
 
                     b.HasIndex("PartnerCode")
                         .IsUnique();
@@ -997,30 +997,30 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<Guid>("PartnerId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<int>("PlanSort")
                         .HasColumnType("int");
 
                     b.Property<int>("StatusRank")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("ClientId");
 
-                    b.HasIndex("PartnerId", "HostKey");
+                    b.HasIndex("TenantId", "HostKey");
 
-                    b.HasIndex("PartnerId", "CreatedAt", "ClientId");
+                    b.HasIndex("TenantId", "CreatedAt", "ClientId");
 
-                    b.HasIndex("PartnerId", "LastActiveAt", "ClientId");
+                    b.HasIndex("TenantId", "LastActiveAt", "ClientId");
 
-                    b.HasIndex("PartnerId", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "ListPrice", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "ListPrice", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "PlanSort", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "PlanSort", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "StatusRank", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "StatusRank", "NameKey", "ClientId");
 
                     b.ToTable("Resellers_ClientRows", (string)null);
                 });
@@ -1180,7 +1180,7 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<Guid>("ResellerId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("TokenHash")
@@ -1195,9 +1195,11 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("TokenHash");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
 
                     b.ToTable("Resellers_ImpersonationTickets", (string)null);
@@ -1544,12 +1546,12 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<Guid>("ToOrganizationId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ToOrganizationId", "ImportedAt");
+                    b.HasIndex("TenantId", "ImportedAt");
 
                     b.ToTable("Solutions_Shares", (string)null);
                 });
@@ -1812,16 +1814,16 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
             modelBuilder.Entity("PartnerPortal.Billing.AccountSubscription", b =>
                 {
-                    b.HasOne("PartnerPortal.Accounts.Organization", "Organization")
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("PartnerPortal.Billing.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartnerPortal.Accounts.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Organization");
@@ -1851,7 +1853,7 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("OrganizationId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1959,7 +1961,7 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ToOrganizationId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -503,9 +503,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("OverLimitKinds")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -530,6 +527,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<int>("ResellerPriceKind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("TrialEndsAt")
                         .HasColumnType("TEXT");
 
@@ -541,10 +541,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId")
-                        .IsUnique();
-
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
 
                     b.HasIndex("TrialEndsAt");
 
@@ -801,9 +801,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ReplyToAddress")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -823,6 +820,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<string>("Template")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")
@@ -871,14 +871,14 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<Guid>("RequestedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResellerId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ResellerId");
+                    b.HasIndex("TenantId");
 
                     b.HasIndex("PurgedAt", "PurgeAfter");
 
@@ -889,9 +889,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("Approved")
@@ -918,6 +915,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<Guid>("ResellerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -926,16 +926,16 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.HasIndex("TokenHash");
 
-                    b.HasIndex("AccountId", "DecidedAt");
-
                     b.HasIndex("ResellerId", "DecidedAt");
+
+                    b.HasIndex("TenantId", "DecidedAt");
 
                     b.ToTable("Resellers_ConnectRequests", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ResellerProfile", b =>
                 {
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("BecameResellerAt")
@@ -946,7 +946,7 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("OrganizationId");
+                    b.HasKey("TenantId");
 
                     b.HasIndex("PartnerCode")
                         .IsUnique();
@@ -985,30 +985,30 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PartnerId")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("PlanSort")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StatusRank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ClientId");
 
-                    b.HasIndex("PartnerId", "HostKey");
+                    b.HasIndex("TenantId", "HostKey");
 
-                    b.HasIndex("PartnerId", "CreatedAt", "ClientId");
+                    b.HasIndex("TenantId", "CreatedAt", "ClientId");
 
-                    b.HasIndex("PartnerId", "LastActiveAt", "ClientId");
+                    b.HasIndex("TenantId", "LastActiveAt", "ClientId");
 
-                    b.HasIndex("PartnerId", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "ListPrice", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "ListPrice", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "PlanSort", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "PlanSort", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "StatusRank", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "StatusRank", "NameKey", "ClientId");
 
                     b.ToTable("Resellers_ClientRows", (string)null);
                 });
@@ -1168,7 +1168,7 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResellerId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -1183,9 +1183,11 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("TokenHash");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
 
                     b.ToTable("Resellers_ImpersonationTickets", (string)null);
@@ -1528,12 +1530,12 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ToOrganizationId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ToOrganizationId", "ImportedAt");
+                    b.HasIndex("TenantId", "ImportedAt");
 
                     b.ToTable("Solutions_Shares", (string)null);
                 });
@@ -1796,16 +1798,16 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
             modelBuilder.Entity("PartnerPortal.Billing.AccountSubscription", b =>
                 {
-                    b.HasOne("PartnerPortal.Accounts.Organization", "Organization")
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("PartnerPortal.Billing.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PartnerPortal.Accounts.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Organization");
@@ -1835,7 +1837,7 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("OrganizationId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1943,7 +1945,7 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ToOrganizationId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
