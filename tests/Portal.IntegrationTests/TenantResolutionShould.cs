@@ -52,11 +52,7 @@ public sealed class TenantResolutionShould(PortalFactory factory) : PortalTest<P
     {
         var org = await World.CreateOrganizationAsync("Pending Co");
         var domain = $"{TestWorld.UniqueSlug("pending")}.example.test";
-        await World.GlobalAsync(async db =>
-        {
-            db.OrganizationDomains.Add(new PartnerPortal.Accounts.OrganizationDomain { OrganizationId = org.Id, Host = domain, VerificationToken = "x", CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        await AddUnverifiedDomainAsync(org, domain);
 
         using var client = Factory.ClientFor(domain);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
@@ -203,11 +199,7 @@ public sealed class TenantResolutionShould(PortalFactory factory) : PortalTest<P
     {
         var org = await World.CreateOrganizationAsync("Bulk Domain Co");
         var domain = $"{TestWorld.UniqueSlug("bulk")}.example.test";
-        await World.GlobalAsync(async db =>
-        {
-            db.OrganizationDomains.Add(new PartnerPortal.Accounts.OrganizationDomain { OrganizationId = org.Id, Host = domain, VerificationToken = "x", CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        await AddUnverifiedDomainAsync(org, domain);
         using var client = Factory.ClientFor(domain);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode); // unverified: a cached miss
 
@@ -235,4 +227,11 @@ public sealed class TenantResolutionShould(PortalFactory factory) : PortalTest<P
         Assert.Contains(Factory.Logs.Errors, e => e.Contains("evicted asynchronously", StringComparison.Ordinal));
         ExpectLoggedErrors();
     }
+
+    private Task AddUnverifiedDomainAsync(TestOrganization org, string domain) =>
+        World.GlobalAsync(async db =>
+        {
+            db.OrganizationDomains.Add(new PartnerPortal.Accounts.OrganizationDomain { OrganizationId = org.Id, Host = domain, VerificationToken = "x", CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
 }

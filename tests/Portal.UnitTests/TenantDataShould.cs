@@ -108,11 +108,7 @@ public sealed class TenantDataShould : IDisposable
     [Fact]
     public void KeepThePlatformsOwnMailWithoutATenantAndHideItFromEveryTenant()
     {
-        using (var db = NewContext())
-        {
-            db.Outbox.Add(Mail(IMayBelongToPlatform.Platform));
-            db.SaveChanges();
-        }
+        AddPlatformMail();
 
         using var reader = NewContext();
         Assert.Empty(reader.Outbox.ToList()); // no tenant, no rows: not even the platform's
@@ -135,11 +131,7 @@ public sealed class TenantDataShould : IDisposable
     [Fact]
     public void RefuseWithoutATenantToHandThePlatformsMailToAnOrganization()
     {
-        using (var db = NewContext())
-        {
-            db.Outbox.Add(Mail(IMayBelongToPlatform.Platform));
-            db.SaveChanges();
-        }
+        AddPlatformMail();
 
         using var writer = NewContext();
         var message = writer.Outbox.IgnoreQueryFilters(["Tenant"]).Single();
@@ -170,11 +162,7 @@ public sealed class TenantDataShould : IDisposable
         }
 
         // A current tenant may not touch the platform's own mail either.
-        using (var platform = NewContext())
-        {
-            platform.Outbox.Add(Mail(IMayBelongToPlatform.Platform));
-            platform.SaveChanges();
-        }
+        AddPlatformMail();
 
         using (_tenants.Change(_acme))
         {
@@ -208,6 +196,14 @@ public sealed class TenantDataShould : IDisposable
         db.Workspaces.Add(workspace);
         db.SaveChanges();
         return workspace.Id;
+    }
+
+    /// <summary>The platform's own mail, queued while no organization is current.</summary>
+    private void AddPlatformMail()
+    {
+        using var db = NewContext();
+        db.Outbox.Add(Mail(IMayBelongToPlatform.Platform));
+        db.SaveChanges();
     }
 
     private static OutboxMessage Mail(Guid tenantId) => new()

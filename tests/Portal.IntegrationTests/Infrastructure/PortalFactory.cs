@@ -108,35 +108,26 @@ public sealed class CommandCounter : DbCommandInterceptor
         c.Contains($"\"{table}\"", StringComparison.Ordinal)
         && c.TrimStart().Split(' ', 2)[0].ToUpperInvariant() is "UPDATE" or "INSERT" or "DELETE");
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    private T Record<T>(DbCommand command, T result)
     {
         _commands.Enqueue(command.CommandText);
         return result;
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        _commands.Enqueue(command.CommandText);
-        return ValueTask.FromResult(result);
-    }
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Record(command, result);
 
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        _commands.Enqueue(command.CommandText);
-        return result;
-    }
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        Record(command, ValueTask.FromResult(result));
 
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        _commands.Enqueue(command.CommandText);
-        return ValueTask.FromResult(result);
-    }
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Record(command, result);
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        _commands.Enqueue(command.CommandText);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        Record(command, ValueTask.FromResult(result));
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        Record(command, ValueTask.FromResult(result));
 }
 
 /// <summary>Keeps every entry logged at Error or above.</summary>
