@@ -186,10 +186,10 @@ public static partial class ResellerDashboardScenario
             organizations.Add(org);
             links.Add(new PartnerClientLink { PartnerId = partner.Id, ClientId = org.Id, CreatedAt = now });
             var paid = i % 3 == 0;
-            if (paid) subscriptions.Add(new PartnerPortal.Billing.AccountSubscription { OrganizationId = org.Id, PlanId = PartnerPortal.Billing.Plan.Seeded.BasicId, ChangedAt = now, ResellerPrice = 39m, ResellerPriceCurrency = "USD" });
+            if (paid) subscriptions.Add(new PartnerPortal.Billing.AccountSubscription { TenantId = org.Id, PlanId = PartnerPortal.Billing.Plan.Seeded.BasicId, ChangedAt = now, ResellerPrice = 39m, ResellerPriceCurrency = "USD" });
             rows.Add(new ClientRow
             {
-                ClientId = org.Id, PartnerId = partner.Id, Name = org.Name, NameKey = org.Name.ToLowerInvariant(), HostKey = $"{org.Slug}.{BenchmarkHost.PlatformDomain}",
+                ClientId = org.Id, TenantId = partner.Id, Name = org.Name, NameKey = org.Name.ToLowerInvariant(), HostKey = $"{org.Slug}.{BenchmarkHost.PlatformDomain}",
                 CreatedAt = org.CreatedAt, PlanSort = paid ? 1 : 0, ListPrice = paid ? 29m : 0m, StatusRank = paid ? 2 : 0, LastActiveAt = now.AddMinutes(-random.Next(0, 100_000)),
             });
         }
@@ -203,7 +203,7 @@ public static partial class ResellerDashboardScenario
             await BulkInsertAsync(db, tx, subscriptions);
             await BulkInsertAsync(db, tx, rows);
             await BulkInsertAsync(db, tx, [new Membership { TenantId = partner.Id, UserId = user.Id, Role = OrganizationRole.Owner, CreatedAt = now }]);
-            await BulkInsertAsync(db, tx, [new PartnerPortal.Resellers.Accounts.ResellerProfile { OrganizationId = partner.Id, PartnerCode = slug.ToUpperInvariant() + "CODE1", BecameResellerAt = now }]);
+            await BulkInsertAsync(db, tx, [new PartnerPortal.Resellers.Accounts.ResellerProfile { TenantId = partner.Id, PartnerCode = slug.ToUpperInvariant() + "CODE1", BecameResellerAt = now }]);
             await transaction.CommitAsync();
         }
 

@@ -159,7 +159,7 @@ public static partial class SolutionsScenario
             db.Memberships.Add(new Membership { UserId = user.Id, Role = OrganizationRole.Owner, CreatedAt = DateTime.UtcNow });
             db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspace.Id, UserId = user.Id, Role = WorkspaceRole.Admin, CreatedAt = DateTime.UtcNow });
             // Pro has no record limit: the free plan's 50 records would refuse the import (R7).
-            db.AccountSubscriptions.Add(new PartnerPortal.Billing.AccountSubscription { OrganizationId = organization.Id, PlanId = PartnerPortal.Billing.Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
+            db.AccountSubscriptions.Add(new PartnerPortal.Billing.AccountSubscription { PlanId = PartnerPortal.Billing.Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
 
             var read = PackageReader.Read(Package);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.IntegrationTests.Infrastructure;
 
 namespace PartnerPortal.IntegrationTests;
@@ -51,11 +52,7 @@ public sealed class TenantResolutionShould(PortalFactory factory) : PortalTest<P
     {
         var org = await World.CreateOrganizationAsync("Pending Co");
         var domain = $"{TestWorld.UniqueSlug("pending")}.example.test";
-        await World.GlobalAsync(async db =>
-        {
-            db.OrganizationDomains.Add(new PartnerPortal.Accounts.OrganizationDomain { OrganizationId = org.Id, Host = domain, VerificationToken = "x", CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        await AddUnverifiedDomainAsync(org, domain);
 
         using var client = Factory.ClientFor(domain);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
@@ -179,4 +176,62 @@ public sealed class TenantResolutionShould(PortalFactory factory) : PortalTest<P
         Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal($"http://{org.Host}/", response.Headers.Location!.ToString());
     }
+
+    [Fact]
+    public async Task SeeASlugRenamedByExecuteUpdateOnTheNextRequest()
+    {
+        var org = await World.CreateOrganizationAsync("Bulk Renamed Co");
+        using var oldHost = Factory.ClientFor(org.Host);
+        Assert.Equal(HttpStatusCode.OK, (await oldHost.GetAsync("/")).StatusCode); // cached now
+        var newSlug = TestWorld.UniqueSlug("bulk");
+        using var newHost = Factory.ClientFor(Factory.HostOf(newSlug));
+        Assert.Equal(HttpStatusCode.NotFound, (await newHost.GetAsync("/")).StatusCode); // a cached miss
+
+        // No tracked entity says anything changed: the statement itself evicts.
+        await World.GlobalAsync(db => db.Organizations.Where(o => o.Id == org.Id).ExecuteUpdateAsync(s => s.SetProperty(o => o.Slug, newSlug)));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await oldHost.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await newHost.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task SeeADomainVerifiedOrDeletedByABulkWriteOnTheNextRequest()
+    {
+        var org = await World.CreateOrganizationAsync("Bulk Domain Co");
+        var domain = $"{TestWorld.UniqueSlug("bulk")}.example.test";
+        await AddUnverifiedDomainAsync(org, domain);
+        using var client = Factory.ClientFor(domain);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode); // unverified: a cached miss
+
+        await World.GlobalAsync(db => db.OrganizationDomains.Where(d => d.Host == domain).ExecuteUpdateAsync(s => s.SetProperty(d => d.VerifiedAt, DateTime.UtcNow)));
+        Assert.Equal(HttpStatusCode.Found, (await client.GetAsync("/")).StatusCode); // routes, to the primary host
+
+        await World.GlobalAsync(db => db.OrganizationDomains.Where(d => d.Host == domain).ExecuteDeleteAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RefuseASynchronousWriteToOrganizationsAndChangeNothing()
+    {
+        var org = await World.CreateOrganizationAsync("Sync Co");
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerPortal.Data.PortalDbContext>();
+
+        // The cache can only be evicted asynchronously; a write that would leave it stale is refused before it runs.
+        (await db.Organizations.SingleAsync(o => o.Id == org.Id)).Name = "Renamed in sync";
+        Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        Assert.Throws<InvalidOperationException>(() => db.Organizations.Where(o => o.Id == org.Id).ExecuteUpdate(s => s.SetProperty(o => o.Name, "Renamed in bulk")));
+
+        Assert.Equal("Sync Co", await World.GlobalAsync(d => d.Organizations.Where(o => o.Id == org.Id).Select(o => o.Name).SingleAsync()));
+        // EF logs the refused statement as a failed command: that error is this test's point.
+        Assert.Contains(Factory.Logs.Errors, e => e.Contains("evicted asynchronously", StringComparison.Ordinal));
+        ExpectLoggedErrors();
+    }
+
+    private Task AddUnverifiedDomainAsync(TestOrganization org, string domain) =>
+        World.GlobalAsync(async db =>
+        {
+            db.OrganizationDomains.Add(new PartnerPortal.Accounts.OrganizationDomain { OrganizationId = org.Id, Host = domain, VerificationToken = "x", CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
 }

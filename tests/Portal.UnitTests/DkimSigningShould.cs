@@ -103,7 +103,7 @@ public sealed class DkimSigningShould : IDisposable
     {
         var message = new OutboxMessage
         {
-            OrganizationId = organizationId,
+            TenantId = organizationId ?? PartnerPortal.Data.IMayBelongToPlatform.Platform,
             Template = "invitation",
             ToAddress = "patient@people.example",
             FromAddress = from,

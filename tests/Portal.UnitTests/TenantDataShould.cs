@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
+using PartnerPortal.Mail;
 using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Data;
@@ -63,13 +64,13 @@ public sealed class TenantDataShould : IDisposable
         var globexWorkspace = AddWorkspace(_globex, "Globex only");
         using var _ = _tenants.Change(_acme);
         using var db = NewContext();
-        var row = db.Workspaces.IgnoreQueryFilters([PortalDbContext.TenantFilter]).Single(w => w.Id == globexWorkspace);
+        var row = db.Workspaces.IgnoreQueryFilters(["Tenant"]).Single(w => w.Id == globexWorkspace);
 
         row.Name = "Hijacked";
         Assert.Throws<TenantMismatchException>(() => db.SaveChanges());
 
         db.ChangeTracker.Clear();
-        db.Workspaces.Remove(db.Workspaces.IgnoreQueryFilters([PortalDbContext.TenantFilter]).Single(w => w.Id == globexWorkspace));
+        db.Workspaces.Remove(db.Workspaces.IgnoreQueryFilters(["Tenant"]).Single(w => w.Id == globexWorkspace));
         Assert.Throws<TenantMismatchException>(() => db.SaveChanges());
     }
 
@@ -101,7 +102,74 @@ public sealed class TenantDataShould : IDisposable
         }
 
         Assert.Empty(db.Workspaces.ToList()); // no tenant, no rows
-        Assert.Equal(2, db.Workspaces.IgnoreQueryFilters([PortalDbContext.TenantFilter]).Count());
+        Assert.Equal(2, db.Workspaces.IgnoreQueryFilters(["Tenant"]).Count());
+    }
+
+    [Fact]
+    public void KeepThePlatformsOwnMailWithoutATenantAndHideItFromEveryTenant()
+    {
+        AddPlatformMail();
+
+        using var reader = NewContext();
+        Assert.Empty(reader.Outbox.ToList()); // no tenant, no rows: not even the platform's
+        using (_tenants.Change(_acme))
+        {
+            Assert.Empty(reader.Outbox.ToList());
+        }
+
+        Assert.Equal(IMayBelongToPlatform.Platform, reader.Outbox.IgnoreQueryFilters(["Tenant"]).Single().TenantId);
+    }
+
+    [Fact]
+    public void RefuseWithoutATenantMailThatNamesAnOrganization()
+    {
+        using var db = NewContext();
+        db.Outbox.Add(Mail(_acme.Id));
+        Assert.Throws<TenantMismatchException>(() => db.SaveChanges());
+    }
+
+    [Fact]
+    public void RefuseWithoutATenantToHandThePlatformsMailToAnOrganization()
+    {
+        AddPlatformMail();
+
+        using var writer = NewContext();
+        var message = writer.Outbox.IgnoreQueryFilters(["Tenant"]).Single();
+        message.Attempts = 1; // the platform's row stays the platform's: accepted
+        writer.SaveChanges();
+        message.TenantId = _acme.Id;
+        Assert.Throws<TenantMismatchException>(() => writer.SaveChanges());
+    }
+
+    [Fact]
+    public void RefuseThePlatformsIdOnEveryOtherType()
+    {
+        using var db = NewContext();
+        db.Workspaces.Add(new Workspace { Name = "General", TenantId = IMayBelongToPlatform.Platform });
+        Assert.Throws<TenantMismatchException>(() => db.SaveChanges());
+    }
+
+    [Fact]
+    public void TreatMailQueuedInAnOrganizationAsItsOwn()
+    {
+        using (_tenants.Change(_acme))
+        {
+            using var db = NewContext();
+            var queued = Mail(IMayBelongToPlatform.Platform);
+            db.Outbox.Add(queued);
+            db.SaveChanges();
+            Assert.Equal(_acme.Id, queued.TenantId);
+        }
+
+        // A current tenant may not touch the platform's own mail either.
+        AddPlatformMail();
+
+        using (_tenants.Change(_acme))
+        {
+            using var db = NewContext();
+            db.Outbox.IgnoreQueryFilters(["Tenant"]).Single(m => m.TenantId == IMayBelongToPlatform.Platform).Attempts = 2;
+            Assert.Throws<TenantMismatchException>(() => db.SaveChanges());
+        }
     }
 
     [Fact]
@@ -129,6 +197,25 @@ public sealed class TenantDataShould : IDisposable
         db.SaveChanges();
         return workspace.Id;
     }
+
+    /// <summary>The platform's own mail, queued while no organization is current.</summary>
+    private void AddPlatformMail()
+    {
+        using var db = NewContext();
+        db.Outbox.Add(Mail(IMayBelongToPlatform.Platform));
+        db.SaveChanges();
+    }
+
+    private static OutboxMessage Mail(Guid tenantId) => new()
+    {
+        TenantId = tenantId,
+        Template = "password-reset",
+        ToAddress = "admin@portal.test",
+        FromAddress = "no-reply@portal.test",
+        Subject = "Reset your password",
+        HtmlBody = "<p>Reset</p>",
+        TextBody = "Reset",
+    };
 
     private SqlitePortalDbContext NewContext() =>
         new(new DbContextOptionsBuilder<SqlitePortalDbContext>().UseSqlite(_connection).Options, _tenants, new InstalledModules([]));

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using PartnerPortal.Accounts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Jobs;
@@ -28,7 +27,7 @@ public sealed class ResellersModule : IPortalModule
         services.AddImpersonation(configuration);
         services.AddScoped<IClosedOrganizations, DeletedClients>();
         services.AddScoped<ClientRows>();
-        services.AddScoped<IInterceptor, ClientRowsRefresh>();
+        services.AddScoped<IPortalEventHandler, ClientRowsFollower>();
         services.AddScoped<ClientList>();
         services.AddScoped<ResellerProgram>();
         services.AddScoped<ClientAccounts>();
@@ -38,10 +37,6 @@ public sealed class ResellersModule : IPortalModule
         var maintenance = configuration.GetValue("Resellers:MaintenanceInterval", TimeSpan.FromMinutes(10));
         services.AddPortalJob<ClientPurge>(ClientPurge.JobName, "Purges deleted client accounts once their grace period has passed", maintenance, ModuleName);
         services.AddPortalJob<ClientRowsRepair>(ClientRowsRepair.JobName, "Rebuilds the client dashboard's rows from the accounts they show", maintenance, ModuleName);
-        services.Configure<MvcOptions>(options =>
-        {
-            options.Filters.Add<ActivityTracking>();
-        });
 
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(ResellersModule).Assembly;

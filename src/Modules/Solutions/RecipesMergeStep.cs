@@ -14,7 +14,6 @@ namespace PartnerPortal.Solutions;
 public sealed class RecipesMergeStep(PortalDbContext db, ITenantContext tenants, ITenantStore store, WorkspaceTransfer transfer) : IResellerMergeStep
 {
     private const int NameLimit = 200;
-    private static readonly string[] Tenant = ["Tenant"];
 
     private sealed record RecipeWorkspace(Guid Id, string Name, int Solutions);
 
@@ -28,7 +27,7 @@ public sealed class RecipesMergeStep(PortalDbContext db, ITenantContext tenants,
         if (workspaces.Count == 0) return;
         var source = await store.FindByIdAsync(fromResellerId, cancellationToken) ?? throw new InvalidOperationException("The merging reseller disappeared.");
         var target = await store.FindByIdAsync(intoResellerId, cancellationToken) ?? throw new InvalidOperationException("The surviving reseller disappeared.");
-        var names = await db.Workspaces.IgnoreQueryFilters(Tenant).AsNoTracking()
+        var names = await db.Workspaces.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(w => w.TenantId == intoResellerId || w.TenantId == fromResellerId).Select(w => new { w.TenantId, w.Name }).ToListAsync(cancellationToken);
         var inTarget = names.Where(n => n.TenantId == intoResellerId).Select(n => n.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var taken = names.Select(n => n.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -64,11 +63,11 @@ public sealed class RecipesMergeStep(PortalDbContext db, ITenantContext tenants,
 
     private async Task<List<RecipeWorkspace>> RecipeWorkspacesAsync(Guid resellerId, CancellationToken cancellationToken)
     {
-        var marked = await db.Set<RecipeLibrary>().IgnoreQueryFilters(Tenant).AsNoTracking()
+        var marked = await db.Set<RecipeLibrary>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(r => r.TenantId == resellerId).Select(r => r.WorkspaceId).ToListAsync(cancellationToken);
-        var workspaces = await db.Workspaces.IgnoreQueryFilters(Tenant).AsNoTracking()
+        var workspaces = await db.Workspaces.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(w => w.TenantId == resellerId && marked.Contains(w.Id)).OrderBy(w => w.Name).Select(w => new { w.Id, w.Name }).ToListAsync(cancellationToken);
-        var counts = await db.Set<Solution>().IgnoreQueryFilters(Tenant).AsNoTracking()
+        var counts = await db.Set<Solution>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(s => s.TenantId == resellerId && marked.Contains(s.WorkspaceId)).GroupBy(s => s.WorkspaceId)
             .Select(g => new { WorkspaceId = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return workspaces.Select(w => new RecipeWorkspace(w.Id, w.Name, counts.FirstOrDefault(c => c.WorkspaceId == w.Id)?.Count ?? 0)).ToList();

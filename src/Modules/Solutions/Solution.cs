@@ -197,9 +197,10 @@ public class RuleRun : ITenantOwned
 
 /// <summary>
 /// A copy of a solution sent to another organization (S4), waiting for its admin to preview and
-/// import it. Global: it belongs to two organizations; every read names the recipient explicitly.
+/// import it. Owned by the recipient, whose pages read and answer it; the sender writes it once,
+/// through <see cref="SolutionLibrary.SendCopyAsync"/>, after checking the partner–client link.
 /// </summary>
-public class SolutionShare : IGlobalEntity
+public class SolutionShare : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
@@ -207,7 +208,8 @@ public class SolutionShare : IGlobalEntity
 
     public required string FromOrganizationName { get; set; }
 
-    public Guid ToOrganizationId { get; set; }
+    /// <summary>The recipient.</summary>
+    public Guid TenantId { get; set; }
 
     public required string Name { get; set; }
 

@@ -4,6 +4,7 @@ using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
 using PartnerPortal.Solutions.Definition;
+using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Solutions;
 
@@ -12,7 +13,7 @@ namespace PartnerPortal.Solutions;
 /// import a package, duplicate, move, send a copy. Each is one save; each raises a kernel event
 /// (the partner program counts builder work as qualifying activity, P3).
 /// </summary>
-public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, AuditLog audit, IPortalEvents events, TimeProvider time)
+public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, AuditLog audit, IPortalEvents events, ITenantContext tenants, ITenantStore store, TimeProvider time)
 {
     public const string PublishedEvent = "solutions.published";
     public const string RulesChangedEvent = "solutions.rules_changed";
@@ -111,6 +112,36 @@ public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, Au
             Definition = PackageReader.ReadStoredDefinition(json),
         };
     }
+
+    /// <summary>
+    /// S4: sends a copy of the solution to another organization, whose admin previews and imports it.
+    /// The caller has checked the partner–client link. The share is the recipient's row, written while
+    /// the recipient is current; the audit entry is the sender's; both commit together.
+    /// </summary>
+    public async Task SendCopyAsync(Solution solution, TenantInfo sender, TenantInfo recipient, CancellationToken cancellationToken)
+    {
+        var package = await PackageAsync(solution, sender.Name, cancellationToken);
+        audit.Record("solution.sent", solution.Name);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        using (tenants.Change(recipient))
+        {
+            db.Add(new SolutionShare
+            {
+                FromOrganizationId = sender.Id,
+                FromOrganizationName = sender.Name,
+                Name = solution.Name,
+                PackageJson = PackageWriter.Write(package),
+                CreatedAt = time.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The organization a copy may be sent to, by id; the caller checks the link.</summary>
+    public ValueTask<TenantInfo?> RecipientAsync(Guid organizationId, CancellationToken cancellationToken) => store.FindByIdAsync(organizationId, cancellationToken);
 
     public async Task<SolutionDefinition?> PublishedDefinitionAsync(Solution solution, CancellationToken cancellationToken)
     {

@@ -90,8 +90,9 @@ internal static class SolutionsModel
             b.ToTable("Solutions_Shares");
             b.Property(s => s.Name).HasMaxLength(200);
             b.Property(s => s.FromOrganizationName).HasMaxLength(200);
-            b.HasIndex(s => new { s.ToOrganizationId, s.ImportedAt });
-            b.HasOne<Organization>().WithMany().HasForeignKey(s => s.ToOrganizationId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(s => new { s.TenantId, s.ImportedAt });
+            // The constraint keeps its name from before the column became TenantId: SQLite renames in place, no table rebuild.
+            b.HasOne<Organization>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
         });
     }
 }

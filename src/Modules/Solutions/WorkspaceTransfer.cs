@@ -28,13 +28,12 @@ public sealed record WorkspaceMovePreview(
 public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, ITenantContext tenants, ITenantStore store, AuditLog audit, IPortalEvents events, TimeProvider time)
 {
     public const string MovedEvent = "solutions.workspace_moved";
-    private static readonly string[] Tenant = ["Tenant"];
 
     /// <summary>Organizations other than the current one where the signed-in user is an active admin or owner.</summary>
     public async Task<IReadOnlyList<Organization>> TargetsAsync(CancellationToken cancellationToken)
     {
         if (member.UserId is not { } userId || db.CurrentTenantId is not { } current) return [];
-        var ids = await db.Memberships.IgnoreQueryFilters(Tenant)
+        var ids = await db.Memberships.IgnoreQueryFilters(["Tenant"])
             .Where(m => m.UserId == userId && m.Role >= OrganizationRole.Admin && m.DeactivatedAt == null && m.TenantId != current)
             .Select(m => m.TenantId).ToListAsync(cancellationToken);
         return await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).OrderBy(o => o.Name).ToListAsync(cancellationToken);
@@ -56,7 +55,7 @@ public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, 
         var inTarget = await TargetMembersAsync(target.Id, seats.Select(s => s.UserId).ToList(), cancellationToken);
         var staying = seats.Where(s => !inTarget.Contains(s.UserId)).Select(s => s.UserId).ToList();
         var dropped = await db.Set<SolutionAssignment>().CountAsync(a => solutionIds.Contains(a.SolutionId) && staying.Contains(a.UserId), cancellationToken);
-        var clash = await db.Workspaces.IgnoreQueryFilters(Tenant).AnyAsync(w => w.TenantId == target.Id && w.Name == workspace.Name, cancellationToken);
+        var clash = await db.Workspaces.IgnoreQueryFilters(["Tenant"]).AnyAsync(w => w.TenantId == target.Id && w.Name == workspace.Name, cancellationToken);
         return new WorkspaceMovePreview(
             workspace,
             target,
@@ -132,7 +131,7 @@ public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, 
         rows.ExecuteUpdateAsync(s => s.SetProperty(r => r.TenantId, target), cancellationToken);
 
     private async Task<HashSet<Guid>> TargetMembersAsync(Guid target, List<Guid> userIds, CancellationToken cancellationToken) =>
-        (await db.Memberships.IgnoreQueryFilters(Tenant)
+        (await db.Memberships.IgnoreQueryFilters(["Tenant"])
             .Where(m => m.TenantId == target && m.DeactivatedAt == null && userIds.Contains(m.UserId))
             .Select(m => m.UserId).ToListAsync(cancellationToken)).ToHashSet();
 }

@@ -6,6 +6,7 @@ using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.IntegrationTests.Solutions;
+using PartnerPortal.Modularity;
 using PartnerPortal.Solutions;
 using PartnerPortal.Solutions.Records;
 using PartnerPortal.Tenancy;
@@ -31,13 +32,14 @@ public static class BillingWorld
         return new ResellerWithClient(reseller, resellerAdmin, client, owner);
     }
 
-    public static Task SubscribeAsync(TestWorld world, TestOrganization org, Guid planId, Action<AccountSubscription>? configure = null) =>
-        world.GlobalAsync(async db =>
+    public static async Task SubscribeAsync(TestWorld world, TestOrganization org, Guid planId, Action<AccountSubscription>? configure = null)
+    {
+        await world.InTenantAsync(org, async db =>
         {
-            var subscription = await db.AccountSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == org.Id);
+            var subscription = await db.AccountSubscriptions.FirstOrDefaultAsync();
             if (subscription is null)
             {
-                subscription = new AccountSubscription { OrganizationId = org.Id, ChangedAt = DateTime.UtcNow };
+                subscription = new AccountSubscription { ChangedAt = DateTime.UtcNow };
                 db.AccountSubscriptions.Add(subscription);
             }
 
@@ -45,9 +47,11 @@ public static class BillingWorld
             configure?.Invoke(subscription);
             return await db.SaveChangesAsync();
         });
+        await world.AnnounceAsync(org, KernelEvents.SubscriptionChanged);
+    }
 
     public static Task<AccountSubscription?> SubscriptionAsync(TestWorld world, TestOrganization org) =>
-        world.GlobalAsync(db => db.AccountSubscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.OrganizationId == org.Id));
+        world.InTenantAsync(org, db => db.AccountSubscriptions.AsNoTracking().FirstOrDefaultAsync());
 
     /// <summary>Adds <paramref name="count"/> records to the solution's patients table through the module's own store (counter kept).</summary>
     public static Task AddRecordsAsync(PortalFactory factory, TestOrganization org, Guid solutionId, int count) =>

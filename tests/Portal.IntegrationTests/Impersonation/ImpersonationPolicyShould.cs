@@ -38,7 +38,7 @@ public sealed class ImpersonationPolicyShould(MailingPortalFactory factory) : Po
         var asked = await Browser.ClickLogInAsync(onReseller, world.Client.Id, "Quarterly review");
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         Assert.Contains("Waiting for approval", await asked.Content.ReadAsStringAsync());
-        Assert.Equal(0, await World.GlobalAsync(db => db.Set<ImpersonationTicket>().CountAsync(t => t.ClientId == world.Client.Id)));
+        Assert.Equal(0, await World.GlobalAsync(db => db.Set<ImpersonationTicket>().IgnoreQueryFilters(["Tenant"]).CountAsync(t => t.ClientId == world.Client.Id)));
         // Asking again while it is pending sends no second e-mail.
         Assert.Contains("Waiting for approval", await (await Browser.ClickLogInAsync(onReseller, world.Client.Id)).Content.ReadAsStringAsync());
 
@@ -78,7 +78,7 @@ public sealed class ImpersonationPolicyShould(MailingPortalFactory factory) : Po
         var retry = await Browser.ClickLogInAsync(onReseller, world.Client.Id);
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Contains("Waiting for approval", await retry.Content.ReadAsStringAsync());
-        Assert.Equal(0, await World.GlobalAsync(db => db.Set<ImpersonationTicket>().CountAsync(t => t.ClientId == world.Client.Id)));
+        Assert.Equal(0, await World.GlobalAsync(db => db.Set<ImpersonationTicket>().IgnoreQueryFilters(["Tenant"]).CountAsync(t => t.ClientId == world.Client.Id)));
         Assert.Equal(2, await World.InTenantAsync(world.Client, db => db.Set<ImpersonationRequest>().CountAsync()));
         Assert.False((await World.InTenantAsync(world.Client, db => db.Set<ImpersonationRequest>().SingleAsync(r => r.Id == request.Id))).Approved);
     }

@@ -235,8 +235,7 @@ public class DnsPortalFactory : PortalFactory
     {
         Dns = dns;
         Smtp = smtp;
-        smtp.DiagnoseOutbox = to => new TestWorld(this).GlobalAsync(db => Task.FromResult(string.Join("; ",
-            db.Outbox.Where(m => m.ToAddress == to).Select(m => $"outbox: {m.Attempts} attempts, sent {m.SentAt}, last error {m.LastError}")))).GetAwaiter().GetResult();
+        smtp.DiagnoseOutbox = new TestWorld(this).DescribeOutbox;
     }
 
     public DnsServer Dns { get; }

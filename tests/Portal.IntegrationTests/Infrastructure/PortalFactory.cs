@@ -93,7 +93,7 @@ public class PortalFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Records database commands, so a test can prove a warm request issues none for a lookup.</summary>
+/// <summary>Records database commands, so a test can prove a warm request issues none for a lookup, or a page view no write.</summary>
 public sealed class CommandCounter : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _commands = new();
@@ -103,23 +103,31 @@ public sealed class CommandCounter : DbCommandInterceptor
     /// <summary>How many commands so far read or wrote a table whose name contains <paramref name="table"/>.</summary>
     public int CountTouching(string table) => _commands.Count(c => c.Contains(table, StringComparison.Ordinal));
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    /// <summary>How many UPDATE, INSERT or DELETE statements so far named the table <paramref name="table"/> (e.g. <c>Memberships</c>).</summary>
+    public int CountWriting(string table) => _commands.Count(c =>
+        c.Contains($"\"{table}\"", StringComparison.Ordinal)
+        && c.TrimStart().Split(' ', 2)[0].ToUpperInvariant() is "UPDATE" or "INSERT" or "DELETE");
+
+    private T Record<T>(DbCommand command, T result)
     {
         _commands.Enqueue(command.CommandText);
         return result;
     }
 
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        _commands.Enqueue(command.CommandText);
-        return ValueTask.FromResult(result);
-    }
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Record(command, result);
 
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        _commands.Enqueue(command.CommandText);
-        return ValueTask.FromResult(result);
-    }
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        Record(command, ValueTask.FromResult(result));
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
+        Record(command, result);
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        Record(command, ValueTask.FromResult(result));
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        Record(command, ValueTask.FromResult(result));
 }
 
 /// <summary>Keeps every entry logged at Error or above.</summary>

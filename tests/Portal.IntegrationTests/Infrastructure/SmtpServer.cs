@@ -132,8 +132,7 @@ public sealed class MailingPortalFactory : PortalFactory
     })
     {
         Smtp = smtp;
-        smtp.DiagnoseOutbox = to => new TestWorld(this).GlobalAsync(db => Task.FromResult(string.Join("; ",
-            db.Outbox.Where(m => m.ToAddress == to).Select(m => $"outbox: {m.Attempts} attempts, sent {m.SentAt}, last error {m.LastError}")))).GetAwaiter().GetResult();
+        smtp.DiagnoseOutbox = new TestWorld(this).DescribeOutbox;
     }
 
     public SmtpServer Smtp { get; }

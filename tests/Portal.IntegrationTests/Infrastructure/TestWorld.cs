@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.IntegrationTests.Infrastructure;
@@ -42,6 +43,11 @@ public sealed class TestWorld(PortalFactory factory)
             db.Workspaces.Add(new Workspace { Name = "General", CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
+
+        // As OrganizationSetup announces a new organization and its link (the reseller's dashboard lists it).
+        var events = scope.ServiceProvider.GetRequiredService<IPortalEvents>();
+        await events.PublishAsync(new PortalEvent(org.Id, null, KernelEvents.OrganizationChanged, DateTime.UtcNow));
+        if (reseller is not null) await events.PublishAsync(new PortalEvent(org.Id, null, KernelEvents.PartnerLinkChanged, DateTime.UtcNow));
 
         return new TestOrganization(org.Id, name, slug, customDomain ?? factory.HostOf(slug));
     }
@@ -94,5 +100,24 @@ public sealed class TestWorld(PortalFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<PortalDbContext>());
+    }
+
+    /// <summary>
+    /// Raises a kernel event as the kernel's own services do after the kind of change a test just
+    /// wrote straight to the database, so that modules keeping copies (the dashboard's rows) follow it.
+    /// </summary>
+    public async Task AnnounceAsync(TestOrganization org, string kind)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IPortalEvents>().PublishAsync(new PortalEvent(org.Id, null, kind, DateTime.UtcNow));
+    }
+
+    /// <summary>What the outbox holds for <paramref name="to"/>, for a test's failure message (every organization's and the platform's mail).</summary>
+    public string DescribeOutbox(string to)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        return string.Join("; ", db.Outbox.IgnoreQueryFilters(["Tenant"]).Where(m => m.ToAddress == to)
+            .Select(m => $"outbox: {m.Attempts} attempts, sent {m.SentAt}, last error {m.LastError}").ToList());
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Billing;
+using PartnerPortal.Modularity;
 using PartnerPortal.IntegrationTests.Infrastructure;
 
 namespace PartnerPortal.IntegrationTests.Resellers;
@@ -47,12 +48,15 @@ public sealed record ResellerWorld(
     }
 
     /// <summary>Puts <paramref name="client"/> on a plan with the reseller's own monthly price.</summary>
-    public static Task SubscribeAsync(TestWorld world, TestOrganization client, Guid planId, decimal? resellerPrice = null) =>
-        world.GlobalAsync(async db =>
+    public static async Task SubscribeAsync(TestWorld world, TestOrganization client, Guid planId, decimal? resellerPrice = null)
+    {
+        await world.InTenantAsync(client, async db =>
         {
-            db.AccountSubscriptions.Add(new AccountSubscription { OrganizationId = client.Id, PlanId = planId, ChangedAt = DateTime.UtcNow, ResellerPrice = resellerPrice, ResellerPriceCurrency = resellerPrice is null ? null : "USD" });
+            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = planId, ChangedAt = DateTime.UtcNow, ResellerPrice = resellerPrice, ResellerPriceCurrency = resellerPrice is null ? null : "USD" });
             return await db.SaveChangesAsync();
         });
+        await world.AnnounceAsync(client, KernelEvents.SubscriptionChanged);
+    }
 
     public static Task AssignAsync(TestWorld world, TestOrganization reseller, PortalUser user, TestOrganization client) =>
         world.InTenantAsync(reseller, async db =>

@@ -4,6 +4,7 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Resellers.Accounts;
@@ -12,13 +13,16 @@ namespace PartnerPortal.Resellers.Accounts;
 /// A reseller's work on its client accounts (R2, R9, R12): create, detach, delete, hand over.
 /// Every method takes the reseller as the current tenant and a client the caller has already
 /// found through <see cref="PartnerClients.FindAsync"/> (the partner–client link check); each
-/// change is one transaction, audited on both sides.
+/// change is one transaction, audited on both sides and announced as kernel events in it (the
+/// dashboard's row follows them).
 /// </summary>
 public sealed class ClientAccounts(
     PortalDbContext db,
     OrganizationSetup setup,
     Invitations invitations,
     ITenantContext tenants,
+    ITenantStore store,
+    IPortalEvents events,
     AuditLog audit,
     TimeProvider time,
     IConfiguration configuration)
@@ -34,15 +38,23 @@ public sealed class ClientAccounts(
         var (client, error) = await setup.CreateAsync(new NewOrganization(name, slug, OrganizationKind.Client, adminEmail.Trim(), reseller.Id), reseller.Name, userId, cancellationToken);
         if (client is null) return (null, error);
 
+        audit.Record("client.created", $"{client.Name} ({client.Slug}), admin {adminEmail.Trim()}");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+
         // A missing subscription already means the default plan; the row records when and how it started.
         var free = await db.Plans.AsNoTracking().Where(p => p.IsDefault).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (free is { } planId)
+        if (free is { } planId && await store.FindByIdAsync(client.Id, cancellationToken) is { } clientTenant)
         {
-            db.AccountSubscriptions.Add(new AccountSubscription { OrganizationId = client.Id, PlanId = planId, ChangedAt = time.GetUtcNow().UtcDateTime, BillingMode = BillingMode.ResellerBilled });
+            using (tenants.Change(clientTenant))
+            {
+                db.AccountSubscriptions.Add(new AccountSubscription { PlanId = planId, ChangedAt = time.GetUtcNow().UtcDateTime, BillingMode = BillingMode.ResellerBilled });
+                await db.SaveChangesAsync(cancellationToken);
+            }
         }
 
-        audit.Record("client.created", $"{client.Name} ({client.Slug}), admin {adminEmail.Trim()}");
-        await db.SaveChangesAsync(cancellationToken);
+        // The dashboard row came with the new link (a kernel event); a subscription on the default plan changes none of its keys.
+        await transaction.CommitAsync(cancellationToken);
         return (client, null);
     }
 
@@ -53,20 +65,27 @@ public sealed class ClientAccounts(
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await EndLinkAsync(reseller.Id, client.Id, now, cancellationToken);
-        var subscription = await db.AccountSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == client.Id, cancellationToken);
-        if (subscription is not null)
-        {
-            subscription.BillingMode = BillingMode.ClientBilled;
-            subscription.RequestedBillingMode = null;
-            subscription.BillingModeRequestedBy = null;
-            subscription.BillingModeRequestedAt = null;
-            subscription.ResellerPrice = null;
-            subscription.ChangedAt = now;
-        }
-
         audit.Record("client.detached", $"{client.Name}: now a regular account");
         await db.SaveChangesAsync(cancellationToken);
-        await RecordInClientAsync(client, "reseller.detached", $"{reseller.Name} no longer serves this account; it is billed directly", cancellationToken);
+        using (tenants.Change(client))
+        {
+            // The client's own subscription: changed, with its audit entry, while the client is current.
+            var subscription = await db.AccountSubscriptions.FirstOrDefaultAsync(cancellationToken);
+            if (subscription is not null)
+            {
+                subscription.BillingMode = BillingMode.ClientBilled;
+                subscription.RequestedBillingMode = null;
+                subscription.BillingModeRequestedBy = null;
+                subscription.BillingModeRequestedAt = null;
+                subscription.ResellerPrice = null;
+                subscription.ChangedAt = now;
+            }
+
+            audit.Record("reseller.detached", $"{reseller.Name} no longer serves this account; it is billed directly");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await AnnounceAsync(client.Id, now, cancellationToken, KernelEvents.PartnerLinkChanged, KernelEvents.SubscriptionChanged);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -87,10 +106,11 @@ public sealed class ClientAccounts(
         await EndLinkAsync(reseller.Id, client.Id, now, cancellationToken);
         var org = await db.Organizations.SingleAsync(o => o.Id == client.Id, cancellationToken);
         org.Status = OrganizationStatus.Suspended;
-        db.Set<ClientDeletion>().Add(new ClientDeletion { ClientId = client.Id, ResellerId = reseller.Id, ClientName = client.Name, RequestedByUserId = userId, RequestedAt = now, PurgeAfter = purgeAfter });
+        db.Set<ClientDeletion>().Add(new ClientDeletion { ClientId = client.Id, ClientName = client.Name, RequestedByUserId = userId, RequestedAt = now, PurgeAfter = purgeAfter });
         audit.Record("client.deleted", $"{client.Name}: suspended, purged after {purgeAfter:yyyy-MM-dd}");
         await db.SaveChangesAsync(cancellationToken);
         await RecordInClientAsync(client, "account.deleted", $"deleted by reseller {reseller.Name}; purged after {purgeAfter:yyyy-MM-dd}", cancellationToken);
+        await AnnounceAsync(client.Id, now, cancellationToken, KernelEvents.PartnerLinkChanged, KernelEvents.OrganizationChanged);
         await transaction.CommitAsync(cancellationToken);
         return null;
     }
@@ -117,6 +137,11 @@ public sealed class ClientAccounts(
         foreach (var link in links) link.EndedAt = now;
         // The reseller's people lose the way in together with the link.
         db.PartnerClientAssignments.RemoveRange(await db.PartnerClientAssignments.Where(a => a.ClientId == clientId).ToListAsync(cancellationToken));
+    }
+
+    private async Task AnnounceAsync(Guid clientId, DateTime now, CancellationToken cancellationToken, params string[] kinds)
+    {
+        foreach (var kind in kinds) await events.PublishAsync(new PortalEvent(clientId, null, kind, now), cancellationToken);
     }
 
     private async Task RecordInClientAsync(TenantInfo client, string action, string detail, CancellationToken cancellationToken)

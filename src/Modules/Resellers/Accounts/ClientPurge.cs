@@ -24,21 +24,21 @@ public sealed partial class ClientPurge(PortalDbContext db, ITenantStore store, 
     /// <summary>Purges every deletion whose grace period ended before <paramref name="now"/>; returns how many.</summary>
     public async Task<int> PurgeDueAsync(DateTime now, CancellationToken cancellationToken = default)
     {
-        var due = await db.Set<ClientDeletion>().Where(d => d.PurgedAt == null && d.PurgeAfter <= now).ToListAsync(cancellationToken);
-        var on = await switches.OrganizationsOnAsync(ResellersModule.ModuleName, due.Select(d => d.ResellerId), cancellationToken);
-        due.RemoveAll(d => !on.Contains(d.ResellerId));
+        // Every reseller's deletions (their own rows): the job works for each reseller whose module is on.
+        var due = await db.Set<ClientDeletion>().IgnoreQueryFilters(["Tenant"]).Where(d => d.PurgedAt == null && d.PurgeAfter <= now).ToListAsync(cancellationToken);
+        var on = await switches.OrganizationsOnAsync(ResellersModule.ModuleName, due.Select(d => d.TenantId), cancellationToken);
+        due.RemoveAll(d => !on.Contains(d.TenantId));
         foreach (var deletion in due)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var id = deletion.ClientId;
             // Rows that point at the organization without cascading go first; the organization's own rows cascade with it.
-            await db.PartnerClientAssignments.IgnoreQueryFilters([PortalDbContext.TenantFilter]).Where(a => a.ClientId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.PartnerClientAssignments.IgnoreQueryFilters(["Tenant"]).Where(a => a.ClientId == id).ExecuteDeleteAsync(cancellationToken);
             await db.PartnerClientLinks.Where(l => l.ClientId == id || l.PartnerId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.Set<ConnectRequest>().Where(r => r.AccountId == id || r.ResellerId == id).ExecuteDeleteAsync(cancellationToken);
-            await db.Set<ClientRow>().Where(r => r.ClientId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<ConnectRequest>().IgnoreQueryFilters(["Tenant"]).Where(r => r.TenantId == id || r.ResellerId == id).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<ClientRow>().IgnoreQueryFilters(["Tenant"]).Where(r => r.ClientId == id).ExecuteDeleteAsync(cancellationToken);
             await db.Organizations.Where(o => o.Id == id).ExecuteDeleteAsync(cancellationToken);
-            deletion.PurgedAt = now;
-            await db.SaveChangesAsync(cancellationToken);
+            await db.Set<ClientDeletion>().IgnoreQueryFilters(["Tenant"]).Where(d => d.Id == deletion.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.PurgedAt, now), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             LogPurged(logger, deletion.ClientName, id);
         }

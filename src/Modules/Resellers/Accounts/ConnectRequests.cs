@@ -6,6 +6,7 @@ using PartnerPortal.Audit;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Mail;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Resellers.Accounts;
@@ -14,12 +15,14 @@ namespace PartnerPortal.Resellers.Accounts;
 /// Connecting an existing account to a reseller (R3). The reseller asks by the account's host and
 /// the account's owners approve or decline through an e-mailed link on their own host; or the
 /// account's owner enters the reseller's partner code and the reseller accepts. No password ever
-/// changes hands; each step is audited on both sides.
+/// changes hands; each step is audited on both sides. A request belongs to the account; the
+/// reseller's side reads and answers only the requests that name it as the reseller.
 /// </summary>
 public sealed class ConnectRequests(
     PortalDbContext db,
     ITenantStore store,
     ITenantContext tenants,
+    IPortalEvents events,
     IMailer mailer,
     TenantUrls urls,
     AuditLog audit,
@@ -37,20 +40,20 @@ public sealed class ConnectRequests(
         if (resolution.Tenant is not { } account) return $"No account answers at {normalized}. Check the address (its platform subdomain or a verified custom domain).";
         if (await RefusalAsync(reseller.Id, account, cancellationToken) is { } refusal) return refusal;
 
-        var owners = await db.Memberships.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var owners = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.TenantId == account.Id && m.Role == OrganizationRole.Owner && m.DeactivatedAt == null)
             .Select(m => m.User!.Email!).ToListAsync(cancellationToken);
         if (owners.Count == 0) return $"{account.Name} has no owner who could approve the request.";
 
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = time.GetUtcNow().UtcDateTime;
-        var request = new ConnectRequest { ResellerId = reseller.Id, AccountId = account.Id, Direction = ConnectDirection.ResellerAsked, TokenHash = Invitations.Hash(token), RequestedByUserId = userId, CreatedAt = now, ExpiresAt = now + Lifetime };
-        db.Set<ConnectRequest>().Add(request);
         audit.Record("connect.requested", $"asked {account.Name} ({account.PrimaryHost}) to connect");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         using (tenants.Change(account))
         {
+            // The request is the account's: it is written while the account is current, with the mail to its owners.
+            db.Set<ConnectRequest>().Add(new ConnectRequest { ResellerId = reseller.Id, Direction = ConnectDirection.ResellerAsked, TokenHash = Invitations.Hash(token), RequestedByUserId = userId, CreatedAt = now, ExpiresAt = now + Lifetime });
             foreach (var owner in owners)
             {
                 mailer.Queue("connect-request", new Dictionary<string, string?>
@@ -76,7 +79,7 @@ public sealed class ConnectRequests(
         if (reseller is null) return "No reseller has that partner code. Check it with your reseller.";
         if (await RefusalAsync(reseller.Id, account, cancellationToken) is { } refusal) return refusal;
         var now = time.GetUtcNow().UtcDateTime;
-        db.Set<ConnectRequest>().Add(new ConnectRequest { ResellerId = reseller.Id, AccountId = account.Id, Direction = ConnectDirection.AccountAsked, RequestedByUserId = userId, CreatedAt = now, ExpiresAt = now + Lifetime });
+        db.Set<ConnectRequest>().Add(new ConnectRequest { ResellerId = reseller.Id, Direction = ConnectDirection.AccountAsked, RequestedByUserId = userId, CreatedAt = now, ExpiresAt = now + Lifetime });
         audit.Record("connect.requested", $"asked {reseller.Name} to serve this account");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -90,7 +93,7 @@ public sealed class ConnectRequests(
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100 || tenants.Current is not { } account) return null;
         var hash = Invitations.Hash(token);
-        var request = await db.Set<ConnectRequest>().FirstOrDefaultAsync(r => r.TokenHash == hash && r.AccountId == account.Id, cancellationToken);
+        var request = await db.Set<ConnectRequest>().FirstOrDefaultAsync(r => r.TokenHash == hash && r.TenantId == account.Id, cancellationToken);
         return request is not null && request.IsOpen(time.GetUtcNow().UtcDateTime) ? request : null;
     }
 
@@ -99,9 +102,10 @@ public sealed class ConnectRequests(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var resellerId = tenants.Current!.Id;
-        var open = await db.Set<ConnectRequest>().AsNoTracking()
+        // The accounts' requests that name this reseller: the one way a reseller sees them.
+        var open = await db.Set<ConnectRequest>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(r => r.ResellerId == resellerId && r.Direction == ConnectDirection.AccountAsked && r.DecidedAt == null && r.ExpiresAt > now)
-            .Join(db.Organizations, r => r.AccountId, o => o.Id, (r, o) => new { Request = r, o.Name })
+            .Join(db.Organizations, r => r.TenantId, o => o.Id, (r, o) => new { Request = r, o.Name })
             .OrderBy(x => x.Request.CreatedAt).ToListAsync(cancellationToken);
         return open.Select(x => (x.Request, x.Name)).ToList();
     }
@@ -111,7 +115,8 @@ public sealed class ConnectRequests(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var resellerId = tenants.Current!.Id;
-        var request = await db.Set<ConnectRequest>().FirstOrDefaultAsync(r => r.Id == requestId && r.ResellerId == resellerId && r.Direction == ConnectDirection.AccountAsked, cancellationToken);
+        var request = await db.Set<ConnectRequest>().IgnoreQueryFilters(["Tenant"])
+            .FirstOrDefaultAsync(r => r.Id == requestId && r.ResellerId == resellerId && r.Direction == ConnectDirection.AccountAsked, cancellationToken);
         return request is not null && request.IsOpen(now) ? request : null;
     }
 
@@ -119,29 +124,41 @@ public sealed class ConnectRequests(
     public async Task<string?> DecideAsync(ConnectRequest request, bool approve, Guid userId, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var account = await store.FindByIdAsync(request.AccountId, cancellationToken);
+        var account = await store.FindByIdAsync(request.TenantId, cancellationToken);
         var reseller = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == request.ResellerId, cancellationToken);
         if (account is null || reseller is null) return "This request no longer applies.";
         if (approve && await RefusalAsync(reseller.Id, account, cancellationToken) is { } refusal) return refusal;
 
-        request.DecidedAt = now;
-        request.Approved = approve;
-        request.DecidedByUserId = userId;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (approve)
+        // The request and the subscription are the account's: both are written while it is current,
+        // whichever side answers.
+        using (tenants.Change(account))
         {
-            db.PartnerClientLinks.Add(new PartnerClientLink { PartnerId = reseller.Id, ClientId = account.Id, CreatedAt = now });
-            // An existing account keeps its plan and goes on paying for itself until both sides agree otherwise (R14).
-            var subscription = await db.AccountSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == account.Id, cancellationToken);
-            if (subscription is not null) subscription.BillingMode = BillingMode.ClientBilled;
-            else if (await db.Plans.AsNoTracking().Where(p => p.IsDefault).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } free)
-                db.AccountSubscriptions.Add(new AccountSubscription { OrganizationId = account.Id, PlanId = free, ChangedAt = now, BillingMode = BillingMode.ClientBilled });
+            request.DecidedAt = now;
+            request.Approved = approve;
+            request.DecidedByUserId = userId;
+            if (approve)
+            {
+                db.PartnerClientLinks.Add(new PartnerClientLink { PartnerId = reseller.Id, ClientId = account.Id, CreatedAt = now });
+                // An existing account keeps its plan and goes on paying for itself until both sides agree otherwise (R14).
+                var subscription = await db.AccountSubscriptions.FirstOrDefaultAsync(cancellationToken);
+                if (subscription is not null) subscription.BillingMode = BillingMode.ClientBilled;
+                else if (await db.Plans.AsNoTracking().Where(p => p.IsDefault).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(cancellationToken) is { } free)
+                    db.AccountSubscriptions.Add(new AccountSubscription { PlanId = free, ChangedAt = now, BillingMode = BillingMode.ClientBilled });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         var verb = approve ? "approved" : "declined";
-        await db.SaveChangesAsync(cancellationToken);
         await RecordInAsync(account.Id, $"connect.{verb}", $"connection to reseller {reseller.Name} {verb}", cancellationToken);
         await RecordInAsync(reseller.Id, $"connect.{verb}", $"connection of {account.Name} {verb}", cancellationToken);
+        if (approve)
+        {
+            await events.PublishAsync(new PortalEvent(account.Id, userId, KernelEvents.PartnerLinkChanged, now), cancellationToken);
+            await events.PublishAsync(new PortalEvent(account.Id, userId, KernelEvents.SubscriptionChanged, now), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return null;
     }

@@ -4,14 +4,15 @@ namespace PartnerPortal.Resellers.Accounts;
 
 /// <summary>
 /// What the reseller program adds to a partner organization: its partner code (R3), which an
-/// account's owner enters to ask to be connected. Global, because the code is looked up from the
-/// account's host.
+/// account's owner enters to ask to be connected. Owned by the reseller; the code is looked up from
+/// the account's host only by <see cref="ResellerProgram.FindByCodeAsync"/>.
 /// </summary>
-public class ResellerProfile : IGlobalEntity
+public class ResellerProfile : ITenantOwned
 {
-    public Guid OrganizationId { get; set; }
+    /// <summary>The reseller (one profile per organization).</summary>
+    public Guid TenantId { get; set; }
 
-    /// <summary>Upper-case letters and digits, e.g. <c>NW-7K2M9Q</c>; unique.</summary>
+    /// <summary>Upper-case letters and digits, e.g. <c>NW-7K2M9Q</c>; unique across the platform.</summary>
     public required string PartnerCode { get; set; }
 
     public DateTime BecameResellerAt { get; set; }
@@ -28,15 +29,17 @@ public enum ConnectDirection
 
 /// <summary>
 /// A request to connect an existing account to a reseller (R3). Only a hash of the e-mailed token
-/// is kept; the request expires. Global: it names two organizations and each side reads it.
+/// is kept; the request expires. Owned by the account, whose consent it asks for either way; the
+/// reseller reads and answers the requests that name it through <see cref="ConnectRequests"/>.
 /// </summary>
-public class ConnectRequest : IGlobalEntity
+public class ConnectRequest : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid ResellerId { get; set; }
 
-    public Guid AccountId { get; set; }
+    /// <summary>The account to be connected.</summary>
+    public Guid TenantId { get; set; }
 
     public ConnectDirection Direction { get; set; }
 
@@ -60,15 +63,18 @@ public class ConnectRequest : IGlobalEntity
 
 /// <summary>
 /// A client account its reseller deleted (R9): suspended at once, its hosts answer 404, and the
-/// purge job removes it once <see cref="PurgeAfter"/> has passed. Kept after the purge as the record.
+/// purge job removes it once <see cref="PurgeAfter"/> has passed. Owned by the reseller, whose act it
+/// records and whose record outlives the purged client; the client's hosts only ask whether a row
+/// names them (<see cref="DeletedClientGuard"/>).
 /// </summary>
-public class ClientDeletion : IGlobalEntity
+public class ClientDeletion : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     public Guid ClientId { get; set; }
 
-    public Guid ResellerId { get; set; }
+    /// <summary>The reseller that deleted the client.</summary>
+    public Guid TenantId { get; set; }
 
     public required string ClientName { get; set; }
 

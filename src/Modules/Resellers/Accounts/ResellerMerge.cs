@@ -28,7 +28,7 @@ public sealed class ResellerMerge(
     public async Task<IReadOnlyList<(Guid Id, string Name)>> CandidatesAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         var current = tenants.Current!.Id;
-        var rows = await db.Memberships.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var rows = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.UserId == userId && m.TenantId != current && m.Role >= OrganizationRole.Admin && m.DeactivatedAt == null)
             .Join(db.Organizations.Where(o => o.Kind == OrganizationKind.Partner), m => m.TenantId, o => o.Id, (m, o) => new { o.Id, o.Name })
             .OrderBy(o => o.Name).ToListAsync(cancellationToken);
@@ -44,7 +44,7 @@ public sealed class ResellerMerge(
         var clients = await db.PartnerClientLinks.AsNoTracking().Where(l => l.PartnerId == fromId && l.EndedAt == null)
             .Select(l => new { l.ClientId, l.Client!.Name }).OrderBy(c => c.Name).ToListAsync(cancellationToken);
         var here = await db.PartnerClientLinks.AsNoTracking().Where(l => l.PartnerId == current && l.EndedAt == null).Select(l => l.ClientId).ToListAsync(cancellationToken);
-        var employees = await db.Memberships.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var employees = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.TenantId == fromId && m.DeactivatedAt == null).Select(m => m.User!.Email!).OrderBy(e => e).ToListAsync(cancellationToken);
         var extra = new List<string>();
         foreach (var step in steps) extra.AddRange(await step.PreviewAsync(fromId, cancellationToken));
@@ -70,9 +70,9 @@ public sealed class ResellerMerge(
             if (!here.Contains(link.ClientId)) db.PartnerClientLinks.Add(new PartnerClientLink { PartnerId = into.Id, ClientId = link.ClientId, CreatedAt = now });
         }
 
-        var theirPeople = await db.Memberships.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var theirPeople = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.TenantId == fromId && m.DeactivatedAt == null).ToListAsync(cancellationToken);
-        var theirAssignments = await db.PartnerClientAssignments.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var theirAssignments = await db.PartnerClientAssignments.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(a => a.TenantId == fromId).ToListAsync(cancellationToken);
         var ourPeople = await db.Memberships.Select(m => m.UserId).ToListAsync(cancellationToken);
         var ourAssignments = await db.PartnerClientAssignments.Select(a => new { a.UserId, a.ClientId }).ToListAsync(cancellationToken);
@@ -102,6 +102,7 @@ public sealed class ResellerMerge(
         }
 
         foreach (var step in steps) await step.MoveAsync(fromId, into.Id, cancellationToken);
+        foreach (var link in moving) await events.PublishAsync(new PortalEvent(link.ClientId, userId, KernelEvents.PartnerLinkChanged, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await events.PublishAsync(new PortalEvent(into.Id, userId, "resellers.merged", now), cancellationToken);
         return null;

@@ -23,10 +23,10 @@ public sealed class ResellerProgram(PortalDbContext db, AuditLog audit, TimeProv
             return "This account is a reseller's client. Ask your reseller to detach it first; then it can become a reseller.";
 
         org.Kind = OrganizationKind.Partner;
-        var profile = await db.Set<ResellerProfile>().FirstOrDefaultAsync(p => p.OrganizationId == organizationId, cancellationToken);
+        var profile = await db.Set<ResellerProfile>().FirstOrDefaultAsync(p => p.TenantId == organizationId, cancellationToken);
         if (profile is null)
         {
-            db.Set<ResellerProfile>().Add(new ResellerProfile { OrganizationId = organizationId, PartnerCode = await NewCodeAsync(cancellationToken), BecameResellerAt = time.GetUtcNow().UtcDateTime });
+            db.Set<ResellerProfile>().Add(new ResellerProfile { TenantId = organizationId, PartnerCode = await NewCodeAsync(cancellationToken), BecameResellerAt = time.GetUtcNow().UtcDateTime });
         }
 
         audit.Record("reseller.converted", "became a reseller");
@@ -52,9 +52,9 @@ public sealed class ResellerProgram(PortalDbContext db, AuditLog audit, TimeProv
     /// <summary>The partner's code, made on first use (partners that existed before codes did get one now).</summary>
     public async Task<string> PartnerCodeAsync(Guid partnerId, CancellationToken cancellationToken = default)
     {
-        var profile = await db.Set<ResellerProfile>().FirstOrDefaultAsync(p => p.OrganizationId == partnerId, cancellationToken);
+        var profile = await db.Set<ResellerProfile>().FirstOrDefaultAsync(p => p.TenantId == partnerId, cancellationToken);
         if (profile is not null) return profile.PartnerCode;
-        profile = new ResellerProfile { OrganizationId = partnerId, PartnerCode = await NewCodeAsync(cancellationToken), BecameResellerAt = time.GetUtcNow().UtcDateTime };
+        profile = new ResellerProfile { TenantId = partnerId, PartnerCode = await NewCodeAsync(cancellationToken), BecameResellerAt = time.GetUtcNow().UtcDateTime };
         db.Set<ResellerProfile>().Add(profile);
         try
         {
@@ -65,7 +65,7 @@ public sealed class ResellerProgram(PortalDbContext db, AuditLog audit, TimeProv
         {
             // Two first requests raced to make the code: the other one's stands.
             db.Entry(profile).State = EntityState.Detached;
-            return await db.Set<ResellerProfile>().AsNoTracking().Where(p => p.OrganizationId == partnerId).Select(p => p.PartnerCode).SingleAsync(cancellationToken);
+            return await db.Set<ResellerProfile>().AsNoTracking().Where(p => p.TenantId == partnerId).Select(p => p.PartnerCode).SingleAsync(cancellationToken);
         }
     }
 
@@ -74,7 +74,8 @@ public sealed class ResellerProgram(PortalDbContext db, AuditLog audit, TimeProv
     {
         var normalized = Normalize(code);
         if (normalized is null) return null;
-        var id = await db.Set<ResellerProfile>().AsNoTracking().Where(p => p.PartnerCode == normalized).Select(p => (Guid?)p.OrganizationId).FirstOrDefaultAsync(cancellationToken);
+        // Typed on the account's host: the one lookup of another organization's profile, by its code alone.
+        var id = await db.Set<ResellerProfile>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(p => p.PartnerCode == normalized).Select(p => (Guid?)p.TenantId).FirstOrDefaultAsync(cancellationToken);
         return id is null ? null : await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id && o.Kind == OrganizationKind.Partner, cancellationToken);
     }
 
@@ -90,7 +91,8 @@ public sealed class ResellerProgram(PortalDbContext db, AuditLog audit, TimeProv
         while (true)
         {
             var code = new string(Enumerable.Range(0, 8).Select(_ => CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)]).ToArray());
-            if (!await db.Set<ResellerProfile>().AnyAsync(p => p.PartnerCode == code, cancellationToken)) return code;
+            // Unique on the whole platform, so every reseller's codes count.
+            if (!await db.Set<ResellerProfile>().IgnoreQueryFilters(["Tenant"]).AnyAsync(p => p.PartnerCode == code, cancellationToken)) return code;
         }
     }
 }

@@ -110,10 +110,10 @@ public sealed class ClientList(
 
     private IQueryable<ClientRow> Visible(Guid partnerId, Guid userId, PartnerRights rights, string? term)
     {
-        var visible = db.Set<ClientRow>().AsNoTracking().Where(r => r.PartnerId == partnerId);
+        var visible = db.Set<ClientRow>().AsNoTracking().Where(r => r.TenantId == partnerId);
         if (!rights.ReachesAllClients)
         {
-            var assigned = db.PartnerClientAssignments.IgnoreQueryFilters([PortalDbContext.TenantFilter])
+            var assigned = db.PartnerClientAssignments.IgnoreQueryFilters(["Tenant"])
                 .Where(a => a.TenantId == partnerId && a.UserId == userId).Select(a => a.ClientId);
             visible = visible.Where(r => assigned.Contains(r.ClientId));
         }
@@ -154,11 +154,12 @@ public sealed class ClientList(
             .Select(o => new { o.Id, o.Name, o.Slug, o.PrimaryHost, o.Status, o.CreatedAt }).ToDictionaryAsync(o => o.Id, cancellationToken);
         var domains = await db.OrganizationDomains.AsNoTracking().Where(d => linked.Contains(d.OrganizationId) && d.VerifiedAt != null)
             .Select(d => new { d.OrganizationId, d.Host }).ToListAsync(cancellationToken);
-        var subscriptions = await db.AccountSubscriptions.AsNoTracking().Include(s => s.Plan).Where(s => linked.Contains(s.OrganizationId))
-            .ToDictionaryAsync(s => s.OrganizationId, cancellationToken);
+        // The clients' own rows, of the clients just checked to be linked to this partner.
+        var subscriptions = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking().Include(s => s.Plan).Where(s => linked.Contains(s.TenantId))
+            .ToDictionaryAsync(s => s.TenantId, cancellationToken);
         var defaultPlan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.IsDefault, cancellationToken)
                           ?? new Plan { Code = "free", Name = "Free", Currency = "USD" };
-        var members = await db.Memberships.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var members = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => linked.Contains(m.TenantId) && m.DeactivatedAt == null)
             .GroupBy(m => m.TenantId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(m => m.LastActiveAt) })
             .ToDictionaryAsync(g => g.Key, cancellationToken);

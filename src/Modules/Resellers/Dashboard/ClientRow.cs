@@ -6,14 +6,16 @@ namespace PartnerPortal.Resellers.Dashboard;
 /// A reseller's client as the dashboard sorts and searches it (R4): the sort keys of one active
 /// partner–client link, copied from the organization, its subscription and its members, so every
 /// sort and search is an index range on the reseller's rows instead of a join over all its clients.
-/// Kept current by <see cref="ClientRowsRefresh"/> after every save that touches those rows, and
-/// rebuilt by <see cref="ClientRowsRebuild"/>; what a row shows is read live for the page.
+/// Owned by the partner. Kept current by <see cref="ClientRows"/>, called by the module's own
+/// changes and by <see cref="ClientRowsFollower"/> on the kernel's events, and rebuilt by the
+/// maintenance job; what a row shows is read live for the page.
 /// </summary>
-public class ClientRow : IGlobalEntity
+public class ClientRow : ITenantOwned
 {
     public Guid ClientId { get; set; }
 
-    public Guid PartnerId { get; set; }
+    /// <summary>The partner whose dashboard lists the client.</summary>
+    public Guid TenantId { get; set; }
 
     public required string Name { get; set; }
 

@@ -7,38 +7,65 @@ using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Resellers.Dashboard;
 
-/// <summary>Recomputes <see cref="ClientRow"/>s from the organizations, links, subscriptions and memberships they copy.</summary>
-public sealed class ClientRows(PortalDbContext db, TimeProvider time, IOptions<PortalOptions> portal)
+/// <summary>
+/// Recomputes <see cref="ClientRow"/>s from the organizations, links, subscriptions and memberships
+/// they copy. Crosses tenants on purpose: a client's facts are copied into its partner's row, and
+/// only for a client with an active partner–client link; each partner's rows are written while that
+/// partner is the current tenant. Works in the caller's unit of work and transaction.
+/// </summary>
+public sealed class ClientRows(PortalDbContext db, ITenantContext tenants, ITenantStore store, TimeProvider time, IOptions<PortalOptions> portal)
 {
     private const int Batch = 500;
-    private static readonly string[] TenantFilterOnly = [PortalDbContext.TenantFilter];
 
     /// <summary>Replaces the rows of <paramref name="clientIds"/> (a client without an active link loses its row). Saves.</summary>
     public async Task RefreshAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken cancellationToken = default)
     {
         foreach (var chunk in clientIds.Distinct().Chunk(Batch))
         {
-            await db.Set<ClientRow>().Where(r => chunk.Contains(r.ClientId)).ExecuteDeleteAsync(cancellationToken);
+            // Whichever partner held the row: a client that moved to another partner leaves the old one's dashboard.
+            await db.Set<ClientRow>().IgnoreQueryFilters(["Tenant"]).Where(r => chunk.Contains(r.ClientId)).ExecuteDeleteAsync(cancellationToken);
             var rows = await LoadAsync(db.PartnerClientLinks.Where(l => chunk.Contains(l.ClientId)), cancellationToken);
-            db.Set<ClientRow>().AddRange(rows);
-            await db.SaveChangesAsync(cancellationToken);
-            foreach (var row in rows) db.Entry(row).State = EntityState.Detached;
+            foreach (var partnerRows in rows.GroupBy(r => r.TenantId))
+            {
+                var partner = await store.FindByIdAsync(partnerRows.Key, cancellationToken);
+                if (partner is null) continue; // purged meanwhile: nobody's dashboard to show them on
+                using (tenants.Change(partner))
+                {
+                    db.Set<ClientRow>().AddRange(partnerRows);
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+
+                foreach (var row in partnerRows) db.Entry(row).State = EntityState.Detached;
+            }
         }
     }
 
-    /// <summary>Rebuilds every row, one batch of clients at a time (start-up and the periodic repair).</summary>
+    /// <summary>Rebuilds every row, one batch of clients at a time (a plan changed for everyone; the periodic repair).</summary>
     public async Task RebuildAllAsync(CancellationToken cancellationToken = default)
     {
         var linked = await db.PartnerClientLinks.AsNoTracking().Where(l => l.EndedAt == null).Select(l => l.ClientId).ToListAsync(cancellationToken);
-        var existing = await db.Set<ClientRow>().AsNoTracking().Select(r => r.ClientId).ToListAsync(cancellationToken);
+        var existing = await db.Set<ClientRow>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().Select(r => r.ClientId).ToListAsync(cancellationToken);
         await RefreshAsync(linked.Concat(existing).ToList(), cancellationToken);
     }
+
+    /// <summary>
+    /// A member of <paramref name="clientId"/> was active at <paramref name="at"/>: the row's last
+    /// activity moves forward, in one conditional update (nothing happens for an organization that is no client).
+    /// </summary>
+    public Task NoteActivityAsync(Guid clientId, DateTime at, CancellationToken cancellationToken = default) =>
+        db.Set<ClientRow>().IgnoreQueryFilters(["Tenant"])
+            .Where(r => r.ClientId == clientId && (r.LastActiveAt == null || r.LastActiveAt < at))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LastActiveAt, at), cancellationToken);
 
     private async Task<List<ClientRow>> LoadAsync(IQueryable<PartnerClientLink> links, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var platformDomain = HostName.Normalize(portal.Value.PlatformDomain);
         var defaultPlan = await db.Plans.AsNoTracking().Where(p => p.IsDefault).FirstOrDefaultAsync(cancellationToken);
+        // The clients' own rows, read only through their active links below; spelled out here because a
+        // filter bypass cannot be written inside the projection.
+        var subscriptions = db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]);
+        var memberships = db.Memberships.IgnoreQueryFilters(["Tenant"]);
         var data = await links.AsNoTracking()
             .Where(l => l.EndedAt == null)
             .OrderBy(l => l.CreatedAt)
@@ -51,9 +78,9 @@ public sealed class ClientRows(PortalDbContext db, TimeProvider time, IOptions<P
                 l.Client.PrimaryHost,
                 l.Client.CreatedAt,
                 l.Client.Status,
-                Subscription = db.AccountSubscriptions.Where(s => s.OrganizationId == l.ClientId).FirstOrDefault(),
-                Plan = db.AccountSubscriptions.Where(s => s.OrganizationId == l.ClientId).Select(s => s.Plan).FirstOrDefault(),
-                LastActiveAt = db.Memberships.IgnoreQueryFilters(TenantFilterOnly).Where(m => m.TenantId == l.ClientId).Max(m => m.LastActiveAt),
+                Subscription = subscriptions.Where(s => s.TenantId == l.ClientId).FirstOrDefault(),
+                Plan = subscriptions.Where(s => s.TenantId == l.ClientId).Select(s => s.Plan).FirstOrDefault(),
+                LastActiveAt = memberships.Where(m => m.TenantId == l.ClientId).Max(m => m.LastActiveAt),
             })
             .ToListAsync(cancellationToken);
 
@@ -65,7 +92,7 @@ public sealed class ClientRows(PortalDbContext db, TimeProvider time, IOptions<P
                 return new ClientRow
                 {
                     ClientId = d.ClientId,
-                    PartnerId = d.PartnerId,
+                    TenantId = d.PartnerId,
                     Name = d.Name,
                     NameKey = d.Name.ToLowerInvariant(),
                     HostKey = (d.PrimaryHost ?? $"{d.Slug}.{platformDomain}").ToLowerInvariant(),

@@ -37,7 +37,7 @@ public sealed class ImpersonationHandOver(
         TenantInfo? reseller = null;
         if (outcome == TicketOutcome.Accepted)
         {
-            reseller = await store.FindByIdAsync(claim.Ticket!.ResellerId, cancellationToken);
+            reseller = await store.FindByIdAsync(claim.Ticket!.TenantId, cancellationToken);
             // The link or the assignment may have ended in the seconds since the ticket was issued.
             if (user is null || reseller is null || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user)
                 || !await access.CanEnterAsync(reseller.Id, user.Id, here!.Id, cancellationToken))

@@ -14,8 +14,10 @@ internal static class ImpersonationModel
             b.Property(t => t.TokenHash).HasMaxLength(64);
             b.Property(t => t.Host).HasMaxLength(253);
             b.Property(t => t.Reason).HasMaxLength(500);
-            b.HasIndex(t => t.TokenHash).IsUnique();
-            b.HasIndex(t => t.ExpiresAt);
+            // Unique per reseller; looked up by the hash alone on the client's host (a token is 256 random bits).
+            b.HasIndex(t => new { t.TenantId, t.TokenHash }).IsUnique();
+            b.HasIndex(t => t.TokenHash);
+            b.HasIndex(t => new { t.TenantId, t.ExpiresAt });
             b.HasOne<Organization>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ImpersonationSession>(b =>

@@ -5,16 +5,18 @@ namespace PartnerPortal.Resellers.Impersonation;
 /// <summary>
 /// The hand-over from the reseller's host to the client's host (R5): single use, short-lived and
 /// bound to one reseller user, one client and the client's primary host. Only a SHA-256 hash of the
-/// token is stored. Global because it is issued on one tenant's host and consumed on another's.
+/// token is stored. Owned by the reseller that issued it; the client's host finds it by its hash
+/// only in <see cref="ImpersonationTickets.ClaimAsync"/>, which checks the client and host it names.
 /// </summary>
-public class ImpersonationTicket : IGlobalEntity
+public class ImpersonationTicket : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
     /// <summary>Lower-case hex SHA-256 of the token the browser carries.</summary>
     public required string TokenHash { get; set; }
 
-    public Guid ResellerId { get; set; }
+    /// <summary>The reseller that issued the ticket.</summary>
+    public Guid TenantId { get; set; }
 
     public Guid UserId { get; set; }
 

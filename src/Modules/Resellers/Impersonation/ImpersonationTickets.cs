@@ -29,10 +29,12 @@ public sealed record TicketClaim(TicketOutcome Outcome, ImpersonationTicket? Tic
 /// <summary>
 /// Issues and claims the single-use hand-over tickets of log in as client (R5): 256 random bits,
 /// only their SHA-256 stored, valid for <see cref="ImpersonationOptions.TicketLifetime"/> on one host.
+/// A ticket is the issuing reseller's row; the claim on the client's host is the one read of it
+/// across tenants, and it accepts the ticket only for the client and host it names.
 /// </summary>
 public sealed class ImpersonationTickets(PortalDbContext db, TimeProvider time, IOptions<ImpersonationOptions> options)
 {
-    /// <summary>Adds a ticket to the unit of work (the caller saves) and returns the token for the URL.</summary>
+    /// <summary>Adds a ticket of the current reseller to the unit of work (the caller saves) and returns the token for the URL.</summary>
     public string Issue(Guid resellerId, Guid userId, TenantInfo client, string? reason)
     {
         var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
@@ -40,7 +42,7 @@ public sealed class ImpersonationTickets(PortalDbContext db, TimeProvider time, 
         db.Set<ImpersonationTicket>().Add(new ImpersonationTicket
         {
             TokenHash = Hash(token),
-            ResellerId = resellerId,
+            TenantId = resellerId,
             UserId = userId,
             ClientId = client.Id,
             Host = client.PrimaryHost,
@@ -51,7 +53,7 @@ public sealed class ImpersonationTickets(PortalDbContext db, TimeProvider time, 
         return token;
     }
 
-    /// <summary>Deletes tickets expired for a day: the audit log keeps what happened to them, so old hashes serve nothing.</summary>
+    /// <summary>Deletes the current reseller's tickets expired for a day: the audit log keeps what happened to them, so old hashes serve nothing.</summary>
     public Task<int> PurgeAsync(CancellationToken cancellationToken = default)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - TimeSpan.FromDays(1);
@@ -72,11 +74,12 @@ public sealed class ImpersonationTickets(PortalDbContext db, TimeProvider time, 
         }
 
         var hash = Hash(token);
-        var ticket = await db.Set<ImpersonationTicket>().AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
+        // Found on any host, so that a ticket shown on the wrong one is used up too (checked below).
+        var ticket = await db.Set<ImpersonationTicket>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, cancellationToken);
         if (ticket is null) return new TicketClaim(TicketOutcome.Unknown, null);
 
         var now = time.GetUtcNow().UtcDateTime;
-        var claimed = await db.Set<ImpersonationTicket>().Where(t => t.Id == ticket.Id && t.ConsumedAt == null)
+        var claimed = await db.Set<ImpersonationTicket>().IgnoreQueryFilters(["Tenant"]).Where(t => t.Id == ticket.Id && t.ConsumedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ConsumedAt, now), cancellationToken);
         if (claimed != 1) return new TicketClaim(TicketOutcome.Replayed, ticket);
         if (ticket.ExpiresAt <= now) return new TicketClaim(TicketOutcome.Expired, ticket);

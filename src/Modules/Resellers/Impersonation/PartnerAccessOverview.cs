@@ -21,8 +21,6 @@ public sealed class PartnerAccessOverview(
 {
     public const string AccessRevokedEvent = "resellers.access-revoked";
 
-    private static readonly string[] TenantFilter = ["Tenant"];
-
     public sealed record Person(Guid UserId, string Email, string? Name, string Role, DateTime Since, DateTime? LastActivity);
 
     public sealed record Partner(Guid Id, string Name, DateTime Since, IReadOnlyList<Person> People);
@@ -38,10 +36,11 @@ public sealed class PartnerAccessOverview(
         var partnerIds = links.Select(l => l.PartnerId).ToList();
 
         // Cross-tenant on purpose: the people of the partners linked to this organization (just read above).
+        // The assignments are a query of their own: a filter bypass cannot be spelled inside the lambda.
+        var assignedHere = db.PartnerClientAssignments.IgnoreQueryFilters(["Tenant"]).Where(a => partnerIds.Contains(a.TenantId) && a.ClientId == clientId);
         var people = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => partnerIds.Contains(m.TenantId) && m.DeactivatedAt == null)
-            .Where(m => m.Role >= OrganizationRole.Admin || db.PartnerClientAssignments.IgnoreQueryFilters(TenantFilter)
-                .Any(a => a.TenantId == m.TenantId && a.UserId == m.UserId && a.ClientId == clientId))
+            .Where(m => m.Role >= OrganizationRole.Admin || assignedHere.Any(a => a.TenantId == m.TenantId && a.UserId == m.UserId))
             .Select(m => new { m.TenantId, m.UserId, m.User!.Email, m.User.DisplayName, m.Role, m.SupportSpecialist, m.CreatedAt })
             .ToListAsync(cancellationToken);
         var lastActivity = await db.Set<ImpersonationSession>().AsNoTracking()
@@ -81,6 +80,7 @@ public sealed class PartnerAccessOverview(
             audit.Record("partner.access_revoked", $"Access of partner {link.Partner!.Name} revoked");
             await db.SaveChangesAsync(cancellationToken);
             await sessions.EndAllOfAsync(partnerId, ImpersonationEndReasons.AccessRevoked, cancellationToken);
+            await events.PublishAsync(new PortalEvent(client.Id, byUserId, KernelEvents.PartnerLinkChanged, now), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 

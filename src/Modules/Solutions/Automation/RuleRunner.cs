@@ -59,11 +59,11 @@ public sealed partial class RuleRunner(
     {
         var now = time.GetUtcNow().UtcDateTime;
         // The runner works for every organization; each run is then handled inside its own tenant.
-        var organizations = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var organizations = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(r => r.DoneAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
             .Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken);
         var on = (await switches.OrganizationsOnAsync(SolutionsModule.ModuleName, organizations, cancellationToken)).ToArray();
-        var due = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var due = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(r => r.DoneAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
             .Where(r => on.Contains(r.TenantId))
             .OrderBy(r => r.DueAt).Select(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
@@ -82,12 +82,12 @@ public sealed partial class RuleRunner(
         // Each run is its own unit of work: nothing one leaves tracked is saved with the next.
         db.ChangeTracker.Clear();
         var claimedUntil = now + ClaimDuration;
-        var claimed = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter])
+        var claimed = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"])
             .Where(r => r.Id == runId && r.DoneAt == null && (r.ClaimedUntil == null || r.ClaimedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ClaimedBy, _instance).SetProperty(r => r.ClaimedUntil, claimedUntil), cancellationToken);
         if (claimed != 1) return false;
 
-        var tenantId = await db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).Where(r => r.Id == runId).Select(r => r.TenantId).SingleAsync(cancellationToken);
+        var tenantId = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]).Where(r => r.Id == runId).Select(r => r.TenantId).SingleAsync(cancellationToken);
         var tenant = await store.FindByIdAsync(tenantId, cancellationToken);
         if (tenant is null)
         {
@@ -165,7 +165,7 @@ public sealed partial class RuleRunner(
 
     private async Task FinishAsync(Guid runId, string? error, bool ignoreTenant)
     {
-        var runs = ignoreTenant ? db.Set<RuleRun>().IgnoreQueryFilters([PortalDbContext.TenantFilter]) : db.Set<RuleRun>();
+        var runs = ignoreTenant ? db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]) : db.Set<RuleRun>();
         var done = time.GetUtcNow().UtcDateTime;
         await runs.Where(r => r.Id == runId).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.DoneAt, done).SetProperty(r => r.Error, error).SetProperty(r => r.ClaimedUntil, (DateTime?)null), CancellationToken.None);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Accounts;
@@ -17,6 +18,7 @@ public sealed class OrganizationSetup(
     ITenantContext tenants,
     UserManager<PortalUser> users,
     Invitations invitations,
+    IPortalEvents events,
     TimeProvider time,
     IOptions<PortalOptions> portal)
 {
@@ -62,6 +64,8 @@ public sealed class OrganizationSetup(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await events.PublishAsync(new PortalEvent(org.Id, invitedBy, KernelEvents.OrganizationChanged, now), cancellationToken);
+        if (request.ResellerId is not null) await events.PublishAsync(new PortalEvent(org.Id, invitedBy, KernelEvents.PartnerLinkChanged, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (org, null);
     }

@@ -18,7 +18,8 @@ public class PortalUser : IdentityUser<Guid>, IGlobalEntity
 
 public class PortalUserClaim : IdentityUserClaim<Guid>, IGlobalEntity;
 
-public class PortalUserLogin : IdentityUserLogin<Guid>, IGlobalEntity;
+/// <summary>Identity's external login; not mapped (the portal offers no external sign-in), kept because Identity's context names the type.</summary>
+public class PortalUserLogin : IdentityUserLogin<Guid>;
 
 public class PortalUserToken : IdentityUserToken<Guid>, IGlobalEntity;
 

@@ -27,9 +27,9 @@ public sealed record AccountPlan(TenantInfo Organization, Plan Plan, AccountSubs
 }
 
 /// <summary>
-/// Reads plans, subscriptions and usage of any organization. Crosses tenants (usage counts are
-/// read with <c>IgnoreQueryFilters(["Tenant"])</c>): callers check that the current user may see
-/// <c>organizationId</c> (its own organization, or a client through a partner–client link).
+/// Reads plans, subscriptions and usage of any organization. Crosses tenants (subscriptions and
+/// usage counts are read with <c>IgnoreQueryFilters(["Tenant"])</c>): callers check that the current
+/// user may see <c>organizationId</c> (its own organization, or a client through a partner–client link).
 /// </summary>
 public sealed class AccountPlans(
     PortalDbContext db,
@@ -51,8 +51,8 @@ public sealed class AccountPlans(
     {
         var organization = await store.FindByIdAsync(organizationId, cancellationToken);
         if (organization is null) return null;
-        var subscription = await db.AccountSubscriptions.AsNoTracking().Include(s => s.Plan)
-            .FirstOrDefaultAsync(s => s.OrganizationId == organizationId, cancellationToken);
+        var subscription = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking().Include(s => s.Plan)
+            .FirstOrDefaultAsync(s => s.TenantId == organizationId, cancellationToken);
         var plan = subscription?.Plan ?? await DefaultPlanAsync(cancellationToken);
         var usage = await UsageAsync(organizationId, cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -72,9 +72,9 @@ public sealed class AccountPlans(
                 return await records.CountAsync(organizationId, cancellationToken);
             case LimitKind.Members:
                 var now = time.GetUtcNow().UtcDateTime;
-                var members = await db.Memberships.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+                var members = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
                     .CountAsync(m => m.TenantId == organizationId && m.DeactivatedAt == null, cancellationToken);
-                var invited = await db.Invitations.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+                var invited = await db.Invitations.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
                     .CountAsync(i => i.TenantId == organizationId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken);
                 return members + invited;
             default:

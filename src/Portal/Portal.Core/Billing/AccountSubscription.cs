@@ -31,15 +31,16 @@ public enum AccountStatus
 }
 
 /// <summary>
-/// An organization's plan and its billing facts (R6–R8, R14). One row per organization; an
-/// organization without one is on the default plan. Global, because a reseller's dashboard reads
-/// its clients' rows; every cross-organization read checks a partner–client link.
+/// An organization's plan and its billing facts (R6–R8, R14). One row per organization, owned by
+/// it; an organization without one is on the default plan. Its reseller and the platform read it
+/// through <see cref="AccountPlans"/>, whose callers check the partner–client link first.
 /// </summary>
-public class AccountSubscription : IGlobalEntity
+public class AccountSubscription : ITenantOwned
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    public Guid OrganizationId { get; set; }
+    /// <summary>The organization whose plan this is.</summary>
+    public Guid TenantId { get; set; }
 
     public Organization? Organization { get; set; }
 

@@ -14,7 +14,10 @@ namespace PartnerPortal.Billing;
 /// client's admins in its own (reseller-controlled) branding and a copy to the reseller; cleared
 /// once every marked limit has room again, so the next crossing e-mails again. The mark is
 /// claimed by a conditional update, so two requests (or instances) crossing at once e-mail once.
-/// Each call saves on its own: call it outside any unit of work that must not be saved.
+/// Setting or clearing the mark changes the account's status, so it raises
+/// <see cref="KernelEvents.SubscriptionChanged"/>. Works on the account's own subscription from any
+/// host: callers check the partner–client link first. Each call saves on its own: call it outside
+/// any unit of work that must not be saved.
 /// </summary>
 public sealed class OverLimitMarks(
     PortalDbContext db,
@@ -25,6 +28,7 @@ public sealed class OverLimitMarks(
     ITenantStore store,
     TenantUrls urls,
     ShellCatalog shell,
+    IPortalEvents events,
     TimeProvider time)
 {
     public const string Template = "over-limit";
@@ -39,17 +43,17 @@ public sealed class OverLimitMarks(
         var codes = LimitKinds.Join(kinds);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.AccountSubscriptions
+        var claimed = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"])
             .Where(s => s.Id == subscription.Id && s.OverLimitSince == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.OverLimitSince, now).SetProperty(x => x.OverLimitKinds, codes), cancellationToken);
         if (claimed != 1)
         {
             // Already marked: this crossing was announced; only remember the extra limit.
-            var marked = await db.AccountSubscriptions.Where(s => s.Id == subscription.Id).Select(s => s.OverLimitKinds).SingleAsync(cancellationToken);
+            var marked = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).Where(s => s.Id == subscription.Id).Select(s => s.OverLimitKinds).SingleAsync(cancellationToken);
             var all = LimitKinds.Join(LimitKinds.Parse(marked).Concat(kinds));
             if (all != marked)
             {
-                await db.AccountSubscriptions.Where(s => s.Id == subscription.Id)
+                await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).Where(s => s.Id == subscription.Id)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.OverLimitKinds, all), cancellationToken);
             }
 
@@ -64,6 +68,7 @@ public sealed class OverLimitMarks(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await events.PublishAsync(new PortalEvent(organizationId, null, KernelEvents.SubscriptionChanged, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -91,17 +96,22 @@ public sealed class OverLimitMarks(
     private async Task ClearAsync(AccountSubscription subscription, CancellationToken cancellationToken)
     {
         var since = subscription.OverLimitSince;
-        await db.AccountSubscriptions.Where(s => s.Id == subscription.Id && s.OverLimitSince == since)
+        var cleared = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).Where(s => s.Id == subscription.Id && s.OverLimitSince == since)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.OverLimitSince, (DateTime?)null).SetProperty(x => x.OverLimitKinds, (string?)null), cancellationToken);
+        if (cleared == 1) await events.PublishAsync(new PortalEvent(subscription.TenantId, null, KernelEvents.SubscriptionChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
     }
 
     /// <summary>The account's subscription row, created on the default plan when it has none yet.</summary>
     private async Task<AccountSubscription> EnsureSubscriptionAsync(AccountPlan account, CancellationToken cancellationToken)
     {
         if (account.Subscription is { } existing) return existing;
-        var created = new AccountSubscription { OrganizationId = account.Organization.Id, PlanId = account.Plan.Id, ChangedAt = time.GetUtcNow().UtcDateTime };
-        db.AccountSubscriptions.Add(created);
-        await db.SaveChangesAsync(cancellationToken);
+        var created = new AccountSubscription { TenantId = account.Organization.Id, PlanId = account.Plan.Id, ChangedAt = time.GetUtcNow().UtcDateTime };
+        using (tenants.Change(account.Organization))
+        {
+            db.AccountSubscriptions.Add(created);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return created;
     }
 
@@ -152,7 +162,7 @@ public sealed class OverLimitMarks(
     /// <summary>Owners and admins of an organization (active, with an e-mail address).</summary>
     public async Task<List<MailRecipient>> AdminsAsync(Guid organizationId, bool excludeSupportSpecialists, CancellationToken cancellationToken)
     {
-        var people = await db.Memberships.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var people = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.TenantId == organizationId && m.Role >= OrganizationRole.Admin && m.DeactivatedAt == null && m.User!.Email != null)
             .Where(m => !excludeSupportSpecialists || !m.SupportSpecialist)
             .OrderByDescending(m => m.Role).ThenBy(m => m.User!.Email)

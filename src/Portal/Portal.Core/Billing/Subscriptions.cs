@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Billing;
@@ -25,8 +26,9 @@ public enum BillingSide
 /// <summary>
 /// Changes to an organization's subscription: plan (R6), the one free trial (R7), the reseller's
 /// own price (R6) and the billing mode, which needs the other side's consent (R14). Every change is
-/// audited in the organizations it concerns, in one transaction with the change. Like
-/// <see cref="AccountPlans"/>, it crosses tenants: callers check the partner–client link first.
+/// audited in the organizations it concerns and announced (<see cref="KernelEvents.SubscriptionChanged"/>),
+/// in one transaction with the change. Like <see cref="AccountPlans"/>, it crosses tenants: callers
+/// check the partner–client link first.
 /// </summary>
 public sealed class Subscriptions(
     PortalDbContext db,
@@ -36,6 +38,7 @@ public sealed class Subscriptions(
     AuditLog audit,
     ITenantContext tenants,
     ITenantStore store,
+    IPortalEvents events,
     TimeProvider time,
     IOptions<BillingOptions> options)
 {
@@ -127,7 +130,7 @@ public sealed class Subscriptions(
         subscription.ResellerPriceKind = kind;
         subscription.ResellerPriceCurrency = price is null ? null : code;
         var detail = price is null ? $"{account.Organization.Name}: price removed" : $"{account.Organization.Name}: {Money(price.Value, code)} {kind.ToString().ToLowerInvariant()}";
-        await SaveInAsync(account.ResellerId.Value, [("client.price_set", detail)], cancellationToken);
+        await SaveAsync(account, null, ("client.price_set", detail), cancellationToken);
         return null;
     }
 
@@ -194,39 +197,40 @@ public sealed class Subscriptions(
 
     private async Task<AccountSubscription> TrackedSubscriptionAsync(AccountPlan account, CancellationToken cancellationToken)
     {
-        var existing = await db.AccountSubscriptions.FirstOrDefaultAsync(s => s.OrganizationId == account.Organization.Id, cancellationToken);
+        // The account's own row, whichever host asks: the callers checked the link.
+        var existing = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).FirstOrDefaultAsync(s => s.TenantId == account.Organization.Id, cancellationToken);
         if (existing is not null) return existing;
-        var created = new AccountSubscription { OrganizationId = account.Organization.Id, PlanId = account.Plan.Id, ChangedAt = time.GetUtcNow().UtcDateTime };
+        var created = new AccountSubscription { TenantId = account.Organization.Id, PlanId = account.Plan.Id, ChangedAt = time.GetUtcNow().UtcDateTime };
         db.AccountSubscriptions.Add(created);
         return created;
     }
 
     /// <summary>Saves the pending change with an audit entry in the client and, when given, one in its reseller.</summary>
-    private Task SaveWithAuditAsync(AccountPlan account, string action, string detail, (string Action, string Detail)? inReseller, CancellationToken cancellationToken)
-    {
-        var entries = new List<(Guid, string, string)> { (account.Organization.Id, action, detail) };
-        if (inReseller is { } r && account.ResellerId is { } resellerId) entries.Add((resellerId, r.Action, r.Detail));
-        return SaveInAsync(entries, cancellationToken);
-    }
+    private Task SaveWithAuditAsync(AccountPlan account, string action, string detail, (string Action, string Detail)? inReseller, CancellationToken cancellationToken) =>
+        SaveAsync(account, (action, detail), inReseller, cancellationToken);
 
-    private Task SaveInAsync(Guid organizationId, IReadOnlyList<(string Action, string Detail)> entries, CancellationToken cancellationToken) =>
-        SaveInAsync(entries.Select(e => (organizationId, e.Action, e.Detail)).ToList(), cancellationToken);
-
-    // Audit entries belong to their organization's tenant: each is written while that tenant is
-    // current, and all of it commits together with the change.
-    private async Task SaveInAsync(IReadOnlyList<(Guid OrganizationId, string Action, string Detail)> entries, CancellationToken cancellationToken)
+    // The subscription is the client's own row and each audit entry belongs to its organization: each
+    // is saved while that tenant is current. All of it, and the followers of the event, commit together.
+    private async Task SaveAsync(AccountPlan account, (string Action, string Detail)? inClient, (string Action, string Detail)? inReseller, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var group in entries.GroupBy(e => e.OrganizationId))
+        using (tenants.Change(account.Organization))
         {
-            var tenant = await store.FindByIdAsync(group.Key, cancellationToken) ?? throw new InvalidOperationException($"No organization {group.Key}.");
-            using (tenants.Change(tenant))
+            if (inClient is { } c) audit.Record(c.Action, c.Detail);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (inReseller is { } r && account.ResellerId is { } resellerId)
+        {
+            var reseller = await store.FindByIdAsync(resellerId, cancellationToken) ?? throw new InvalidOperationException($"No organization {resellerId}.");
+            using (tenants.Change(reseller))
             {
-                foreach (var entry in group) audit.Record(entry.Action, entry.Detail);
+                audit.Record(r.Action, r.Detail);
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
 
+        await events.PublishAsync(new PortalEvent(account.Organization.Id, null, KernelEvents.SubscriptionChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Jobs;
 using PartnerPortal.Mail;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Billing;
@@ -28,6 +29,7 @@ public sealed class TrialJob(
     AuditLog audit,
     ITenantContext tenants,
     TenantUrls urls,
+    IPortalEvents events,
     TimeProvider time,
     IOptions<BillingOptions> options) : IPortalJob
 {
@@ -44,15 +46,16 @@ public sealed class TrialJob(
     public async Task<TrialPassResult> RunPassAsync(DateTime now, CancellationToken cancellationToken)
     {
         var remindFrom = now + options.Value.TrialReminderBefore;
-        var toRemind = await db.AccountSubscriptions.AsNoTracking()
+        // Every organization's trial: the job works for all of them.
+        var toRemind = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(s => s.TrialEndsAt > now && s.TrialEndsAt <= remindFrom && s.TrialReminderSentAt == null)
-            .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
-        var toEnd = await db.AccountSubscriptions.AsNoTracking()
+            .Select(s => s.TenantId).ToListAsync(cancellationToken);
+        var toEnd = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(s => s.TrialEndsAt <= now)
-            .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
-        var marked = await db.AccountSubscriptions.AsNoTracking()
+            .Select(s => s.TenantId).ToListAsync(cancellationToken);
+        var marked = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(s => s.OverLimitSince != null)
-            .Select(s => s.OrganizationId).ToListAsync(cancellationToken);
+            .Select(s => s.TenantId).ToListAsync(cancellationToken);
 
         int reminded = 0, ended = 0;
         foreach (var id in toRemind)
@@ -86,8 +89,8 @@ public sealed class TrialJob(
         if (admins.Count == 0) return false;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.AccountSubscriptions
-            .Where(s => s.OrganizationId == organizationId && s.TrialEndsAt == endsAt && s.TrialReminderSentAt == null)
+        var claimed = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"])
+            .Where(s => s.TenantId == organizationId && s.TrialEndsAt == endsAt && s.TrialReminderSentAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.TrialReminderSentAt, now), cancellationToken);
         if (claimed != 1) return false;
 
@@ -124,8 +127,8 @@ public sealed class TrialJob(
         var planId = subscribed ? account.Plan.Id : defaultPlan.Id;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var claimed = await db.AccountSubscriptions
-            .Where(s => s.OrganizationId == organizationId && s.TrialEndsAt == endsAt)
+        var claimed = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"])
+            .Where(s => s.TenantId == organizationId && s.TrialEndsAt == endsAt)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.TrialEndsAt, (DateTime?)null).SetProperty(x => x.PlanId, planId).SetProperty(x => x.ChangedAt, now), cancellationToken);
         if (claimed != 1) return false;
 
@@ -135,6 +138,8 @@ public sealed class TrialJob(
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // Written with ExecuteUpdate, so nothing else would learn of it: copies of the status follow in this transaction.
+        await events.PublishAsync(new PortalEvent(organizationId, null, KernelEvents.SubscriptionChanged, now), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         // Unlimited no more: usage over the plan's limits marks the account (and e-mails) now.
         await marks.ReevaluateAsync(organizationId, cancellationToken);

@@ -213,9 +213,10 @@ internal sealed class AccountSubscriptionConfiguration : IEntityTypeConfiguratio
 {
     public void Configure(EntityTypeBuilder<AccountSubscription> builder)
     {
-        builder.HasIndex(s => s.OrganizationId).IsUnique();
+        builder.HasIndex(s => s.TenantId).IsUnique();
         builder.HasIndex(s => s.TrialEndsAt);
-        builder.HasOne(s => s.Organization).WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        // The constraint keeps the name it had before its column was renamed to TenantId: SQLite renames the column in place instead of rebuilding the table outside a transaction.
+        builder.HasOne(s => s.Organization).WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("FK_AccountSubscriptions_Organizations_OrganizationId");
         builder.HasOne(s => s.Plan).WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(s => s.ResellerPrice).HasPrecision(18, 2);
         builder.Property(s => s.ResellerPriceCurrency).HasMaxLength(3);

@@ -47,11 +47,16 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public string ModuleKey { get; } = string.Join(",", modules.All.Select(m => m.Name));
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ModuleAwareModelCacheKeyFactory>();
+        optionsBuilder
+            .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, ModuleAwareModelCacheKeyFactory>()
+            // Identity's context maps its external-login type before this context ignores it (see OnModelCreating): expected, not a mistake.
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.MappedEntityTypeIgnoredWarning));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Identity maps external logins; the portal offers none (one password identity per e-mail), so no table keeps them.
+        builder.Ignore<PortalUserLogin>();
         builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         foreach (var module in modules.All)
         {
@@ -95,6 +100,15 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
 
             if (current is null)
             {
+                // The one exception: a row of a type that may belong to the platform itself, kept as the
+                // platform's (TenantId = Platform before and after) while no organization is current.
+                if (entry.Entity is IMayBelongToPlatform
+                    && entry.Entity.TenantId == IMayBelongToPlatform.Platform
+                    && (entry.State == EntityState.Added || entry.Property(e => e.TenantId).OriginalValue == IMayBelongToPlatform.Platform))
+                {
+                    continue;
+                }
+
                 throw new TenantMismatchException($"{entry.Metadata.ClrType.Name} cannot be written without a current tenant.");
             }
 

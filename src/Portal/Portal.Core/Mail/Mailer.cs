@@ -57,7 +57,8 @@ public sealed class Mailer(
         var now = time.GetUtcNow().UtcDateTime;
         var message = new OutboxMessage
         {
-            OrganizationId = organization?.Id,
+            // Whose message it is: saving it checks that this is the current tenant (or, with none, the platform).
+            TenantId = organization?.Id ?? IMayBelongToPlatform.Platform,
             Template = template,
             ToAddress = to.Address,
             ToName = to.Name,

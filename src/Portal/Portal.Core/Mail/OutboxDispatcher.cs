@@ -64,7 +64,8 @@ public sealed partial class OutboxDispatcher(
     public async Task<OutboxBatch> DispatchDueAsync(IMailTransport connection, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.Outbox.AsNoTracking()
+        // Every organization's mail and the platform's own: the dispatcher is the one reader of all outboxes.
+        var due = await db.Outbox.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.SentAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.DueAt)
             .Select(m => m.Id)
@@ -75,19 +76,19 @@ public sealed partial class OutboxDispatcher(
         foreach (var id in due)
         {
             var claimedUntil = now + options.Value.ClaimDuration;
-            var claimed = await db.Outbox
+            var claimed = await db.Outbox.IgnoreQueryFilters(["Tenant"])
                 .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, _instance).SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
             if (claimed != 1) continue; // another instance took it
 
-            var message = await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
+            var message = await db.Outbox.IgnoreQueryFilters(["Tenant"]).AsNoTracking().SingleAsync(m => m.Id == id, cancellationToken);
             try
             {
                 var mime = ToMime(message);
                 await TrySignAsync(mime, message, cancellationToken);
                 await connection.SendAsync(mime, cancellationToken);
                 var sentAt = time.GetUtcNow().UtcDateTime;
-                await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(
+                await db.Outbox.IgnoreQueryFilters(["Tenant"]).Where(m => m.Id == id).ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.Attempts, m => m.Attempts + 1),
                     CancellationToken.None);
                 sent++;
@@ -97,7 +98,7 @@ public sealed partial class OutboxDispatcher(
                 var attempts = message.Attempts + 1;
                 var retryAt = time.GetUtcNow().UtcDateTime + RetryDelay(attempts);
                 var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                await db.Outbox.Where(m => m.Id == id).ExecuteUpdateAsync(
+                await db.Outbox.IgnoreQueryFilters(["Tenant"]).Where(m => m.Id == id).ExecuteUpdateAsync(
                     s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.DueAt, retryAt)
                           .SetProperty(m => m.LastError, error).SetProperty(m => m.ClaimedUntil, (DateTime?)null),
                     CancellationToken.None);
@@ -121,7 +122,7 @@ public sealed partial class OutboxDispatcher(
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or InvalidOperationException or IOException)
         {
-            LogSigningFailed(logger, message.Id, message.OrganizationId, ex);
+            LogSigningFailed(logger, message.Id, message.TenantId, ex);
         }
     }
 
@@ -148,5 +149,5 @@ public sealed partial class OutboxDispatcher(
     private static partial void LogSendFailed(ILogger logger, Guid messageId, int attempts, DateTime retryAt, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} of organization {OrganizationId} goes out without a DKIM signature: its key could not be read.")]
-    private static partial void LogSigningFailed(ILogger logger, Guid messageId, Guid? organizationId, Exception exception);
+    private static partial void LogSigningFailed(ILogger logger, Guid messageId, Guid organizationId, Exception exception);
 }

@@ -5,13 +5,15 @@ namespace PartnerPortal.Mail;
 /// <summary>
 /// A rendered e-mail waiting to be sent. It is written in the same transaction as the change that
 /// caused it, and the dispatcher (not the request) sends it, so no mail is lost when SMTP is down.
-/// Global: the dispatcher works for every organization.
+/// Owned by the organization it is sent for (its branding, its DKIM key), or by the platform itself
+/// for the platform's own mail; the dispatcher sends every organization's.
 /// </summary>
-public class OutboxMessage : IGlobalEntity
+public class OutboxMessage : IMayBelongToPlatform
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
-    public Guid? OrganizationId { get; set; }
+    /// <summary>The organization the message is sent for, or <see cref="IMayBelongToPlatform.Platform"/> for the platform's own mail.</summary>
+    public Guid TenantId { get; set; }
 
     public required string Template { get; set; }
 

@@ -169,7 +169,8 @@ public sealed class DkimSigning(IDataProtectionProvider protection)
     /// <summary>Signs <paramref name="mime"/> when its From domain is its organization's verified sending domain; returns whether it did.</summary>
     public async Task<bool> SignAsync(PortalDbContext db, MimeMessage mime, OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (message.OrganizationId is not { } organizationId) return false;
+        if (message.TenantId == IMayBelongToPlatform.Platform) return false;
+        var organizationId = message.TenantId;
 
         var sender = await db.Organizations.AsNoTracking()
             .Where(o => o.Id == organizationId)
@@ -178,7 +179,7 @@ public sealed class DkimSigning(IDataProtectionProvider protection)
         var domain = SenderDomain.DomainOf(sender?.MailFromAddress);
         if (sender is not { SenderDomainVerified: true } || domain is null || SenderDomain.DomainOf(message.FromAddress) != domain) return false;
 
-        var key = await db.DkimKeys.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var key = await db.DkimKeys.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .FirstOrDefaultAsync(k => k.TenantId == organizationId, cancellationToken);
         if (key is null) return false;
 

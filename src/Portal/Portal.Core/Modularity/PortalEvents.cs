@@ -3,8 +3,11 @@ using Microsoft.Extensions.Logging;
 
 namespace PartnerPortal.Modularity;
 
-/// <summary>Something a user did that other modules may react to (the partner program counts them as qualifying activity, P3).</summary>
-/// <param name="OrganizationId">The organization the change happened in.</param>
+/// <summary>
+/// Something other modules may react to: what a user did (the partner program counts it as
+/// qualifying activity, P3), or a change of the kernel's own facts (<see cref="KernelEvents"/>).
+/// </summary>
+/// <param name="OrganizationId">The organization the change happened in, or <see cref="KernelEvents.Platform"/> for the platform's own.</param>
 /// <param name="UserId">Who made it (the reseller user while impersonating), or null for background work.</param>
 /// <param name="Kind">What happened, as <c>{module}.{what}</c>, e.g. <c>solutions.published</c>.</param>
 /// <param name="At">When, from the caller's <see cref="TimeProvider"/>.</param>

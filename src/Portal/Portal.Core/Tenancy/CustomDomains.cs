@@ -6,6 +6,7 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 
 namespace PartnerPortal.Tenancy;
 
@@ -25,7 +26,8 @@ public sealed record DomainCheck(bool PointsAtPlatform, bool HasToken, IReadOnly
 /// An organization's custom domains (T2): add, verify by a real DNS lookup, choose the primary
 /// host, remove. Domains are global rows (one domain, one organization at most), so every query
 /// here names the current organization itself. Each change is audited and saved in one unit of
-/// work; the cache of hosts is evicted by <see cref="TenantCacheInvalidation"/>.
+/// work and raises <see cref="KernelEvents.OrganizationChanged"/>; the cache of hosts is evicted by
+/// <see cref="TenantCacheInvalidation"/>.
 /// </summary>
 public sealed class CustomDomains(
     PortalDbContext db,
@@ -35,7 +37,8 @@ public sealed class CustomDomains(
     TimeProvider time,
     IOptions<PortalOptions> portal,
     IOptions<TenancyOptions> tenancy,
-    IPlanLimits limits)
+    IPlanLimits limits,
+    IPortalEvents events)
 {
     public const string VerificationPrefix = "_portal-verify.";
 
@@ -127,7 +130,7 @@ public sealed class CustomDomains(
         };
         db.OrganizationDomains.Add(domain);
         audit.Record("domain.added", host);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return (domain, null);
     }
 
@@ -148,7 +151,7 @@ public sealed class CustomDomains(
         domain.DnsProblem = null;
         domain.DnsWarningSentAt = null;
         audit.Record("domain.verified", domain.Host);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return (domain, []);
     }
 
@@ -170,7 +173,7 @@ public sealed class CustomDomains(
         {
             audit.Record("domain.primary_changed", $"{organization.PrimaryHost ?? PlatformHostOf(organization)} → {newPrimary ?? PlatformHostOf(organization)}");
             organization.PrimaryHost = newPrimary;
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(cancellationToken);
         }
 
         return (newPrimary ?? PlatformHostOf(organization), null);
@@ -191,7 +194,7 @@ public sealed class CustomDomains(
 
         db.OrganizationDomains.Remove(domain);
         audit.Record("domain.removed", domain.Host);
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveAsync(cancellationToken);
         return (domain.Host, null);
     }
 
@@ -273,6 +276,10 @@ public sealed class CustomDomains(
     }
 
     private string PlatformHostOf(Organization organization) => $"{organization.Slug}.{_platformDomain}";
+
+    // Hosts are copied elsewhere (the reseller dashboard searches them): every change is announced.
+    private Task SaveAsync(CancellationToken cancellationToken) =>
+        events.SaveAndPublishAsync(db, new PortalEvent(Tenant.Id, null, KernelEvents.OrganizationChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
 
     /// <summary>The organization's address on the platform, <c>{slug}.{PlatformDomain}</c>.</summary>
     public string PlatformHostOf(TenantInfo tenant) => $"{tenant.Slug}.{_platformDomain}";

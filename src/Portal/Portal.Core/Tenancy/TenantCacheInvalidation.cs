@@ -1,16 +1,24 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using PartnerPortal.Accounts;
 
 namespace PartnerPortal.Tenancy;
 
 /// <summary>
-/// Evicts cached hosts after a save that touched organizations, domains, partner links or module switches, so a
-/// renamed slug or a new domain routes on the very next request.
+/// Evicts cached hosts after a write to organizations, domains, partner links or module switches,
+/// so a renamed slug, a new domain or a switched-off module takes effect on the very next request: after <c>SaveChangesAsync</c> (the tracked entries
+/// say what changed) and after <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> (the statement names the
+/// table). Eviction is asynchronous only. A synchronous write that would need it is refused before
+/// it runs: blocking a request thread on the cache is how thread pools starve, and skipping the
+/// eviction would leave other requests on a stale tenant.
 /// </summary>
-public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInterceptor
+public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInterceptor, IDbCommandInterceptor
 {
     private bool _pending;
+    private string[]? _tables;
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
@@ -20,7 +28,8 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        _pending |= TouchesTenants(eventData.Context);
+        if (TouchesTenants(eventData.Context))
+            throw new InvalidOperationException("Organizations, domains and partner links are saved with SaveChangesAsync: the cached hosts are evicted asynchronously.");
         return result;
     }
 
@@ -35,14 +44,16 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
         return result;
     }
 
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        if (_pending)
-        {
-            _pending = false;
-            store.EvictAllAsync().AsTask().GetAwaiter().GetResult();
-        }
+        if (IsBulkWriteToTenants(command, eventData))
+            throw new InvalidOperationException("Organizations, domains and partner links are bulk-updated with ExecuteUpdateAsync/ExecuteDeleteAsync: the cached hosts are evicted asynchronously.");
+        return result;
+    }
 
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (IsBulkWriteToTenants(command, eventData)) await store.EvictAllAsync(cancellationToken);
         return result;
     }
 
@@ -50,4 +61,18 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
         context is not null && context.ChangeTracker.Entries()
             .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
                       && e.Entity is Organization or OrganizationDomain or PartnerClientLink or Accounts.Branding or Modularity.OrganizationModule or Modularity.ModuleDefault);
+
+    // A statement EF wrote for ExecuteUpdate/ExecuteDelete (or raw SQL) that names one of the tables
+    // a cached tenant is read from. Naming it in a subquery only counts too: an extra eviction costs a
+    // cache miss, a missed one a stale tenant.
+    private bool IsBulkWriteToTenants(DbCommand command, CommandEventData eventData) =>
+        eventData.CommandSource is CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete or CommandSource.ExecuteSqlRaw
+        && eventData.Context is { } context
+        && TablesOf(context).Any(table => command.CommandText.Contains(table, StringComparison.OrdinalIgnoreCase));
+
+    private string[] TablesOf(DbContext context) => _tables ??= new[] { typeof(Organization), typeof(OrganizationDomain), typeof(PartnerClientLink), typeof(Modularity.OrganizationModule), typeof(Modularity.ModuleDefault) }
+        .Select(type => context.Model.FindEntityType(type)?.GetTableName())
+        .OfType<string>()
+        .Select(context.GetService<ISqlGenerationHelper>().DelimitIdentifier)
+        .ToArray();
 }

@@ -21,6 +21,7 @@ public sealed class DemoData(
     TimeProvider time,
     IOptions<PortalOptions> portal,
     SenderDomain sender,
+    PartnerPortal.Modularity.IPortalEvents events,
     IEnumerable<PartnerPortal.Modularity.IDemoDataContributor> modules)
 {
     public const string Password = "Portal-demo-1";
@@ -89,6 +90,7 @@ public sealed class DemoData(
 
             await db.SaveChangesAsync(cancellationToken);
             created[demo.Name] = org;
+            if (reseller is not null) await events.PublishAsync(new(org.Id, null, PartnerPortal.Modularity.KernelEvents.PartnerLinkChanged, now), cancellationToken);
 
             var owner = await CreateUserAsync(demo.OwnerEmail, $"{demo.Name} owner", isPlatformAdmin: false);
             using (tenants.Change(TenantInfo.From(org, platformDomain, reseller?.Id, reseller?.Name)))
@@ -119,12 +121,24 @@ public sealed class DemoData(
         }
 
         // Plans (R6, R7): Contoso on Basic at Northwind's own price, Fabrikam on Free (its record
-        // limit is within reach), Tailspin in its free trial.
-        db.AccountSubscriptions.AddRange(
-            new AccountSubscription { OrganizationId = created["Contoso Dental"].Id, PlanId = Plan.Seeded.BasicId, ChangedAt = now, BillingMode = BillingMode.ResellerBilled, ResellerPrice = 49m, ResellerPriceKind = ResellerPriceKind.Monthly, ResellerPriceCurrency = "USD" },
-            new AccountSubscription { OrganizationId = created["Fabrikam Fitness"].Id, PlanId = Plan.Seeded.FreeId, ChangedAt = now },
-            new AccountSubscription { OrganizationId = created["Tailspin Toys"].Id, PlanId = Plan.Seeded.FreeId, ChangedAt = now, TrialStartedAt = now, TrialEndsAt = now.AddDays(7) });
-        await db.SaveChangesAsync(cancellationToken);
+        // limit is within reach), Tailspin in its free trial. Each is its organization's own row.
+        var subscriptions = new Dictionary<string, AccountSubscription>
+        {
+            ["Contoso Dental"] = new() { PlanId = Plan.Seeded.BasicId, ChangedAt = now, BillingMode = BillingMode.ResellerBilled, ResellerPrice = 49m, ResellerPriceKind = ResellerPriceKind.Monthly, ResellerPriceCurrency = "USD" },
+            ["Fabrikam Fitness"] = new() { PlanId = Plan.Seeded.FreeId, ChangedAt = now },
+            ["Tailspin Toys"] = new() { PlanId = Plan.Seeded.FreeId, ChangedAt = now, TrialStartedAt = now, TrialEndsAt = now.AddDays(7) },
+        };
+        foreach (var (name, subscription) in subscriptions)
+        {
+            var org = created[name];
+            using (tenants.Change(TenantInfo.From(org, platformDomain)))
+            {
+                db.AccountSubscriptions.Add(subscription);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await events.PublishAsync(new(org.Id, null, PartnerPortal.Modularity.KernelEvents.SubscriptionChanged, now), cancellationToken);
+        }
 
         // Modules add their own demo data (solutions, recipes) once the organizations exist.
         foreach (var module in modules)

@@ -59,6 +59,8 @@ public static class AccountExtensions
         services.AddScoped<Invitations>();
         services.AddScoped<PartnerClients>();
         services.AddScoped<PartnerAccess>();
+        // Last activity is the kernel's (A5), whichever modules the host has.
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<LastActivity>());
         services.AddSingleton<PartnerPortal.Billing.IResellerDiscount, PartnerPortal.Billing.FlatResellerDiscount>();
         return services;
     }

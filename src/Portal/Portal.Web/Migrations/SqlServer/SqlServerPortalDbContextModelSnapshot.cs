@@ -22,6 +22,27 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Accounts.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -349,27 +370,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("AspNetUserClaims", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Accounts.PortalUserLogin", b =>
-                {
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("ProviderKey")
-                        .HasColumnType("nvarchar(450)");
-
-                    b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uniqueidentifier");
-
-                    b.HasKey("LoginProvider", "ProviderKey");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AspNetUserLogins", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Accounts.PortalUserToken", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -513,9 +513,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("OverLimitKinds")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -540,6 +537,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<int>("ResellerPriceKind")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("TrialEndsAt")
                         .HasColumnType("datetime2");
 
@@ -551,10 +551,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId")
-                        .IsUnique();
-
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
 
                     b.HasIndex("TrialEndsAt");
 
@@ -700,27 +700,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("BrandAssets", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.DataProtectionKeyRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -835,9 +814,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<string>("ReplyToAddress")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
@@ -858,6 +834,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("TextBody")
                         .IsRequired()
@@ -953,14 +932,14 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<Guid>("RequestedByUserId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<Guid>("ResellerId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ResellerId");
+                    b.HasIndex("TenantId");
 
                     b.HasIndex("PurgedAt", "PurgeAfter");
 
@@ -971,9 +950,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<Guid>("AccountId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool?>("Approved")
@@ -1000,6 +976,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<Guid>("ResellerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -1008,16 +987,16 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.HasIndex("TokenHash");
 
-                    b.HasIndex("AccountId", "DecidedAt");
-
                     b.HasIndex("ResellerId", "DecidedAt");
+
+                    b.HasIndex("TenantId", "DecidedAt");
 
                     b.ToTable("Resellers_ConnectRequests", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ResellerProfile", b =>
                 {
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTime>("BecameResellerAt")
@@ -1028,7 +1007,7 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.HasKey("OrganizationId");
+                    b.HasKey("TenantId");
 
                     b.HasIndex("PartnerCode")
                         .IsUnique();
@@ -1067,30 +1046,30 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.Property<Guid>("PartnerId")
-                        .HasColumnType("uniqueidentifier");
-
                     b.Property<int>("PlanSort")
                         .HasColumnType("int");
 
                     b.Property<int>("StatusRank")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("ClientId");
 
-                    b.HasIndex("PartnerId", "HostKey");
+                    b.HasIndex("TenantId", "HostKey");
 
-                    b.HasIndex("PartnerId", "CreatedAt", "ClientId");
+                    b.HasIndex("TenantId", "CreatedAt", "ClientId");
 
-                    b.HasIndex("PartnerId", "LastActiveAt", "ClientId");
+                    b.HasIndex("TenantId", "LastActiveAt", "ClientId");
 
-                    b.HasIndex("PartnerId", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "ListPrice", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "ListPrice", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "PlanSort", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "PlanSort", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "StatusRank", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "StatusRank", "NameKey", "ClientId");
 
                     b.ToTable("Resellers_ClientRows", (string)null);
                 });
@@ -1250,7 +1229,7 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
 
-                    b.Property<Guid>("ResellerId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("TokenHash")
@@ -1265,9 +1244,11 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("TokenHash");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
 
                     b.ToTable("Resellers_ImpersonationTickets", (string)null);
@@ -1614,12 +1595,12 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<Guid>("ToOrganizationId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ToOrganizationId", "ImportedAt");
+                    b.HasIndex("TenantId", "ImportedAt");
 
                     b.ToTable("Solutions_Shares", (string)null);
                 });
@@ -1825,15 +1806,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PartnerPortal.Accounts.PortalUserLogin", b =>
-                {
-                    b.HasOne("PartnerPortal.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PartnerPortal.Accounts.PortalUserToken", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.PortalUser", null)
@@ -1882,17 +1854,18 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
             modelBuilder.Entity("PartnerPortal.Billing.AccountSubscription", b =>
                 {
-                    b.HasOne("PartnerPortal.Accounts.Organization", "Organization")
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("PartnerPortal.Billing.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PartnerPortal.Accounts.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("FK_AccountSubscriptions_Organizations_OrganizationId");
 
                     b.Navigation("Organization");
 
@@ -1930,9 +1903,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("OrganizationId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_Resellers_Profiles_Organizations_OrganizationId");
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Impersonation.ImpersonationPolicySetting", b =>
@@ -2038,9 +2012,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ToOrganizationId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>

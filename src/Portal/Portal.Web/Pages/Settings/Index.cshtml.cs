@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Web.Pages.Settings;
 
-public sealed class SettingsIndexModel(PortalDbContext db, AuditLog audit) : PageModel
+public sealed class SettingsIndexModel(PortalDbContext db, AuditLog audit, IPortalEvents events, TimeProvider time) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the organization's name.")]
@@ -39,7 +40,7 @@ public sealed class SettingsIndexModel(PortalDbContext db, AuditLog audit) : Pag
         {
             audit.Record("organization.renamed", $"{org.Name} → {Name.Trim()}");
             org.Name = Name.Trim();
-            await db.SaveChangesAsync(cancellationToken);
+            await events.SaveAndPublishAsync(db, new(org.Id, null, KernelEvents.OrganizationChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         }
 
         return RedirectToPage(new { saved = true });

@@ -77,9 +77,10 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
 
         AllTags = rows.SelectMany(r => r.Solutions).SelectMany(s => s.TagList).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
         Workspaces = Tag is null ? rows : rows.Select(r => r with { Solutions = r.Solutions.Where(s => s.TagList.Contains(Tag, StringComparer.OrdinalIgnoreCase)).ToList() }).ToList();
-        if (IsAdmin && db.CurrentTenantId is { } me)
+        if (IsAdmin)
         {
-            PendingShares = await db.Set<SolutionShare>().CountAsync(s => s.ToOrganizationId == me && s.ImportedAt == null && s.DeclinedAt == null, cancellationToken);
+            // Shares are the recipient's rows: the "Tenant" filter counts this organization's only.
+            PendingShares = await db.Set<SolutionShare>().CountAsync(s => s.ImportedAt == null && s.DeclinedAt == null, cancellationToken);
         }
     }
 }

@@ -92,20 +92,10 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
         var tenant = HttpContext.Tenancy()!.Tenant!;
-        if (!await LinkedAsync(tenant.Id).AnyAsync(o => o.Id == organizationId, cancellationToken))
+        if (!await LinkedAsync(tenant.Id).AnyAsync(o => o.Id == organizationId, cancellationToken)
+            || await library.RecipientAsync(organizationId, cancellationToken) is not { } recipient)
             return await FailAsync("You can send a copy only to an organization you serve or that serves you.", cancellationToken);
-        var package = await library.PackageAsync(Solution, tenant.Name, cancellationToken);
-        db.Add(new SolutionShare
-        {
-            FromOrganizationId = tenant.Id,
-            FromOrganizationName = tenant.Name,
-            ToOrganizationId = organizationId,
-            Name = Solution.Name,
-            PackageJson = PackageWriter.Write(package),
-            CreatedAt = time.GetUtcNow().UtcDateTime,
-        });
-        audit.Record("solution.sent", Solution.Name);
-        await db.SaveChangesAsync(cancellationToken);
+        await library.SendCopyAsync(Solution, tenant, recipient, cancellationToken);
         return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString("The copy was sent; their admin can preview and import it.")}");
     }
 

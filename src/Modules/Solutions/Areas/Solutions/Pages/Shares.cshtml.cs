@@ -10,7 +10,7 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>
 /// Solutions other organizations sent here (S4): the admin previews tables, fields and rules and
-/// imports into a workspace. Shares are global rows; every query names this organization as recipient.
+/// imports into a workspace. Shares are the recipient's rows: the "Tenant" filter shows this organization's only.
 /// </summary>
 public sealed class SharesModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, TimeProvider time) : PageModel
 {
@@ -58,14 +58,12 @@ public sealed class SharesModel(PortalDbContext db, SolutionAccess access, Solut
 
     private async Task<SolutionShare?> MineAsync(Guid shareId, CancellationToken cancellationToken)
     {
-        var me = db.CurrentTenantId;
-        return await db.Set<SolutionShare>().FirstOrDefaultAsync(s => s.Id == shareId && s.ToOrganizationId == me && s.ImportedAt == null && s.DeclinedAt == null, cancellationToken);
+        return await db.Set<SolutionShare>().FirstOrDefaultAsync(s => s.Id == shareId && s.ImportedAt == null && s.DeclinedAt == null, cancellationToken);
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        var me = db.CurrentTenantId;
-        Pending = await db.Set<SolutionShare>().AsNoTracking().Where(s => s.ToOrganizationId == me && s.ImportedAt == null && s.DeclinedAt == null).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
+        Pending = await db.Set<SolutionShare>().AsNoTracking().Where(s => s.ImportedAt == null && s.DeclinedAt == null).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken);
         Workspaces = (await access.WorkspacesAsync(cancellationToken)).Where(w => w.Right == SolutionRight.Build).Select(w => (w.Workspace.Id, w.Workspace.Name)).ToList();
     }
 }

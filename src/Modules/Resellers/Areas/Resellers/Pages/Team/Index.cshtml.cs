@@ -84,7 +84,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
         if (target is null) return NotFound();
         var key = client?.Trim().ToLowerInvariant();
         var row = string.IsNullOrEmpty(key) ? null : await db.Set<ClientRow>().AsNoTracking()
-            .Where(r => r.PartnerId == Reseller.Id && (r.NameKey == key || r.HostKey == key)).OrderBy(r => r.NameKey).FirstOrDefaultAsync(cancellationToken);
+            .Where(r => r.TenantId == Reseller.Id && (r.NameKey == key || r.HostKey == key)).OrderBy(r => r.NameKey).FirstOrDefaultAsync(cancellationToken);
         if (row is null || !await db.PartnerClientLinks.AnyAsync(l => l.PartnerId == Reseller.Id && l.ClientId == row.ClientId && l.EndedAt == null, cancellationToken))
             return await FailAsync("None of your clients has that name or address. Enter a client's name or address exactly as the dashboard shows it.", cancellationToken);
         if (!await db.PartnerClientAssignments.AnyAsync(a => a.UserId == target.UserId && a.ClientId == row.ClientId, cancellationToken))

@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Organizations;
 
 /// <summary>The operator's list of organizations (platform host only).</summary>
-public sealed class OrganizationsModel(PortalDbContext db, IOptions<PortalOptions> portal, ILogger<OrganizationsModel> logger) : PageModel
+public sealed class OrganizationsModel(PortalDbContext db, IOptions<PortalOptions> portal, IPortalEvents events, TimeProvider time, ILogger<OrganizationsModel> logger) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string Host, OrganizationKind Kind, string? Reseller, OrganizationStatus Status);
 
@@ -47,7 +48,7 @@ public sealed class OrganizationsModel(PortalDbContext db, IOptions<PortalOption
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (org is null) return RedirectToPage(new { message = "That organization does not exist." });
         org.Kind = OrganizationKind.Partner;
-        await db.SaveChangesAsync(cancellationToken);
+        await events.SaveAndPublishAsync(db, new PortalEvent(org.Id, null, KernelEvents.OrganizationChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         logger.LogInformation("Platform admin {User} marked organization {Organization} as a partner.", User.Identity?.Name, org.Id);
         return RedirectToPage(new { message = $"{org.Name} is now a partner." });
     }

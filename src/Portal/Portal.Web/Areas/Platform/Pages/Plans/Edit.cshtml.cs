@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Plans;
 
 /// <summary>Creates or edits a plan: name, code, monthly list price and currency, limits, white-label (R6, R7).</summary>
-public sealed class EditPlanModel(PortalDbContext db, TimeProvider time, ILogger<EditPlanModel> logger) : PageModel
+public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, TimeProvider time, ILogger<EditPlanModel> logger) : PageModel
 {
     public sealed class InputModel
     {
@@ -102,7 +103,7 @@ public sealed class EditPlanModel(PortalDbContext db, TimeProvider time, ILogger
         plan.CustomDomainLimit = Input.CustomDomainLimit;
         plan.WhiteLabel = Input.WhiteLabel;
         plan.SortOrder = Input.SortOrder;
-        await db.SaveChangesAsync(cancellationToken);
+        await events.SaveAndPublishAsync(db, new PortalEvent(KernelEvents.Platform, null, KernelEvents.PlanChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         logger.LogInformation("Platform admin {User} saved plan {Plan}.", User.Identity?.Name, plan.Code);
         return Redirect($"/platform/plans?message={Uri.EscapeDataString($"{plan.Name} was saved.")}");
     }

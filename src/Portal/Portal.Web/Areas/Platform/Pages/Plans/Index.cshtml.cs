@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
+using PartnerPortal.Modularity;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Plans;
 
 /// <summary>The platform's plans (R6, R7), platform host only: list, archive, restore, choose the default.</summary>
-public sealed class PlansModel(PortalDbContext db, TimeProvider time, ILogger<PlansModel> logger) : PageModel
+public sealed class PlansModel(PortalDbContext db, IPortalEvents events, TimeProvider time, ILogger<PlansModel> logger) : PageModel
 {
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
 
@@ -63,7 +64,7 @@ public sealed class PlansModel(PortalDbContext db, TimeProvider time, ILogger<Pl
             return Page();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await events.SaveAndPublishAsync(db, new PortalEvent(KernelEvents.Platform, null, KernelEvents.PlanChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         logger.LogInformation("Platform admin {User} changed plan {Plan}: {Change}.", User.Identity?.Name, plan!.Code, done);
         return RedirectToPage(new { message = $"{plan.Name} is {done}." });
     }
@@ -71,7 +72,8 @@ public sealed class PlansModel(PortalDbContext db, TimeProvider time, ILogger<Pl
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Plans = await db.Plans.AsNoTracking().OrderBy(p => p.ArchivedAt != null).ThenBy(p => p.SortOrder).ThenBy(p => p.Name).ToListAsync(cancellationToken);
-        var accounts = await db.AccountSubscriptions.AsNoTracking().GroupBy(s => s.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // Every organization's subscription: the platform admin's count crosses all tenants.
+        var accounts = await db.AccountSubscriptions.IgnoreQueryFilters(["Tenant"]).AsNoTracking().GroupBy(s => s.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
         // An organization without a subscription row is on the default plan.
         if (Plans.FirstOrDefault(p => p.IsDefault) is { } defaultPlan)
             accounts[defaultPlan.Id] = accounts.GetValueOrDefault(defaultPlan.Id) + await db.Organizations.CountAsync(cancellationToken) - accounts.Values.Sum();

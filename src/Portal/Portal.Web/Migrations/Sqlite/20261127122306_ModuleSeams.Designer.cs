@@ -11,14 +11,33 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261127120928_Seams")]
-    partial class Seams
+    [Migration("20261127122306_ModuleSeams")]
+    partial class ModuleSeams
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
 
             modelBuilder.Entity("PartnerPortal.Accounts.Invitation", b =>
                 {
@@ -344,27 +363,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("AspNetUserClaims", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Accounts.PortalUserLogin", b =>
-                {
-                    b.Property<string>("LoginProvider")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderKey")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ProviderDisplayName")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("LoginProvider", "ProviderKey");
-
-                    b.HasIndex("UserId");
-
-                    b.ToTable("AspNetUserLogins", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Accounts.PortalUserToken", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -506,9 +504,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<DateTime>("ChangedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("OverLimitKinds")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -533,6 +528,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<int>("ResellerPriceKind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("TrialEndsAt")
                         .HasColumnType("TEXT");
 
@@ -544,10 +542,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId")
-                        .IsUnique();
-
                     b.HasIndex("PlanId");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
 
                     b.HasIndex("TrialEndsAt");
 
@@ -693,25 +691,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("BrandAssets", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Data.DataProtectionKeyRecord", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FriendlyName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Xml")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("DataProtectionKeys", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Jobs.JobLease", b =>
                 {
                     b.Property<string>("Name")
@@ -826,9 +805,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ReplyToAddress")
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
@@ -848,6 +824,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<string>("Template")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TextBody")
@@ -944,14 +923,14 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<Guid>("RequestedByUserId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResellerId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ResellerId");
+                    b.HasIndex("TenantId");
 
                     b.HasIndex("PurgedAt", "PurgeAfter");
 
@@ -962,9 +941,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("Approved")
@@ -991,6 +967,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<Guid>("ResellerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -999,16 +978,16 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.HasIndex("TokenHash");
 
-                    b.HasIndex("AccountId", "DecidedAt");
-
                     b.HasIndex("ResellerId", "DecidedAt");
+
+                    b.HasIndex("TenantId", "DecidedAt");
 
                     b.ToTable("Resellers_ConnectRequests", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ResellerProfile", b =>
                 {
-                    b.Property<Guid>("OrganizationId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("BecameResellerAt")
@@ -1019,7 +998,7 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("OrganizationId");
+                    b.HasKey("TenantId");
 
                     b.HasIndex("PartnerCode")
                         .IsUnique();
@@ -1058,30 +1037,30 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("PartnerId")
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("PlanSort")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("StatusRank")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("ClientId");
 
-                    b.HasIndex("PartnerId", "HostKey");
+                    b.HasIndex("TenantId", "HostKey");
 
-                    b.HasIndex("PartnerId", "CreatedAt", "ClientId");
+                    b.HasIndex("TenantId", "CreatedAt", "ClientId");
 
-                    b.HasIndex("PartnerId", "LastActiveAt", "ClientId");
+                    b.HasIndex("TenantId", "LastActiveAt", "ClientId");
 
-                    b.HasIndex("PartnerId", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "ListPrice", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "ListPrice", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "PlanSort", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "PlanSort", "NameKey", "ClientId");
 
-                    b.HasIndex("PartnerId", "StatusRank", "NameKey", "ClientId");
+                    b.HasIndex("TenantId", "StatusRank", "NameKey", "ClientId");
 
                     b.ToTable("Resellers_ClientRows", (string)null);
                 });
@@ -1241,7 +1220,7 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResellerId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TokenHash")
@@ -1256,9 +1235,11 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.HasIndex("ClientId");
 
-                    b.HasIndex("ExpiresAt");
+                    b.HasIndex("TokenHash");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("TenantId", "ExpiresAt");
+
+                    b.HasIndex("TenantId", "TokenHash")
                         .IsUnique();
 
                     b.ToTable("Resellers_ImpersonationTickets", (string)null);
@@ -1601,12 +1582,12 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ToOrganizationId")
+                    b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ToOrganizationId", "ImportedAt");
+                    b.HasIndex("TenantId", "ImportedAt");
 
                     b.ToTable("Solutions_Shares", (string)null);
                 });
@@ -1812,15 +1793,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PartnerPortal.Accounts.PortalUserLogin", b =>
-                {
-                    b.HasOne("PartnerPortal.Accounts.PortalUser", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PartnerPortal.Accounts.PortalUserToken", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.PortalUser", null)
@@ -1869,17 +1841,18 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
             modelBuilder.Entity("PartnerPortal.Billing.AccountSubscription", b =>
                 {
-                    b.HasOne("PartnerPortal.Accounts.Organization", "Organization")
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
                     b.HasOne("PartnerPortal.Billing.Plan", "Plan")
                         .WithMany()
                         .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("PartnerPortal.Accounts.Organization", "Organization")
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("FK_AccountSubscriptions_Organizations_OrganizationId");
 
                     b.Navigation("Organization");
 
@@ -1917,9 +1890,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("OrganizationId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_Resellers_Profiles_Organizations_OrganizationId");
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Impersonation.ImpersonationPolicySetting", b =>
@@ -2025,9 +1999,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
-                        .HasForeignKey("ToOrganizationId")
+                        .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>
