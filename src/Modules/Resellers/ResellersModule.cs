@@ -51,6 +51,8 @@ public sealed class ResellersModule : IPortalModule
         .AllowArea(Name, "/Clients", PartnerMembers)
         .AllowAreaPage(Name, "/Clients/New", PartnerAdmins)
         .AllowAreaPage(Name, "/Clients/Connect", PartnerAdmins)
+        .AllowAreaPage(Name, "/Clients/Branding", PartnerAdmins)
+        .AllowAreaPage(Name, "/Clients/Email", PartnerAdmins)
         .AllowAreaPage(Name, "/LogIn", PartnerMembers)
         .AllowArea(Name, "/Team", PartnerAdmins)
         .AllowArea(Name, "/Settings", Audience.Members(OrganizationRole.Owner))

@@ -65,7 +65,7 @@ public class ConnectRequest : ITenantOwned
 /// A client account its reseller deleted (R9): suspended at once, its hosts answer 404, and the
 /// purge job removes it once <see cref="PurgeAfter"/> has passed. Owned by the reseller, whose act it
 /// records and whose record outlives the purged client; the client's hosts only ask whether a row
-/// names them (<see cref="DeletedClientGuard"/>).
+/// names them (<see cref="DeletedClients"/>).
 /// </summary>
 public class ClientDeletion : ITenantOwned
 {

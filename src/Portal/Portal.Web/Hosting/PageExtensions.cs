@@ -24,13 +24,10 @@ public static class PageExtensions
                     .Allow("/Account", Audience.Anyone)
                     .AllowPage("/Index", Audience.Anyone)
                     .AllowPage("/Error", Audience.Anyone)
-                    .AllowPage("/Clients/Branding", Audience.Members(OrganizationRole.Admin, OrganizationKind.Partner))
                     .Allow("/Settings", Audience.Members(OrganizationRole.Admin))
                     .AllowPage("/Settings/Audit", Audience.Members(OrganizationRole.Owner))
                     .AllowArea("Platform", "/", Audience.PlatformAdmins);
                 options.Conventions.AddPageRoute("/Error", "/error/{code:int}");
-                // A reseller edits its client's sender from its own host (T4).
-                options.Conventions.AddPageRoute("/Settings/Email", "/clients/{clientId:guid}/email");
             })
             .AddThemeRuntimeCompilation(services);
         // After AddRazorPages (whose setup starts the convention list afresh): each module's pages

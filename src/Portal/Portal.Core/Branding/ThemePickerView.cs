@@ -1,6 +1,6 @@
 using PartnerPortal.Theming;
 
-namespace PartnerPortal.Web.Branding;
+namespace PartnerPortal.Branding;
 
 /// <param name="Field">The posted field name.</param>
 /// <param name="Selected">The current choice; null is "no choice of its own".</param>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,10 +7,8 @@ using PartnerPortal.Branding;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Theming;
-using PartnerPortal.Web.Accounts;
-using PartnerPortal.Web.Branding;
 
-namespace PartnerPortal.Web.Pages.Clients;
+namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 
 /// <summary>
 /// A reseller edits a client's white-label settings from its own host (T4). The server checks the

@@ -1,8 +1,8 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using PartnerPortal.Accounts;
-using PartnerPortal.Branding;
 
-namespace PartnerPortal.Web.Branding;
+namespace PartnerPortal.Branding;
 
 /// <summary>
 /// The branding form as posted, shared by an organization's own branding page and a reseller's page
