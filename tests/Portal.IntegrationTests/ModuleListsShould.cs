@@ -34,6 +34,8 @@ public sealed class ModuleListsShould
         var owner = await world.CreateUserAsync();
         await world.AddMemberAsync(partner, owner, OrganizationRole.Owner);
         using var client = factory.ClientFor(partner.Host);
+        var (signInPage, _) = await client.GetPageAsync("/account/signin");
+        Assert.Equal(HttpStatusCode.OK, signInPage.StatusCode);
         await client.SignInAsync(owner.Email!);
 
         foreach (var path in OrganizationPages)

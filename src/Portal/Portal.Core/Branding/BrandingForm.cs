@@ -61,27 +61,8 @@ public sealed class BrandingForm
         Theme = org.Branding.Theme,
     };
 
-    /// <summary>Reads the uploads (an over-large one is not read, only measured) into a change for <see cref="BrandingSettings"/>.</summary>
-    public async Task<BrandingChange> ToChangeAsync(bool includeTheme, CancellationToken cancellationToken)
-    {
-        return new BrandingChange
-        {
-            ProductName = ProductName,
-            PrimaryColor = PrimaryColor,
-            AccentColor = AccentColor,
-            FooterText = FooterText,
-            SupportEmail = SupportEmail,
-            SupportUrl = SupportUrl,
-            SupportPhone = SupportPhone,
-            Logo = await ReadAsync(Logo, cancellationToken),
-            RemoveLogo = RemoveLogo,
-            Favicon = await ReadAsync(Favicon, cancellationToken),
-            RemoveFavicon = RemoveFavicon,
-            Theme = includeTheme ? new ThemeChoice(string.IsNullOrWhiteSpace(Theme) ? null : Theme) : null,
-        };
-    }
-
-    private static async Task<BrandUpload?> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
+    /// <summary>Reads an upload; an over-large one is not read, only measured.</summary>
+    public static async Task<BrandUpload?> ReadAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         if (file is null) return null;
         if (file.Length > BrandImages.MaxBytes) return new BrandUpload(file.Length, null);

@@ -15,36 +15,6 @@ public sealed record BrandUpload(long Length, byte[]? Content);
 /// <summary>A theme choice; a null name means "no choice of its own" (a client then gets its reseller's client theme).</summary>
 public sealed record ThemeChoice(string? Name);
 
-/// <summary>Everything the branding form can change at once (T3, T5, T6).</summary>
-public sealed class BrandingChange
-{
-    public string? ProductName { get; init; }
-
-    public string? PrimaryColor { get; init; }
-
-    public string? AccentColor { get; init; }
-
-    public string? FooterText { get; init; }
-
-    public string? SupportEmail { get; init; }
-
-    public string? SupportUrl { get; init; }
-
-    public string? SupportPhone { get; init; }
-
-    public BrandUpload? Logo { get; init; }
-
-    public bool RemoveLogo { get; init; }
-
-    public BrandUpload? Favicon { get; init; }
-
-    /// <summary>Drop the uploaded favicon and go back to the one rendered from the theme.</summary>
-    public bool RemoveFavicon { get; init; }
-
-    /// <summary>Null leaves the theme as it is.</summary>
-    public ThemeChoice? Theme { get; init; }
-}
-
 /// <summary>Errors by form field (nothing was saved when there is any), and warnings worth reading even though it saved.</summary>
 public sealed record BrandingOutcome(IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> Warnings)
 {
@@ -59,32 +29,36 @@ public sealed record BrandingOutcome(IReadOnlyDictionary<string, string> Errors,
 public sealed partial class BrandingSettings(PortalDbContext db, ITenantContext tenants, ThemeCatalog themes, AuditLog audit, TimeProvider time)
 {
     /// <param name="byPartner">The reseller's name when it changes a client's branding, for the client's audit log.</param>
-    public async Task<BrandingOutcome> SaveAsync(BrandingChange change, string? byPartner = null, CancellationToken cancellationToken = default)
+    /// <param name="includeTheme">Whether the form chose a theme too (a reseller's page for its client); the organization's own page leaves the theme to its theme page.</param>
+    public async Task<BrandingOutcome> SaveAsync(BrandingForm form, bool includeTheme, string? byPartner = null, CancellationToken cancellationToken = default)
     {
         var tenant = tenants.Current ?? throw new InvalidOperationException("Branding is saved for the current organization; there is none.");
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var logoUpload = await BrandingForm.ReadAsync(form.Logo, cancellationToken);
+        var faviconUpload = await BrandingForm.ReadAsync(form.Favicon, cancellationToken);
+        var themeChoice = includeTheme ? new ThemeChoice(string.IsNullOrWhiteSpace(form.Theme) ? null : form.Theme) : null;
 
-        var productName = Clean(change.ProductName);
-        if (productName is { Length: > 200 }) errors[nameof(change.ProductName)] = "Use at most 200 characters for the product name.";
-        var primary = Colour(change.PrimaryColor, nameof(change.PrimaryColor), "primary", errors);
-        var accent = Colour(change.AccentColor, nameof(change.AccentColor), "accent", errors);
-        var footer = Clean(change.FooterText);
-        if (footer is { Length: > 500 }) errors[nameof(change.FooterText)] = "Use at most 500 characters for the footer text.";
-        var email = Clean(change.SupportEmail);
+        var productName = Clean(form.ProductName);
+        if (productName is { Length: > 200 }) errors[nameof(form.ProductName)] = "Use at most 200 characters for the product name.";
+        var primary = Colour(form.PrimaryColor, nameof(form.PrimaryColor), "primary", errors);
+        var accent = Colour(form.AccentColor, nameof(form.AccentColor), "accent", errors);
+        var footer = Clean(form.FooterText);
+        if (footer is { Length: > 500 }) errors[nameof(form.FooterText)] = "Use at most 500 characters for the footer text.";
+        var email = Clean(form.SupportEmail);
         if (email is not null && (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email))
-            errors[nameof(change.SupportEmail)] = "Enter a support e-mail address like help@example.com, or leave it empty.";
-        var url = Clean(change.SupportUrl);
+            errors[nameof(form.SupportEmail)] = "Enter a support e-mail address like help@example.com, or leave it empty.";
+        var url = Clean(form.SupportUrl);
         if (url is not null && (url.Length > 500 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
-            errors[nameof(change.SupportUrl)] = "Enter a support web address starting with https://, or leave it empty.";
-        var phone = Clean(change.SupportPhone);
+            errors[nameof(form.SupportUrl)] = "Enter a support web address starting with https://, or leave it empty.";
+        var phone = Clean(form.SupportPhone);
         if (phone is not null && !Phone().IsMatch(phone))
-            errors[nameof(change.SupportPhone)] = "Enter a phone number with digits, spaces and + - ( ) only, at most 40 characters.";
+            errors[nameof(form.SupportPhone)] = "Enter a phone number with digits, spaces and + - ( ) only, at most 40 characters.";
 
-        var logo = Upload(change.Logo, BrandAssetKind.Logo, nameof(change.Logo), errors);
-        var favicon = Upload(change.Favicon, BrandAssetKind.Favicon, nameof(change.Favicon), errors);
+        var logo = Upload(logoUpload, BrandAssetKind.Logo, nameof(form.Logo), errors);
+        var favicon = Upload(faviconUpload, BrandAssetKind.Favicon, nameof(form.Favicon), errors);
 
-        if (change.Theme is { Name: { } themeName } && !themes.Exists(themeName))
-            errors[nameof(change.Theme)] = "Choose one of the listed themes.";
+        if (themeChoice is { Name: { } themeName } && !themes.Exists(themeName))
+            errors[nameof(form.Theme)] = "Choose one of the listed themes.";
 
         if (errors.Count > 0) return new BrandingOutcome(errors, []);
 
@@ -98,12 +72,12 @@ public sealed partial class BrandingSettings(PortalDbContext db, ITenantContext 
         Set(branding.SupportEmail, email, v => branding.SupportEmail = v, "support e-mail");
         Set(branding.SupportUrl, url, v => branding.SupportUrl = v, "support URL");
         Set(branding.SupportPhone, phone, v => branding.SupportPhone = v, "support phone");
-        if (change.Theme is { } theme) Set(branding.Theme, theme.Name, v => branding.Theme = v, "theme");
+        if (themeChoice is { } theme) Set(branding.Theme, theme.Name, v => branding.Theme = v, "theme");
 
         if (logo is not null) branding.LogoVersion = await StoreAsync(BrandAssetKind.Logo, logo.Value, changed, cancellationToken);
-        else if (change.RemoveLogo && branding.LogoVersion is not null) branding.LogoVersion = await RemoveAsync(BrandAssetKind.Logo, changed, cancellationToken);
+        else if (form.RemoveLogo && branding.LogoVersion is not null) branding.LogoVersion = await RemoveAsync(BrandAssetKind.Logo, changed, cancellationToken);
         if (favicon is not null) branding.FaviconVersion = await StoreAsync(BrandAssetKind.Favicon, favicon.Value, changed, cancellationToken);
-        else if (change.RemoveFavicon && branding.FaviconVersion is not null) branding.FaviconVersion = await RemoveAsync(BrandAssetKind.Favicon, changed, cancellationToken);
+        else if (form.RemoveFavicon && branding.FaviconVersion is not null) branding.FaviconVersion = await RemoveAsync(BrandAssetKind.Favicon, changed, cancellationToken);
 
         if (changed.Count > 0)
         {

@@ -51,7 +51,7 @@ public sealed class BrandingModel(PortalDbContext db, BrandingSettings settings,
             return Page();
         }
 
-        var outcome = await settings.SaveAsync(await Form.ToChangeAsync(includeTheme: false, cancellationToken), HttpContext.Features.Get<OpenImpersonation>()?.ResellerName, cancellationToken);
+        var outcome = await settings.SaveAsync(Form, includeTheme: false, HttpContext.Features.Get<OpenImpersonation>()?.ResellerName, cancellationToken);
         if (!outcome.Saved)
         {
             foreach (var (field, message) in outcome.Errors) ModelState.AddModelError($"{nameof(Form)}.{field}", message);

@@ -52,11 +52,10 @@ public sealed class ClientBrandingModel(
         Client = await clients.FindAsync(clientId, cancellationToken);
         if (Client is null) return NotFound();
 
-        var change = await Form.ToChangeAsync(includeTheme: true, cancellationToken);
         BrandingOutcome outcome;
         using (tenants.Change(Client))
         {
-            outcome = await settings.SaveAsync(change, byPartner: HttpContext.Tenancy()!.Tenant!.Name, cancellationToken);
+            outcome = await settings.SaveAsync(Form, includeTheme: true, byPartner: HttpContext.Tenancy()!.Tenant!.Name, cancellationToken);
         }
 
         if (!outcome.Saved)
