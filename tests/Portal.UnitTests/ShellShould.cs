@@ -65,9 +65,9 @@ public sealed class ShellShould
     {
         var catalog = new ShellCatalog(new Part([]), new InstalledModules([new Module("Resellers", [], [new LinkTemplate(LinkPurposes.PartnerClientPlan, "/clients/{clientId}/plan", Audience.Members())])]));
         var values = new Dictionary<string, string> { ["clientId"] = "42" };
-        Assert.Equal("/clients/42/plan", Shell.LinkFor(catalog, LinkPurposes.PartnerClientPlan, Partner, values));
-        Assert.Null(Shell.LinkFor(catalog, LinkPurposes.PartnerClientPlan, Partner with { ModulesOff = new HashSet<string> { "Resellers" } }, values));
-        Assert.Null(Shell.LinkFor(new ShellCatalog(new Part([]), new InstalledModules([])), LinkPurposes.PartnerClientPlan, Partner, values));
+        Assert.Equal("/clients/42/plan", catalog.LinkFor(LinkPurposes.PartnerClientPlan, Partner, values));
+        Assert.Null(catalog.LinkFor(LinkPurposes.PartnerClientPlan, Partner with { ModulesOff = new HashSet<string> { "Resellers" } }, values));
+        Assert.Null(new ShellCatalog(new Part([]), new InstalledModules([])).LinkFor(LinkPurposes.PartnerClientPlan, Partner, values));
     }
 
     private sealed class Part(IReadOnlyList<NavItem> navigation) : IShellContributions

@@ -151,7 +151,7 @@ public sealed class OverLimitMarks(
             // Where the reseller changes this client's plan, if a module serves that page for it; else its home.
             ["plan_url"] = reseller is null
                 ? model["plan_url"]
-                : urls.For(reseller, Shell.LinkFor(shell, LinkPurposes.PartnerClientPlan, reseller, new Dictionary<string, string> { ["clientId"] = client.Id.ToString() }) ?? "/dashboard"),
+                : urls.For(reseller, shell.LinkFor(LinkPurposes.PartnerClientPlan, reseller, new Dictionary<string, string> { ["clientId"] = client.Id.ToString() }) ?? "/dashboard"),
         };
         foreach (var person in resellerPeople)
         {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using PartnerPortal.Accounts;
 
 namespace PartnerPortal.Modularity;
@@ -32,6 +31,19 @@ public sealed class ShellCatalog
     public IReadOnlyList<Entry<NavItem>> ImpersonationActions { get; }
 
     public IReadOnlyList<Entry<LinkTemplate>> Links { get; }
+
+    /// <summary>
+    /// The path of the page serving <paramref name="purpose"/> in <paramref name="organization"/>
+    /// (its module on there), with <paramref name="values"/> filled in; null when no installed part serves it.
+    /// </summary>
+    public string? LinkFor(string purpose, Tenancy.TenantInfo organization, IReadOnlyDictionary<string, string> values)
+    {
+        var entry = Links.FirstOrDefault(e => e.Item.Purpose == purpose && (e.Module is null || organization.IsModuleOn(e.Module)));
+        if (entry is null) return null;
+        var path = entry.Item.PathTemplate;
+        foreach (var (name, value) in values) path = path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
+        return path;
+    }
 
     /// <summary>An item and the module that contributed it (null: the host).</summary>
     public sealed record Entry<T>(T Item, string? Module) where T : ShellItem;
@@ -68,19 +80,6 @@ public sealed class Shell(ShellCatalog catalog, CurrentMember member)
 
     /// <summary>The landing page of <paramref name="viewer"/> (someone who has just signed in, say).</summary>
     public string LandingPath(Viewer viewer) => Visible(catalog.LandingPages, viewer).FirstOrDefault()?.Path ?? "/";
-
-    /// <summary>
-    /// The path of the page serving <paramref name="purpose"/> in <paramref name="organization"/>
-    /// (its module on there), with <paramref name="values"/> filled in; null when no installed part serves it.
-    /// </summary>
-    public static string? LinkFor(ShellCatalog catalog, string purpose, Tenancy.TenantInfo organization, IReadOnlyDictionary<string, string> values)
-    {
-        var entry = catalog.Links.FirstOrDefault(e => e.Item.Purpose == purpose && (e.Module is null || organization.IsModuleOn(e.Module)));
-        if (entry is null) return null;
-        var path = entry.Item.PathTemplate;
-        foreach (var (name, value) in values) path = path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
-        return path;
-    }
 
     private async Task<IReadOnlyList<T>> VisibleAsync<T>(IReadOnlyList<ShellCatalog.Entry<T>> entries, CancellationToken cancellationToken) where T : ShellItem =>
         Visible(entries, await ViewerAsync(cancellationToken));

@@ -9,7 +9,8 @@ namespace PartnerPortal.Resellers.Areas.Resellers.Pages;
 /// <summary>
 /// "Who can see my data" (A5), for the account's owners on its own host: partners with access and
 /// their people, every impersonation, access requests, the log-in policy, and revoking a partner.
-/// An impersonating reseller cannot open it: the owners' controls over the reseller are theirs alone.
+/// An impersonating reseller cannot open it (the module's page convention: owners, except
+/// impersonators): the owners' controls over the reseller are theirs alone.
 /// </summary>
 public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPolicies policies, CurrentMember member) : PageModel
 {
@@ -31,7 +32,6 @@ public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPol
 
     public async Task<IActionResult> OnGetAsync(string? message, CancellationToken cancellationToken)
     {
-        if (member.IsImpersonating) return Forbid403();
         Message = message;
         await LoadAsync(cancellationToken);
         return Page();
@@ -39,7 +39,6 @@ public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPol
 
     public async Task<IActionResult> OnPostPolicyAsync(CancellationToken cancellationToken)
     {
-        if (member.IsImpersonating) return Forbid403();
         if (!Enum.IsDefined(Policy))
         {
             Error = "Choose one of the three policies.";
@@ -54,14 +53,12 @@ public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPol
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid partnerId, CancellationToken cancellationToken)
     {
-        if (member.IsImpersonating) return Forbid403();
         if (!await overview.RevokeAsync(partnerId, member.UserId!.Value, cancellationToken)) return NotFound();
         return RedirectToPage(new { message = "Access revoked. The partner can no longer log in or change anything here." });
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid requestId, bool approve, CancellationToken cancellationToken)
     {
-        if (member.IsImpersonating) return Forbid403();
         if (!await policies.DecideAsync(requestId, approve, member.UserId!.Value, cancellationToken))
         {
             Error = "That request was answered already or does not exist.";
@@ -81,5 +78,4 @@ public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPol
         Requests = await overview.RequestsAsync(cancellationToken: cancellationToken);
     }
 
-    private StatusCodeResult Forbid403() => StatusCode(StatusCodes.Status403Forbidden);
 }

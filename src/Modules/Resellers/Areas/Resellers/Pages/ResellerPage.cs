@@ -8,8 +8,8 @@ using PartnerPortal.Tenancy;
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages;
 
 /// <summary>
-/// A page on a reseller's own host. Pages of the module derive from it: on any other host they
-/// are a 404, and <see cref="Rights"/> says what the signed-in partner user may do (R13, R15).
+/// A page on a reseller's own host (the module's conventions keep it there). <see cref="Rights"/>
+/// says what the signed-in partner user may do with its clients (R13, R15).
 /// </summary>
 public abstract class ResellerPage(PartnerAccess access) : PageModel
 {
@@ -34,12 +34,14 @@ public abstract class ResellerPage(PartnerAccess access) : PageModel
         return Page();
     }
 
-    /// <summary>Null when the request may go on; otherwise the result to return (404 off a reseller host, 403 without rights or below <paramref name="adminOnly"/>).</summary>
-    protected async Task<IActionResult?> RefuseAsync(bool adminOnly, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads what the signed-in partner user may see of the clients (<see cref="Rights"/>). The
+    /// module's page conventions already let in only this partner's members (its admins where a
+    /// page says so); a membership deactivated since still gets a 403 here. Null when the request may go on.
+    /// </summary>
+    protected async Task<IActionResult?> LoadRightsAsync(CancellationToken cancellationToken)
     {
-        if (HttpContext.Tenancy()?.Tenant is not { Kind: OrganizationKind.Partner } reseller) return NotFound();
-        Rights = await access.RightsAsync(reseller.Id, UserId, cancellationToken);
-        if (Rights is null || (adminOnly && !Rights.IsPartnerAdmin)) return StatusCode(StatusCodes.Status403Forbidden);
-        return null;
+        Rights = await access.RightsAsync(Reseller.Id, UserId, cancellationToken);
+        return Rights is null ? StatusCode(StatusCodes.Status403Forbidden) : null;
     }
 }

@@ -17,7 +17,7 @@ public sealed class ConnectModel(PartnerAccess access, ConnectRequests requests,
 
     public async Task<IActionResult> OnGetAsync(string? message, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         Message = message;
         await LoadAsync(cancellationToken);
         return Page();
@@ -25,14 +25,14 @@ public sealed class ConnectModel(PartnerAccess access, ConnectRequests requests,
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         if (await requests.RequestByHostAsync(Host, UserId, cancellationToken) is { } error) return await FailAsync(error, cancellationToken);
         return Redirect("/clients/connect?message=" + Uri.EscapeDataString($"The owners of {Host!.Trim()} were asked by e-mail. The account appears on your dashboard once they approve."));
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid requestId, bool approve, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         var request = await requests.FindForResellerAsync(requestId, cancellationToken);
         if (request is null) return NotFound();
         if (await requests.DecideAsync(request, approve, UserId, cancellationToken) is { } error) return await FailAsync(error, cancellationToken);

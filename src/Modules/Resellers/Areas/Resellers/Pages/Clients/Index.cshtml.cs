@@ -30,7 +30,7 @@ public sealed class IndexModel(PartnerAccess access, ClientList list, ResellerPr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: false, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         if (Search is { Length: > 100 }) Search = Search[..100];
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         var result = await list.PageAsync(Reseller.Id, UserId, new ClientQuery(Search, Enum.IsDefined(Sort) ? Sort : ClientSort.Name, Descending, PageNumber), cancellationToken);

@@ -59,7 +59,7 @@ public sealed class ManageModel(PartnerAccess access, PartnerClients clients, Cl
 
     private async Task<IActionResult?> LoadAsync(Guid clientId, bool adminOnly, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: false, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         Client = await clients.FindAsync(clientId, cancellationToken);
         Line = Client is null ? null : await list.OneAsync(Reseller.Id, UserId, Rights!, clientId, cancellationToken);
         if (Client is null || Line is null) return NotFound();

@@ -30,11 +30,11 @@ public sealed class NewModel(PartnerAccess access, ClientAccounts accounts) : Re
     public InputModel Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await RefuseAsync(adminOnly: true, cancellationToken) ?? Page();
+        await LoadRightsAsync(cancellationToken) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         if (!ModelState.IsValid) return await Fail(null);
         var (client, error) = await accounts.CreateAsync(Input.Name, Input.Subdomain, Input.AdminEmail, UserId, cancellationToken);
         if (client is null) return await Fail(error);

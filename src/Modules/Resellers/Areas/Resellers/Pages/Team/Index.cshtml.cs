@@ -32,7 +32,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
 
     public async Task<IActionResult> OnGetAsync(string? message, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         Message = message;
         await LoadAsync(cancellationToken);
         return Page();
@@ -40,7 +40,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
 
     public async Task<IActionResult> OnPostInviteAsync([EmailAddress] string? email, PartnerRole role, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(email) || !ModelState.IsValid || email.Length > 254) return await FailAsync("Enter a valid e-mail address to invite.", cancellationToken);
         if (!Enum.IsDefined(role)) return await FailAsync("Choose one of the listed roles.", cancellationToken);
         invitations.Create(email, role == PartnerRole.PartnerAdmin ? OrganizationRole.Admin : OrganizationRole.Member, UserId, Reseller.Name);
@@ -51,7 +51,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
 
     public async Task<IActionResult> OnPostRoleAsync(Guid membershipId, PartnerRole role, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         var target = await db.Memberships.Include(m => m.User).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (target is null) return NotFound();
         if (!Enum.IsDefined(role)) return await FailAsync("Choose one of the listed roles.", cancellationToken);
@@ -66,7 +66,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
 
     public async Task<IActionResult> OnPostActiveAsync(Guid membershipId, bool active, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         var target = await db.Memberships.Include(m => m.User).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (target is null) return NotFound();
         if (target.UserId == UserId) return await FailAsync("You cannot deactivate yourself.", cancellationToken);
@@ -79,7 +79,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
 
     public async Task<IActionResult> OnPostAssignAsync(Guid membershipId, string? client, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         var target = await db.Memberships.Include(m => m.User).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (target is null) return NotFound();
         var key = client?.Trim().ToLowerInvariant();
@@ -99,7 +99,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
 
     public async Task<IActionResult> OnPostUnassignAsync(Guid membershipId, Guid clientId, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         var target = await db.Memberships.Include(m => m.User).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (target is null) return NotFound();
         var assignment = await db.PartnerClientAssignments.FirstOrDefaultAsync(a => a.UserId == target.UserId && a.ClientId == clientId, cancellationToken);

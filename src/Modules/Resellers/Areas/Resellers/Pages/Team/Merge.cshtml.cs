@@ -14,7 +14,7 @@ public sealed class MergeModel(PartnerAccess access, ResellerMerge merge) : Rese
 
     public async Task<IActionResult> OnGetAsync(Guid? from, string? message, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         Message = message;
         Candidates = await merge.CandidatesAsync(UserId, cancellationToken);
         if (from is { } fromId)
@@ -28,7 +28,7 @@ public sealed class MergeModel(PartnerAccess access, ResellerMerge merge) : Rese
 
     public async Task<IActionResult> OnPostAsync(Guid from, CancellationToken cancellationToken)
     {
-        if (await RefuseAsync(adminOnly: true, cancellationToken) is { } refused) return refused;
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         if (await merge.PreviewAsync(from, UserId, cancellationToken) is null) return NotFound();
         if (await merge.MergeAsync(from, UserId, cancellationToken) is { } error)
         {
