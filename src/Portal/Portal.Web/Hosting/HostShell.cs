@@ -33,7 +33,8 @@ public sealed class HostShell : IShellContributions
 
     public IEnumerable<HomeSection> HomeSections =>
     [
-        new("PlanUsage", Audience.Members(), 10),
+        // A module's sections (the apps people open) come before the plan, at orders below 50.
+        new("PlanUsage", Audience.Members(), 50),
         new("RecentActivity", Audience.Members(), 90),
     ];
 
