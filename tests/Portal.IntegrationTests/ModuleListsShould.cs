@@ -18,7 +18,7 @@ public sealed class ModuleListsShould
 
     private static readonly string[] PlatformPages = ["/", "/platform/organizations", "/platform/plans", "/platform/modules", "/platform/jobs", "/platform/organizations/create"];
 
-    public static TheoryData<string> ModuleLists => new() { string.Empty, "Solutions", "Resellers", "Solutions,Resellers" };
+    public static TheoryData<string> ModuleLists => new() { string.Empty, "Solutions", "Resellers", "ConsultantSeats", "Solutions,Resellers,ConsultantSeats" };
 
     [Theory]
     [MemberData(nameof(ModuleLists))]

@@ -37,7 +37,7 @@ public sealed class ModelShould
         [typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)] = "the keys that protect every host's cookies, shared by every instance (A4); the package's type, so it cannot say IGlobalEntity itself",
         [typeof(JobLease)] = "one lease per background job, whichever organizations it works for",
         [typeof(PartnerClientLink)] = "the relationship itself: read from both sides to check every cross-tenant access",
-        [typeof(ModuleDefault)] = "the platform's default of a module for every organization of a kind; an organization's own choice is tenant-owned",
+        [typeof(PlatformSetting)] = "the operator's own settings (a module's default per organization kind, a module's policy): they belong to no organization; an organization's own choices are tenant-owned",
     };
 
     /// <summary>Unique indexes of tenant-owned entities that are unique on the whole platform by design, and why.</summary>

@@ -52,5 +52,5 @@ public sealed class SolutionsModule : IPortalModule
 
     public IEnumerable<NavItem> Navigation => [new NavItem("Solutions", "/solutions", Audience.Members(), 10)];
 
-    public IEnumerable<HomeSection> HomeSections => [new HomeSection("SolutionsHome", Audience.Members(), 20)];
+    public IEnumerable<ShellSection> HomeSections => [new ShellSection("SolutionsHome", Audience.Members(), 20)];
 }

@@ -11,9 +11,20 @@ public enum OrganizationRole
 
 public enum WorkspaceRole
 {
+    /// <summary>Works with the solutions assigned to them.</summary>
     Member = 0,
+
+    /// <summary>Sees every solution of the workspace, changes nothing.</summary>
     ExecutiveViewer = 1,
+
+    /// <summary>Adds and removes people and builds every solution of the workspace.</summary>
     Admin = 2,
+
+    /// <summary>
+    /// A certified consultant in a free, protected seat (C5, C6): builds and sees only the solutions
+    /// they built or were given. Held through a membership a module manages, never set by hand.
+    /// </summary>
+    Consultant = 3,
 }
 
 /// <summary>A user's place in an organization (C11). The organization is the tenant.</summary>
@@ -42,6 +53,15 @@ public class Membership : ITenantOwned
 
     /// <summary>A deactivated member keeps their history but reaches nothing; only partner admins reactivate (R13).</summary>
     public DateTime? DeactivatedAt { get; set; }
+
+    /// <summary>
+    /// The module that made this membership and alone changes or ends it (a consultant seat, C5):
+    /// the organization's own member pages show it read-only. Null for the organization's own people.
+    /// </summary>
+    public string? ManagedBy { get; set; }
+
+    /// <summary>What a free seat is called ("consultant seat"); a free seat never counts toward the plan's members (C4). Null for a paid seat.</summary>
+    public string? FreeSeat { get; set; }
 }
 
 /// <summary>

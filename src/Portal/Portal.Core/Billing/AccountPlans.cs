@@ -62,7 +62,14 @@ public sealed class AccountPlans(
     public async Task<PlanUsage> UsageAsync(Guid organizationId, CancellationToken cancellationToken = default) =>
         new(await UsageOfAsync(organizationId, LimitKind.Records, cancellationToken),
             (int)await UsageOfAsync(organizationId, LimitKind.Members, cancellationToken),
-            (int)await UsageOfAsync(organizationId, LimitKind.CustomDomains, cancellationToken));
+            (int)await UsageOfAsync(organizationId, LimitKind.CustomDomains, cancellationToken))
+        {
+            FreeSeats = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
+                .Where(m => m.TenantId == organizationId && m.DeactivatedAt == null && m.FreeSeat != null)
+                .GroupBy(m => m.FreeSeat!)
+                .Select(g => new { Seat = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Seat, g => g.Count, cancellationToken),
+        };
 
     public async Task<long> UsageOfAsync(Guid organizationId, LimitKind kind, CancellationToken cancellationToken = default)
     {
@@ -73,7 +80,7 @@ public sealed class AccountPlans(
             case LimitKind.Members:
                 var now = time.GetUtcNow().UtcDateTime;
                 var members = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
-                    .CountAsync(m => m.TenantId == organizationId && m.DeactivatedAt == null, cancellationToken);
+                    .CountAsync(m => m.TenantId == organizationId && m.DeactivatedAt == null && m.FreeSeat == null, cancellationToken);
                 var invited = await db.Invitations.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
                     .CountAsync(i => i.TenantId == organizationId && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now, cancellationToken);
                 return members + invited;

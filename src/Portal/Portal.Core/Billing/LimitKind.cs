@@ -46,6 +46,9 @@ public static class LimitKinds
 /// <param name="Members">Active memberships plus open invitations: an invitation holds a seat until it is accepted, withdrawn or expires.</param>
 public sealed record PlanUsage(long Records, int Members, int CustomDomains)
 {
+    /// <summary>Free seats beside <see cref="Members"/>, by what they are called ("consultant seat" → 1); they count toward no limit (C4).</summary>
+    public IReadOnlyDictionary<string, int> FreeSeats { get; init; } = new Dictionary<string, int>();
+
     public long Of(LimitKind kind) => kind switch
     {
         LimitKind.Records => Records,

@@ -235,12 +235,13 @@ internal sealed class OrganizationModuleConfiguration : IEntityTypeConfiguration
     }
 }
 
-internal sealed class ModuleDefaultConfiguration : IEntityTypeConfiguration<ModuleDefault>
+internal sealed class PlatformSettingConfiguration : IEntityTypeConfiguration<PlatformSetting>
 {
-    public void Configure(EntityTypeBuilder<ModuleDefault> builder)
+    public void Configure(EntityTypeBuilder<PlatformSetting> builder)
     {
-        builder.ToTable("ModuleDefaults");
-        builder.HasKey(d => new { d.Module, d.Kind });
-        builder.Property(d => d.Module).HasMaxLength(64);
+        builder.ToTable("PlatformSettings");
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(200);
+        builder.Property(s => s.Value).HasMaxLength(4000);
     }
 }

@@ -17,7 +17,13 @@ public interface IShellContributions
     IEnumerable<NavItem> Settings => [];
 
     /// <summary>Sections of the organization's home page (<c>/dashboard</c>).</summary>
-    IEnumerable<HomeSection> HomeSections => [];
+    IEnumerable<ShellSection> HomeSections => [];
+
+    /// <summary>Sections of "Who can see my data" (A5): each part lists the people and partners it lets into the organization.</summary>
+    IEnumerable<ShellSection> AccessSections => [];
+
+    /// <summary>Actions of a workspace's page (its menu, e.g. "Invite a consultant"); <c>{workspaceId}</c> in a path is filled in.</summary>
+    IEnumerable<NavItem> WorkspaceActions => [];
 
     /// <summary>Where a person lands after signing in: the first admitted item (lowest order) wins.</summary>
     IEnumerable<NavItem> LandingPages => [];
@@ -35,8 +41,8 @@ public abstract record ShellItem(Audience Who, int Order);
 /// <summary>A link (or, for banner actions, a button that posts) with the words a person reads.</summary>
 public sealed record NavItem(string Text, string Path, Audience Who, int Order = 100) : ShellItem(Who, Order);
 
-/// <summary>A section of the organization's home, rendered by the view component named <paramref name="ViewComponent"/>.</summary>
-public sealed record HomeSection(string ViewComponent, Audience Who, int Order = 100) : ShellItem(Who, Order);
+/// <summary>A section of a shared page (the organization's home, "who can see my data"), rendered by the view component named <paramref name="ViewComponent"/>.</summary>
+public sealed record ShellSection(string ViewComponent, Audience Who, int Order = 100) : ShellItem(Who, Order);
 
 /// <summary>
 /// A page the kernel links to by <paramref name="Purpose"/> without knowing its route: the path
@@ -49,4 +55,7 @@ public static class LinkPurposes
 {
     /// <summary>Where a partner changes one of its clients' plans (the over-limit copy to a reseller); values: <c>clientId</c>.</summary>
     public const string PartnerClientPlan = "partner.client-plan";
+
+    /// <summary>Where the consultant who built a solution suspends or reactivates it (C9); values: <c>solutionId</c>.</summary>
+    public const string SolutionSuspension = "solution.suspension";
 }

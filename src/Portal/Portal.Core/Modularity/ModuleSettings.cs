@@ -8,7 +8,7 @@ using PartnerPortal.Tenancy;
 namespace PartnerPortal.Modularity;
 
 /// <summary>One installed module as the platform's module page shows it: whether it is on by default for each kind of organization.</summary>
-public sealed record ModuleDefaults(IPortalModule Module, bool OnForClients, bool OnForPartners, int OrganizationsWithOwnChoice);
+public sealed record ModuleDefaultsRow(IPortalModule Module, bool OnForClients, bool OnForPartners, int OrganizationsWithOwnChoice);
 
 /// <summary>One installed module in one organization: its own choice (null: the kind's default), the default, and the result.</summary>
 public sealed record ModuleInOrganization(IPortalModule Module, bool? Chosen, bool Default)
@@ -23,6 +23,7 @@ public sealed record ModuleInOrganization(IPortalModule Module, bool? Chosen, bo
 /// </summary>
 public sealed partial class ModuleSettings(
     PortalDbContext db,
+    PlatformSettings settings,
     InstalledModules modules,
     ITenantStore store,
     ITenantContext tenants,
@@ -30,17 +31,17 @@ public sealed partial class ModuleSettings(
     TimeProvider time,
     ILogger<ModuleSettings> logger)
 {
-    public async Task<IReadOnlyList<ModuleDefaults>> DefaultsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ModuleDefaultsRow>> DefaultsAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await db.Set<ModuleDefault>().AsNoTracking().ToListAsync(cancellationToken);
+        var stored = await settings.ReadAsync(ModuleDefaults.Prefix, cancellationToken);
         // Counting every organization's choices is this page's job: the platform admin sees across tenants.
         var chosen = await db.Set<OrganizationModule>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .GroupBy(m => m.Module).Select(g => new { Module = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Module, g => g.Count, cancellationToken);
-        return modules.All.Select(m => new ModuleDefaults(
+        return modules.All.Select(m => new ModuleDefaultsRow(
                 m,
-                DefaultOf(m, OrganizationKind.Client, stored),
-                DefaultOf(m, OrganizationKind.Partner, stored),
+                ModuleDefaults.IsOn(m, OrganizationKind.Client, stored),
+                ModuleDefaults.IsOn(m, OrganizationKind.Partner, stored),
                 chosen.GetValueOrDefault(m.Name)))
             .ToList();
     }
@@ -48,19 +49,15 @@ public sealed partial class ModuleSettings(
     /// <summary>Sets the default of every installed module for both kinds at once (the page's one form); returns what changed, in words.</summary>
     public async Task<IReadOnlyList<string>> SaveDefaultsAsync(IReadOnlySet<(string Module, OrganizationKind Kind)> on, string admin, CancellationToken cancellationToken = default)
     {
-        var stored = await db.Set<ModuleDefault>().ToListAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
+        var stored = await settings.ReadAsync(ModuleDefaults.Prefix, cancellationToken);
         var changes = new List<string>();
         foreach (var module in modules.All)
         {
             foreach (var kind in Enum.GetValues<OrganizationKind>())
             {
                 var wanted = on.Contains((module.Name, kind));
-                if (DefaultOf(module, kind, stored) == wanted) continue;
-                var row = stored.FirstOrDefault(d => d.Module == module.Name && d.Kind == kind);
-                if (row is null) db.Set<ModuleDefault>().Add(row = new ModuleDefault { Module = module.Name, Kind = kind });
-                row.IsOn = wanted;
-                row.ChangedAt = now;
+                if (ModuleDefaults.IsOn(module, kind, stored) == wanted) continue;
+                await settings.SetAsync(ModuleDefaults.Key(module.Name, kind), wanted ? "on" : "off", cancellationToken);
                 changes.Add($"{module.Title} is {(wanted ? "on" : "off")} by default for {Plural(kind)}");
             }
         }
@@ -76,12 +73,12 @@ public sealed partial class ModuleSettings(
     {
         var kind = await db.Organizations.AsNoTracking().Where(o => o.Id == organizationId).Select(o => (OrganizationKind?)o.Kind).FirstOrDefaultAsync(cancellationToken);
         if (kind is null) return null;
-        var stored = await db.Set<ModuleDefault>().AsNoTracking().ToListAsync(cancellationToken);
+        var stored = await settings.ReadAsync(ModuleDefaults.Prefix, cancellationToken);
         var chosen = await db.Set<OrganizationModule>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.TenantId == organizationId)
             .ToDictionaryAsync(m => m.Module, m => m.IsOn, cancellationToken);
         return modules.All
-            .Select(m => new ModuleInOrganization(m, chosen.TryGetValue(m.Name, out var on) ? on : null, DefaultOf(m, kind.Value, stored)))
+            .Select(m => new ModuleInOrganization(m, chosen.TryGetValue(m.Name, out var on) ? on : null, ModuleDefaults.IsOn(m, kind.Value, stored)))
             .ToList();
     }
 
@@ -128,8 +125,6 @@ public sealed partial class ModuleSettings(
 
     public static string Plural(OrganizationKind kind) => kind == OrganizationKind.Partner ? "partners" : "clients";
 
-    private static bool DefaultOf(IPortalModule module, OrganizationKind kind, List<ModuleDefault> stored) =>
-        stored.FirstOrDefault(d => d.Module == module.Name && d.Kind == kind)?.IsOn ?? module.IsOnByDefault(kind);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Platform admin {Admin} changed module defaults: {Changes}.")]
     private static partial void LogDefaultsChanged(ILogger logger, string admin, string changes);

@@ -21,22 +21,6 @@ public class OrganizationModule : ITenantOwned
 }
 
 /// <summary>
-/// Whether a module is on for organizations of one kind that nobody switched. Global: it is the
-/// platform's setting, for every organization of that kind. Without a row the module's own
-/// <see cref="IPortalModule.IsOnByDefault"/> applies.
-/// </summary>
-public class ModuleDefault : IGlobalEntity
-{
-    public required string Module { get; set; }
-
-    public OrganizationKind Kind { get; set; }
-
-    public bool IsOn { get; set; }
-
-    public DateTime ChangedAt { get; set; }
-}
-
-/// <summary>
 /// The switch as the tenant cache holds it: a module is on for an organization when installed and
 /// its own choice, else its kind's default, says so. Warm requests and jobs ask the cache only.
 /// </summary>
@@ -55,12 +39,24 @@ public sealed class ModuleSwitch(InstalledModules modules, ITenantStore store) :
         var chosen = await db.Set<OrganizationModule>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.TenantId == organizationId)
             .ToDictionaryAsync(m => m.Module, m => m.IsOn, cancellationToken);
-        var defaults = await db.Set<ModuleDefault>().AsNoTracking()
-            .Where(d => d.Kind == kind)
-            .ToDictionaryAsync(d => d.Module, d => d.IsOn, cancellationToken);
+        var defaults = await db.Set<PlatformSetting>().AsNoTracking()
+            .Where(s => s.Key.StartsWith(ModuleDefaults.Prefix))
+            .ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
         return modules.All
-            .Where(m => !(chosen.TryGetValue(m.Name, out var on) ? on : defaults.TryGetValue(m.Name, out var byKind) ? byKind : m.IsOnByDefault(kind)))
+            .Where(m => !(chosen.TryGetValue(m.Name, out var on) ? on : ModuleDefaults.IsOn(m, kind, defaults)))
             .Select(m => m.Name)
             .ToHashSet(StringComparer.Ordinal);
     }
+}
+
+/// <summary>A module's default per organization kind, kept as platform settings <c>module:{Name}:{Kind}</c> = <c>on</c>/<c>off</c>.</summary>
+public static class ModuleDefaults
+{
+    public const string Prefix = "module:";
+
+    public static string Key(string module, OrganizationKind kind) => $"{Prefix}{module}:{kind}";
+
+    /// <summary>The stored default, else the module's own.</summary>
+    public static bool IsOn(IPortalModule module, OrganizationKind kind, IReadOnlyDictionary<string, string> stored) =>
+        stored.TryGetValue(Key(module.Name, kind), out var value) ? value == "on" : module.IsOnByDefault(kind);
 }

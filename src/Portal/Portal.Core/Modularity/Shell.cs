@@ -15,6 +15,8 @@ public sealed class ShellCatalog
         Navigation = Collect(parts, p => p.Navigation);
         Settings = Collect(parts, p => p.Settings);
         HomeSections = Collect(parts, p => p.HomeSections);
+        AccessSections = Collect(parts, p => p.AccessSections);
+        WorkspaceActions = Collect(parts, p => p.WorkspaceActions);
         LandingPages = Collect(parts, p => p.LandingPages);
         ImpersonationActions = Collect(parts, p => p.ImpersonationActions);
         Links = Collect(parts, p => p.Links);
@@ -24,7 +26,11 @@ public sealed class ShellCatalog
 
     public IReadOnlyList<Entry<NavItem>> Settings { get; }
 
-    public IReadOnlyList<Entry<HomeSection>> HomeSections { get; }
+    public IReadOnlyList<Entry<ShellSection>> HomeSections { get; }
+
+    public IReadOnlyList<Entry<ShellSection>> AccessSections { get; }
+
+    public IReadOnlyList<Entry<NavItem>> WorkspaceActions { get; }
 
     public IReadOnlyList<Entry<NavItem>> LandingPages { get; }
 
@@ -71,7 +77,15 @@ public sealed class Shell(ShellCatalog catalog, CurrentMember member)
 
     public Task<IReadOnlyList<NavItem>> SettingsAsync(CancellationToken cancellationToken = default) => VisibleAsync(catalog.Settings, cancellationToken);
 
-    public Task<IReadOnlyList<HomeSection>> HomeSectionsAsync(CancellationToken cancellationToken = default) => VisibleAsync(catalog.HomeSections, cancellationToken);
+    public Task<IReadOnlyList<ShellSection>> HomeSectionsAsync(CancellationToken cancellationToken = default) => VisibleAsync(catalog.HomeSections, cancellationToken);
+
+    public Task<IReadOnlyList<ShellSection>> AccessSectionsAsync(CancellationToken cancellationToken = default) => VisibleAsync(catalog.AccessSections, cancellationToken);
+
+    /// <summary>A workspace page's actions, with the workspace's id in their paths.</summary>
+    public async Task<IReadOnlyList<NavItem>> WorkspaceActionsAsync(Guid workspaceId, CancellationToken cancellationToken = default) =>
+        (await VisibleAsync(catalog.WorkspaceActions, cancellationToken))
+            .Select(a => a with { Path = a.Path.Replace("{workspaceId}", workspaceId.ToString(), StringComparison.Ordinal) })
+            .ToList();
 
     public Task<IReadOnlyList<NavItem>> ImpersonationActionsAsync(CancellationToken cancellationToken = default) => VisibleAsync(catalog.ImpersonationActions, cancellationToken);
 

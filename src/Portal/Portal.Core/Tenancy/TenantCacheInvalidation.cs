@@ -60,7 +60,7 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
     private static bool TouchesTenants(DbContext? context) =>
         context is not null && context.ChangeTracker.Entries()
             .Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                      && e.Entity is Organization or OrganizationDomain or PartnerClientLink or Accounts.Branding or Modularity.OrganizationModule or Modularity.ModuleDefault);
+                      && e.Entity is Organization or OrganizationDomain or PartnerClientLink or Accounts.Branding or Modularity.OrganizationModule or Modularity.PlatformSetting);
 
     // A statement EF wrote for ExecuteUpdate/ExecuteDelete (or raw SQL) that names one of the tables
     // a cached tenant is read from. Naming it in a subquery only counts too: an extra eviction costs a
@@ -70,7 +70,7 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
         && eventData.Context is { } context
         && TablesOf(context).Any(table => command.CommandText.Contains(table, StringComparison.OrdinalIgnoreCase));
 
-    private string[] TablesOf(DbContext context) => _tables ??= new[] { typeof(Organization), typeof(OrganizationDomain), typeof(PartnerClientLink), typeof(Modularity.OrganizationModule), typeof(Modularity.ModuleDefault) }
+    private string[] TablesOf(DbContext context) => _tables ??= new[] { typeof(Organization), typeof(OrganizationDomain), typeof(PartnerClientLink), typeof(Modularity.OrganizationModule), typeof(Modularity.PlatformSetting) }
         .Select(type => context.Model.FindEntityType(type)?.GetTableName())
         .OfType<string>()
         .Select(context.GetService<ISqlGenerationHelper>().DelimitIdentifier)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
@@ -37,6 +38,9 @@ public static class DataExtensions
         services.AddSingleton<IModuleSwitch, ModuleSwitch>();
         services.AddSingleton(new ShellCatalog(new HostShell(), installedModules));
         services.AddScoped<Shell>();
+        services.AddScoped<PlatformSettings>();
+        // Modules were added above: a solutions module's catalog wins, else there are no solutions.
+        services.TryAddScoped<ISolutionCatalog, NoSolutions>();
         services.AddScoped<ModuleSettings>();
         return services;
     }

@@ -31,7 +31,7 @@ public sealed class HostShell : IShellContributions
         new("Audit log", "/settings/audit", Audience.Members(OrganizationRole.Owner), 80),
     ];
 
-    public IEnumerable<HomeSection> HomeSections =>
+    public IEnumerable<ShellSection> HomeSections =>
     [
         // A module's sections (the apps people open) come before the plan, at orders below 50.
         new("PlanUsage", Audience.Members(), 50),

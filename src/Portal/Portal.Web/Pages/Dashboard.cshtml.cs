@@ -9,7 +9,7 @@ namespace PartnerPortal.Web.Pages;
 /// </summary>
 public sealed class DashboardModel(Shell shell) : PageModel
 {
-    public IReadOnlyList<HomeSection> Sections { get; private set; } = [];
+    public IReadOnlyList<ShellSection> Sections { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Sections = await shell.HomeSectionsAsync(cancellationToken);
 }

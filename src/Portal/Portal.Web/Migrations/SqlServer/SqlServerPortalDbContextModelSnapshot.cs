@@ -102,8 +102,14 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("FreeSeat")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime?>("LastActiveAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("ManagedBy")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Role")
                         .HasColumnType("int");
@@ -858,26 +864,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("MailOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Modularity.ModuleDefault", b =>
-                {
-                    b.Property<string>("Module")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<bool>("IsOn")
-                        .HasColumnType("bit");
-
-                    b.HasKey("Module", "Kind");
-
-                    b.ToTable("ModuleDefaults", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Modularity.OrganizationModule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -904,6 +890,25 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("OrganizationModules", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Modularity.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ClientDeletion", b =>

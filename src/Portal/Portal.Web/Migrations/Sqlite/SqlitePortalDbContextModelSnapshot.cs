@@ -95,7 +95,13 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FreeSeat")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastActiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
@@ -846,26 +852,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("MailOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Modularity.ModuleDefault", b =>
-                {
-                    b.Property<string>("Module")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsOn")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Module", "Kind");
-
-                    b.ToTable("ModuleDefaults", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Modularity.OrganizationModule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -892,6 +878,25 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OrganizationModules", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Modularity.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ClientDeletion", b =>

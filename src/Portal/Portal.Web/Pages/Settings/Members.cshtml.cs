@@ -13,7 +13,8 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// </summary>
 public sealed class MembersModel(PortalDbContext db, CurrentMember member, AuditLog audit) : PageModel
 {
-    public sealed record Row(Guid Id, string? Name, string Email, OrganizationRole Role, DateTime Since);
+    /// <param name="FreeSeat">What a module-managed seat is called ("consultant seat"); such a row is read-only here.</param>
+    public sealed record Row(Guid Id, string? Name, string Email, OrganizationRole Role, DateTime Since, string? ManagedBy, string? FreeSeat);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -31,6 +32,7 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
     {
         var target = await db.Memberships.Include(m => m.User).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (target is null) return await FailAsync("That member is not in this organization any more.", cancellationToken);
+        if (target.ManagedBy is not null) return await FailAsync(ManagedMessage(target), cancellationToken);
         if (!Enum.IsDefined(role)) return await FailAsync("Choose one of the listed roles.", cancellationToken);
         if (target.Role == role) return RedirectToPage(new { message = "Nothing changed." });
 
@@ -52,6 +54,7 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
     {
         var target = await db.Memberships.Include(m => m.User).FirstOrDefaultAsync(m => m.Id == membershipId, cancellationToken);
         if (target is null) return await FailAsync("That member is not in this organization any more.", cancellationToken);
+        if (target.ManagedBy is not null) return await FailAsync(ManagedMessage(target), cancellationToken);
 
         var me = (await member.GetAsync(cancellationToken))!;
         if (target.Role == OrganizationRole.Owner && (me.Role != OrganizationRole.Owner || member.IsImpersonating))
@@ -67,6 +70,10 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
         return RedirectToPage(new { message = $"{target.User.Email} was removed." });
     }
 
+    /// <summary>A seat a module manages (a consultant's, C5) is changed or ended there, never here.</summary>
+    private static string ManagedMessage(Membership target) =>
+        $"{target.User!.Email} holds a protected {target.FreeSeat ?? "seat"}: it cannot be changed or removed here. See the workspace it belongs to.";
+
     private async Task<bool> IsLastOwnerAsync(CancellationToken cancellationToken) =>
         await db.Memberships.CountAsync(m => m.Role == OrganizationRole.Owner, cancellationToken) <= 1;
 
@@ -81,6 +88,6 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Rows = await db.Memberships.AsNoTracking()
             .OrderByDescending(m => m.Role).ThenBy(m => m.User!.Email)
-            .Select(m => new Row(m.Id, m.User!.DisplayName, m.User.Email!, m.Role, m.CreatedAt))
+            .Select(m => new Row(m.Id, m.User!.DisplayName, m.User.Email!, m.Role, m.CreatedAt, m.ManagedBy, m.FreeSeat))
             .ToListAsync(cancellationToken);
 }

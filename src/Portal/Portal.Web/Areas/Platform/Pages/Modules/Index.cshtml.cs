@@ -8,7 +8,7 @@ namespace PartnerPortal.Web.Areas.Platform.Pages.Modules;
 /// <summary>The installed modules and whether each is on by default for clients and for partners (platform host only).</summary>
 public sealed class ModulesModel(ModuleSettings settings) : PageModel
 {
-    public IReadOnlyList<ModuleDefaults> Modules { get; private set; } = [];
+    public IReadOnlyList<ModuleDefaultsRow> Modules { get; private set; } = [];
 
     public string? Message { get; private set; }
 

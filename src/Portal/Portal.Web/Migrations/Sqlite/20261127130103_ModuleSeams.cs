@@ -114,6 +114,18 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 table: "AccountSubscriptions",
                 newName: "IX_AccountSubscriptions_TenantId");
 
+            migrationBuilder.AddColumn<string>(
+                name: "FreeSeat",
+                table: "Memberships",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ManagedBy",
+                table: "Memberships",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "TenantId",
                 table: "MailOutbox",
@@ -175,20 +187,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "ModuleDefaults",
-                columns: table => new
-                {
-                    Module = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsOn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ModuleDefaults", x => new { x.Module, x.Kind });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "OrganizationModules",
                 columns: table => new
                 {
@@ -207,6 +205,19 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlatformSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlatformSettings", x => x.Key);
                 });
 
             migrationBuilder.CreateIndex(
@@ -236,10 +247,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ModuleDefaults");
+                name: "OrganizationModules");
 
             migrationBuilder.DropTable(
-                name: "OrganizationModules");
+                name: "PlatformSettings");
 
             migrationBuilder.DropIndex(
                 name: "IX_Resellers_ImpersonationTickets_TenantId_ExpiresAt",
@@ -252,6 +263,14 @@ namespace PartnerPortal.Web.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_Resellers_ImpersonationTickets_TokenHash",
                 table: "Resellers_ImpersonationTickets");
+
+            migrationBuilder.DropColumn(
+                name: "FreeSeat",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "ManagedBy",
+                table: "Memberships");
 
 
             migrationBuilder.DropColumn(

@@ -11,7 +11,7 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261127122306_ModuleSeams")]
+    [Migration("20261127130103_ModuleSeams")]
     partial class ModuleSeams
     {
         /// <inheritdoc />
@@ -98,7 +98,13 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<DateTime?>("DeactivatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FreeSeat")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastActiveAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ManagedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Role")
@@ -849,26 +855,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("MailOutbox", (string)null);
                 });
 
-            modelBuilder.Entity("PartnerPortal.Modularity.ModuleDefault", b =>
-                {
-                    b.Property<string>("Module")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ChangedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsOn")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Module", "Kind");
-
-                    b.ToTable("ModuleDefaults", (string)null);
-                });
-
             modelBuilder.Entity("PartnerPortal.Modularity.OrganizationModule", b =>
                 {
                     b.Property<Guid>("Id")
@@ -895,6 +881,25 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("OrganizationModules", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Modularity.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("PlatformSettings", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Resellers.Accounts.ClientDeletion", b =>

@@ -114,6 +114,18 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 table: "AccountSubscriptions",
                 newName: "IX_AccountSubscriptions_TenantId");
 
+            migrationBuilder.AddColumn<string>(
+                name: "FreeSeat",
+                table: "Memberships",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ManagedBy",
+                table: "Memberships",
+                type: "nvarchar(max)",
+                nullable: true);
+
             migrationBuilder.AddColumn<Guid>(
                 name: "TenantId",
                 table: "MailOutbox",
@@ -175,20 +187,6 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "ModuleDefaults",
-                columns: table => new
-                {
-                    Module = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Kind = table.Column<int>(type: "int", nullable: false),
-                    IsOn = table.Column<bool>(type: "bit", nullable: false),
-                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ModuleDefaults", x => new { x.Module, x.Kind });
-                });
-
-            migrationBuilder.CreateTable(
                 name: "OrganizationModules",
                 columns: table => new
                 {
@@ -207,6 +205,19 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlatformSettings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlatformSettings", x => x.Key);
                 });
 
             migrationBuilder.CreateIndex(
@@ -236,10 +247,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "ModuleDefaults");
+                name: "OrganizationModules");
 
             migrationBuilder.DropTable(
-                name: "OrganizationModules");
+                name: "PlatformSettings");
 
             migrationBuilder.DropIndex(
                 name: "IX_Resellers_ImpersonationTickets_TenantId_ExpiresAt",
@@ -252,6 +263,14 @@ namespace PartnerPortal.Web.Migrations.SqlServer
             migrationBuilder.DropIndex(
                 name: "IX_Resellers_ImpersonationTickets_TokenHash",
                 table: "Resellers_ImpersonationTickets");
+
+            migrationBuilder.DropColumn(
+                name: "FreeSeat",
+                table: "Memberships");
+
+            migrationBuilder.DropColumn(
+                name: "ManagedBy",
+                table: "Memberships");
 
 
             migrationBuilder.DropColumn(

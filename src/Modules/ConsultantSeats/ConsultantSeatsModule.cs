@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.Accounts;
+using PartnerPortal.Modularity;
+
+namespace PartnerPortal.ConsultantSeats;
+
+/// <summary>
+/// Certified consultants in free, protected seats of their clients' workspaces, their SLAs and
+/// monthly invoices (C1–C10, A5): area "ConsultantSeats", tables <c>ConsultantSeats_*</c>.
+/// </summary>
+public sealed class ConsultantSeatsModule : IPortalModule
+{
+    public const string ModuleName = "ConsultantSeats";
+
+    public string Name => ModuleName;
+
+    public string Title => "Consultant seats, SLAs and invoices";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // The host lists modules, not assemblies: the module brings its own pages in as an application part.
+        var assembly = typeof(ConsultantSeatsModule).Assembly;
+        services.AddMvcCore().ConfigureApplicationPartManager(parts =>
+        {
+            if (parts.ApplicationParts.Any(p => p.Name == assembly.GetName().Name)) return;
+            foreach (var part in new ConsolidatedAssemblyApplicationPartFactory().GetApplicationParts(assembly)) parts.ApplicationParts.Add(part);
+        });
+    }
+
+    public void ConfigurePages(PageConventionCollection conventions) => conventions
+        .AllowArea(Name, "/", Audience.Members());
+
+    public void ConfigureModel(ModelBuilder modelBuilder)
+    {
+    }
+
+    public IEnumerable<NavItem> Navigation => [];
+}
