@@ -30,6 +30,9 @@ public sealed class DemoData(
 
     public const string PlatformAdminEmail = "admin@portal.localhost";
 
+    /// <summary>Northwind's consultant (a partner employee); the consultant seats module certifies and seats them.</summary>
+    public const string ConsultantEmail = "consultant@northwind.test";
+
     public static readonly IReadOnlyList<DemoOrganization> Organizations =
     [
         new("Northwind Partners", "northwind", OrganizationKind.Partner, "reseller@northwind.test", null, "#4338CA", null, "Northwind Partners", "hello@northwind.test"),
@@ -120,6 +123,15 @@ public sealed class DemoData(
             }
         }
 
+        // Northwind's consultant is one of its employees; what else they are (certified, seated) is a module's demo data.
+        var consultant = await CreateUserAsync(ConsultantEmail, "Nadia Consultant", isPlatformAdmin: false);
+        using (tenants.Change(TenantInfo.From(created["Northwind Partners"], platformDomain)))
+        {
+            db.Memberships.Add(new Membership { UserId = consultant.Id, Role = OrganizationRole.Member, CreatedAt = now });
+            db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = await db.Workspaces.Select(w => w.Id).FirstAsync(cancellationToken), UserId = consultant.Id, Role = WorkspaceRole.Member, CreatedAt = now });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         // Plans (R6, R7): Contoso on Basic at Northwind's own price, Fabrikam on Free (its record
         // limit is within reach), Tailspin in its free trial. Each is its organization's own row.
         var subscriptions = new Dictionary<string, AccountSubscription>
@@ -158,6 +170,8 @@ public sealed class DemoData(
             var role = demo.Kind == OrganizationKind.Partner ? "partner admin" : "owner";
             yield return $"    {demo.OwnerEmail,-30} {role,-16} {urls.ForPlatform("/").Replace(platformDomain, host)}account/signin   ({demo.Name})";
         }
+
+        yield return $"    {ConsultantEmail,-30} {"consultant",-16} {urls.ForPlatform("/").Replace(platformDomain, $"northwind.{platformDomain}")}account/signin   (Northwind Partners)";
     }
 
     private async Task<PortalUser> CreateUserAsync(string email, string displayName, bool isPlatformAdmin)
