@@ -14,7 +14,7 @@ public sealed class ModuleListsShould
 {
     /// <summary>The host's own pages, for an organization's owner and for a platform admin.</summary>
     private static readonly string[] OrganizationPages =
-        ["/", "/dashboard", "/settings", "/settings/members", "/settings/invitations", "/settings/branding", "/settings/theme", "/settings/domains", "/settings/plan", "/settings/email", "/settings/audit"];
+        ["/", "/dashboard", "/settings", "/settings/members", "/settings/invitations", "/settings/branding", "/settings/theme", "/settings/domains", "/settings/plan", "/settings/email", "/settings/audit", "/settings/access"];
 
     private static readonly string[] PlatformPages = ["/", "/platform/organizations", "/platform/plans", "/platform/modules", "/platform/jobs", "/platform/organizations/create"];
 
@@ -48,7 +48,10 @@ public sealed class ModuleListsShould
         // A module's own pages are there exactly when it is installed.
         Assert.Equal(modules.Contains("Solutions") ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync("/solutions")).StatusCode);
         Assert.Equal(modules.Contains("Resellers") ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync("/clients")).StatusCode);
-        Assert.Equal(modules.Contains("Resellers") ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync("/settings/access")).StatusCode);
+        // "Who can see my data" is the host's; each module adds its section.
+        var (access, accessPage) = await client.GetPageAsync("/settings/access");
+        Assert.Equal(HttpStatusCode.OK, access.StatusCode);
+        Assert.Equal(modules.Contains("Resellers"), accessPage.QuerySelector("#policy-title") is not null);
 
         var (home, homePage) = await client.GetPageAsync("/dashboard");
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
@@ -81,7 +84,7 @@ public sealed class ModuleListsShould
         Assert.True(modules.Contains("Resellers") == links.Contains("/clients"), $"{path}: the Clients link {(links.Contains("/clients") ? "is there without" : "is missing with")} the module");
         if (path.StartsWith("/settings", StringComparison.Ordinal))
         {
-            Assert.True(modules.Contains("Resellers") == links.Contains("/settings/access"), $"{path}: the access settings entry does not follow the module");
+            Assert.True(modules.Contains("Resellers") == links.Contains("/settings/reseller"), $"{path}: the reseller settings entry does not follow the module");
         }
     }
 

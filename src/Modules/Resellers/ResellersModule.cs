@@ -79,9 +79,11 @@ public sealed class ResellersModule : IPortalModule
 
     public IEnumerable<NavItem> Settings =>
     [
-        new("Who can see my data", "/settings/access", Audience.Members(OrganizationRole.Owner).ExceptImpersonators(), 90),
         new("Reseller", "/settings/reseller", Audience.Members(OrganizationRole.Owner), 100),
     ];
+
+    /// <summary>Partners with access, the log-in policy, requests and every log-in, on "Who can see my data" (A5).</summary>
+    public IEnumerable<ShellSection> AccessSections => [new("PartnerAccess", Audience.Members(OrganizationRole.Owner).ExceptImpersonators(), 10)];
 
     /// <summary>A partner's people start on their client dashboard (R4).</summary>
     public IEnumerable<NavItem> LandingPages => [new("Clients", "/clients", PartnerMembers, 0)];

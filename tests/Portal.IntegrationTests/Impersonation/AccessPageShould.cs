@@ -52,7 +52,7 @@ public sealed class AccessPageShould(EventRecordingPortalFactory factory) : Port
         var onClient = await browser.ImpersonateAsync(onReseller, world.Client);
 
         var owner = await new Browser(Factory).SignedInAsync(world.Client.Host, world.ClientOwner);
-        var revoked = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString() }, "/settings/access?handler=Revoke");
+        var revoked = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString() }, "/settings/access/partners?handler=Revoke");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         Assert.NotNull((await World.GlobalAsync(db => db.PartnerClientLinks.SingleAsync(l => l.ClientId == world.Client.Id))).EndedAt);
@@ -74,7 +74,7 @@ public sealed class AccessPageShould(EventRecordingPortalFactory factory) : Port
         var owner = await new Browser(Factory).SignedInAsync(world.Client.Host, world.ClientOwner);
         foreach (var stranger in new[] { world.OtherReseller.Id, world.OtherClient.Id, Guid.NewGuid() })
         {
-            var post = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = stranger.ToString() }, "/settings/access?handler=Revoke");
+            var post = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = stranger.ToString() }, "/settings/access/partners?handler=Revoke");
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
 
@@ -84,7 +84,7 @@ public sealed class AccessPageShould(EventRecordingPortalFactory factory) : Port
         // The other reseller's client cannot revoke this client's partner either: its page only knows its own link.
         var (otherOrg, otherOwner) = await World.OrganizationWithMemberAsync();
         var stranger2 = await new Browser(Factory).SignedInAsync(otherOrg.Host, otherOwner);
-        var foreign = await stranger2.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString() }, "/settings/access?handler=Revoke");
+        var foreign = await stranger2.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString() }, "/settings/access/partners?handler=Revoke");
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
         Assert.Null((await World.GlobalAsync(db => db.PartnerClientLinks.SingleAsync(l => l.ClientId == world.Client.Id))).EndedAt);
     }
@@ -98,9 +98,9 @@ public sealed class AccessPageShould(EventRecordingPortalFactory factory) : Port
 
         // An impersonating reseller acts as an owner elsewhere, but not over the owners' own controls.
         Assert.Equal(HttpStatusCode.Forbidden, (await impersonator.GetAsync("/settings/access")).StatusCode);
-        var revoke = await impersonator.PostFormAsync("/settings", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString() }, "/settings/access?handler=Revoke");
+        var revoke = await impersonator.PostFormAsync("/settings", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString() }, "/settings/access/partners?handler=Revoke");
         Assert.Equal(HttpStatusCode.Forbidden, revoke.StatusCode);
-        var policy = await impersonator.PostFormAsync("/settings", new Dictionary<string, string> { ["Policy"] = "Allow" }, "/settings/access?handler=Policy");
+        var policy = await impersonator.PostFormAsync("/settings", new Dictionary<string, string> { ["Policy"] = "Allow" }, "/settings/access/partners?handler=Policy");
         Assert.Equal(HttpStatusCode.Forbidden, policy.StatusCode);
         Assert.False(await World.InTenantAsync(world.Client, db => db.Set<ImpersonationPolicySetting>().AnyAsync()));
 

@@ -51,7 +51,7 @@ public sealed class ImpersonationPolicyShould(MailingPortalFactory factory) : Po
         Assert.NotNull(document.QuerySelector("tr.highlight button[name=approve][value=true]"));
 
         var request = await World.InTenantAsync(world.Client, db => db.Set<ImpersonationRequest>().SingleAsync());
-        var approved = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["approve"] = "true" }, "/settings/access?handler=Decide");
+        var approved = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["approve"] = "true" }, "/settings/access/partners?handler=Decide");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(1, await World.InTenantAsync(world.Client, db => db.AuditEntries.CountAsync(a => a.Action == "impersonation.approved")));
 
@@ -69,10 +69,10 @@ public sealed class ImpersonationPolicyShould(MailingPortalFactory factory) : Po
         await Browser.ClickLogInAsync(onReseller, world.Client.Id);
         var request = await World.InTenantAsync(world.Client, db => db.Set<ImpersonationRequest>().SingleAsync());
 
-        var declined = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["approve"] = "false" }, "/settings/access?handler=Decide");
+        var declined = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["approve"] = "false" }, "/settings/access/partners?handler=Decide");
         Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
         // Answered once: a second answer changes nothing.
-        var again = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["approve"] = "true" }, "/settings/access?handler=Decide");
+        var again = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["approve"] = "true" }, "/settings/access/partners?handler=Decide");
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
         var retry = await Browser.ClickLogInAsync(onReseller, world.Client.Id);
@@ -94,7 +94,7 @@ public sealed class ImpersonationPolicyShould(MailingPortalFactory factory) : Po
         // The owner of another organization, on its own host, cannot reach this account's request.
         var (otherOrg, otherOwner) = await World.OrganizationWithMemberAsync();
         var stranger = await new Browser(Factory).SignedInAsync(otherOrg.Host, otherOwner);
-        var post = await stranger.PostFormAsync("/settings/access", new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["approve"] = "true" }, "/settings/access?handler=Decide");
+        var post = await stranger.PostFormAsync("/settings/access", new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["approve"] = "true" }, "/settings/access/partners?handler=Decide");
         Assert.Equal(HttpStatusCode.Conflict, post.StatusCode);
         var admin = await new Browser(Factory).SignedInAsync(world.Client.Host, world.ClientAdmin);
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/settings/access")).StatusCode);
@@ -104,7 +104,7 @@ public sealed class ImpersonationPolicyShould(MailingPortalFactory factory) : Po
     private async Task<PortalClient> SetPolicyAsync(ImpersonationWorld world, string policy)
     {
         var owner = await new Browser(Factory).SignedInAsync(world.Client.Host, world.ClientOwner);
-        var saved = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["Policy"] = policy }, "/settings/access?handler=Policy");
+        var saved = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["Policy"] = policy }, "/settings/access/partners?handler=Policy");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         return owner;
     }
