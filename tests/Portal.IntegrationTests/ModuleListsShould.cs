@@ -67,6 +67,13 @@ public sealed class ModuleListsShould
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode} with [{installed}]");
         }
 
+        // Removing a module removes its jobs: the jobs page lists the kernel's and the installed modules' only.
+        var (_, jobs) = await platform.GetPageAsync("/platform/jobs");
+        var jobNames = jobs.QuerySelectorAll("[data-job]").Select(j => j.GetAttribute("data-job")!).ToList();
+        Assert.Contains("mail-outbox", jobNames);
+        Assert.Equal(modules.Contains("Solutions"), jobNames.Contains("solutions-rules"));
+        Assert.Equal(modules.Contains("Resellers"), jobNames.Contains("resellers-client-purge"));
+
         // The switches list the installed modules and only those.
         var (_, defaults) = await platform.GetPageAsync("/platform/modules");
         Assert.Equal(modules.Order(), defaults.QuerySelectorAll("tr[data-module]").Select(r => r.GetAttribute("data-module")!).Order());
