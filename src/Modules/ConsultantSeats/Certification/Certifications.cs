@@ -91,6 +91,10 @@ public sealed class Certifications(
         return last is null ? CertificationState.None : new CertificationState(false, "Certification lapsed: " + last.Describe(today));
     }
 
+    /// <summary>The person's certifications with the current (partner) organization, the latest first, whatever their state.</summary>
+    public async Task<IReadOnlyList<ConsultantCertification>> HeldHereAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await db.Set<ConsultantCertification>().AsNoTracking().Where(c => c.UserId == userId).OrderByDescending(c => c.ValidUntil).ToListAsync(cancellationToken);
+
     /// <summary>Every certification on the platform, newest first; <paramref name="search"/> narrows by e-mail or partner name.</summary>
     public async Task<IReadOnlyList<CertificationRow>> ListAsync(string? search, int take = 200, CancellationToken cancellationToken = default)
     {

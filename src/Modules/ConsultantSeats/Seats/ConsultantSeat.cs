@@ -110,8 +110,12 @@ public static class SeatRules
     public static string? CheckReactivation(ConsultantSeat seat) =>
         seat.Status == SeatStatus.Ended ? null : "This seat is still active.";
 
-    /// <summary>What the consultant may do in the workspace, in the owner's words (A5).</summary>
-    public static string WhatTheyMayDo(bool alsoWorkspaceAdmin, string workspace) => alsoWorkspaceAdmin
-        ? $"Workspace admin of {workspace} as well: sees and builds every solution there and adds or removes people."
-        : $"Builds solutions in {workspace}, and sees only the solutions they built or were given there.";
+    /// <summary>What the consultant may do in the workspace, in the owner's words (A5), or told to the consultant themselves.</summary>
+    public static string WhatTheyMayDo(bool alsoWorkspaceAdmin, string workspace, bool toThemselves = false) => (alsoWorkspaceAdmin, toThemselves) switch
+    {
+        (true, false) => $"Workspace admin of {workspace} as well: sees and builds every solution there and adds or removes people.",
+        (true, true) => $"You are a workspace admin of {workspace} as well: you see and build every solution there and add or remove people.",
+        (false, false) => $"Builds solutions in {workspace}, and sees only the solutions they built or were given there.",
+        _ => $"You build solutions in {workspace}, and see only the solutions you built or were given there.",
+    };
 }

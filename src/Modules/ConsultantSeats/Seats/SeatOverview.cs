@@ -34,6 +34,8 @@ public sealed record SeatView(
 
     public string WhatTheyMayDo => SeatRules.WhatTheyMayDo(AlsoWorkspaceAdmin, Workspace);
 
+    public string WhatYouMayDo => SeatRules.WhatTheyMayDo(AlsoWorkspaceAdmin, Workspace, toThemselves: true);
+
     public string StatusWords => Status switch
     {
         SeatStatus.Ending => $"Ends on {EndsAt!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
@@ -53,6 +55,10 @@ public sealed class SeatOverview(PortalDbContext db, ITenantStore store, Certifi
     /// <summary>Every seat of the current organization, active first.</summary>
     public Task<IReadOnlyList<SeatView>> ForClientAsync(CancellationToken cancellationToken = default) =>
         ViewsAsync(db.Set<ConsultantSeat>(), 500, cancellationToken);
+
+    /// <summary>One seat of the current organization, or null for an id of nothing here.</summary>
+    public async Task<SeatView?> OneAsync(Guid seatId, CancellationToken cancellationToken = default) =>
+        (await ViewsAsync(db.Set<ConsultantSeat>().Where(s => s.Id == seatId), 1, cancellationToken)).FirstOrDefault();
 
     /// <summary>The viewer's own seats in the current organization that have not ended.</summary>
     public Task<IReadOnlyList<SeatView>> HeldHereAsync(Guid userId, CancellationToken cancellationToken = default) =>

@@ -60,7 +60,7 @@ public sealed class Seating(
         var client = Client;
         var workspace = await db.Workspaces.AsNoTracking().FirstOrDefaultAsync(w => w.Id == workspaceId, cancellationToken);
         if (workspace is null) return (null, "That workspace no longer exists.");
-        if (partnerId == client.Id) return (null, $"You work for {client.Name} already: a consultant seat is for consultants from outside it.");
+        if (client.Kind != OrganizationKind.Client) return (null, "Consultant seats are in client organizations only.");
         if (!await certifications.IsCertifiedAsync(user.Id, partnerId, cancellationToken))
             return (null, $"{user.Email} is not a certified consultant, so cannot take a consultant seat. Nothing has changed. Ask the platform to certify you, then open the invitation again.");
 
@@ -98,7 +98,8 @@ public sealed class Seating(
         seat.AlsoWorkspaceAdmin = false;
         await PlaceInWorkspaceAsync(seat, now, cancellationToken);
         var partner = await PartnerNameAsync(partnerId, cancellationToken);
-        audit.Record("consultant_seat.taken", $"{user.Email} of {partner} in {workspace.Name} ({(origin == SeatOrigin.SignUpLink ? "sign-up link" : "invitation")})");
+        // The consultant takes the seat (accepting, or through their own link), whoever is signed in on the request.
+        audit.Record("consultant_seat.taken", $"{user.Email} of {partner} in {workspace.Name} ({(origin == SeatOrigin.SignUpLink ? "sign-up link" : "invitation")})", user.Id, user.Email);
         await db.SaveChangesAsync(cancellationToken);
         return (seat, null);
     }

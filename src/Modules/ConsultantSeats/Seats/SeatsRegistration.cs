@@ -51,15 +51,18 @@ public static class SeatsRegistration
 
     public static PageConventionCollection AllowSeatPages(this PageConventionCollection conventions, string area) => conventions
         .AllowArea(area, "/Platform", Audience.PlatformAdmins)
-        .AllowArea(area, "/Seats", Owners)
+        .AllowArea(area, "/Seats", ClientOwners)
         .AllowArea(area, "/Consulting", PartnerMembers)
-        .AllowAreaPage(area, "/Workspaces/InviteConsultant", Audience.Members())
-        .AllowAreaPage(area, "/MySeat", Audience.Members())
+        .AllowAreaPage(area, "/Workspaces/InviteConsultant", ClientMembers)
+        .AllowAreaPage(area, "/MySeat", ClientMembers)
         // The invitation and the sign-up link are checked by their pages (a token, a code); they are for people not yet in.
         .AllowAreaPage(area, "/Invitation", Audience.Anyone)
         .AllowAreaPage(area, "/Join", Audience.Anyone);
 
-    private static readonly Audience Owners = Audience.Members(OrganizationRole.Owner);
+    /// <summary>Seats are in client organizations (a partner's own people are its team, not consultants).</summary>
+    private static readonly Audience ClientMembers = Audience.Members(OrganizationRole.Member, OrganizationKind.Client);
+
+    private static readonly Audience ClientOwners = Audience.Members(OrganizationRole.Owner, OrganizationKind.Client);
 
     private static readonly Audience PartnerMembers = Audience.Members(OrganizationRole.Member, OrganizationKind.Partner);
 
@@ -70,15 +73,15 @@ public static class SeatsRegistration
         new("Consulting", "/consulting", PartnerMembers, 25),
     ];
 
-    public static IEnumerable<NavItem> Settings => [new("Consultant seats", "/settings/consultant-seats", Owners, 85)];
+    public static IEnumerable<NavItem> Settings => [new("Consultant seats", "/settings/consultant-seats", ClientOwners, 85)];
 
     /// <summary>A consultant's own seat on the client's home (leave it from there); everyone else sees nothing of it.</summary>
-    public static IEnumerable<ShellSection> HomeSections => [new("ConsultantSeatHome", Audience.Members(), 15)];
+    public static IEnumerable<ShellSection> HomeSections => [new("ConsultantSeatHome", ClientMembers, 15)];
 
-    public static IEnumerable<ShellSection> AccessSections => [new("ConsultantSeatsAccess", Owners.ExceptImpersonators(), 50)];
+    public static IEnumerable<ShellSection> AccessSections => [new("ConsultantSeatsAccess", ClientOwners.ExceptImpersonators(), 50)];
 
     /// <summary>Organization admins see the action; the page also lets in the workspace's own admins.</summary>
-    public static IEnumerable<NavItem> WorkspaceActions => [new("Invite a consultant", "/workspaces/{workspaceId}/invite-consultant", Audience.Members(OrganizationRole.Admin), 50)];
+    public static IEnumerable<NavItem> WorkspaceActions => [new("Invite a consultant", "/workspaces/{workspaceId}/invite-consultant", Audience.Members(OrganizationRole.Admin, OrganizationKind.Client), 50)];
 
     private static RateLimitPartition<string> PostsOf(HttpContext context, string key, int limit, TimeSpan window) =>
         HttpMethods.IsPost(context.Request.Method)
