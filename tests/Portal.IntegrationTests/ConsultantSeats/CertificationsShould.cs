@@ -126,7 +126,7 @@ public sealed class CertificationsShould(SeatsPortalFactory factory) : PortalTes
         Assert.Equal(HttpStatusCode.OK, (await consultant.GetAsync("/dashboard")).StatusCode);
         using var owner = await SeatsWorld.SignedInAsync(Factory, world.Client.Host, world.ClientOwner);
         var (_, seats) = await owner.GetPageAsync("/settings/consultant-seats");
-        Assert.StartsWith("Certification lapsed: revoked on", seats.QuerySelector($"tr[data-seat='{seat.Id}'] .certification")!.TextContent);
+        Assert.StartsWith("Certification revoked on", seats.QuerySelector($"tr[data-seat='{seat.Id}'] .certification")!.TextContent);
 
         // And no new seat: another client's seat cannot be taken.
         var other = await World.CreateOrganizationAsync("Another Clinic");

@@ -158,6 +158,8 @@ public sealed class SeatDeactivationShould(SeatsPortalFactory factory) : PortalT
         await EndAsync(world, seat.Id);
         await World.InTenantAsync(world.Partner, db => db.Set<ConsultantCertification>().ExecuteUpdateAsync(s => s.SetProperty(c => c.ValidUntil, SeatsWorld.Today.AddDays(-1))));
         using var owner = await SeatsWorld.SignedInAsync(Factory, world.Client.Host, world.ClientOwner);
+        var (_, seats) = await owner.GetPageAsync("/settings/consultant-seats");
+        Assert.Equal($"Certification lapsed on {SeatsWorld.Today:yyyy-MM-dd}", seats.QuerySelector($"tr[data-seat='{seat.Id}'] .certification")!.TextContent);
 
         var refused = await owner.PostFormAsync(SeatPath(seat), new Dictionary<string, string>(), SeatPath(seat) + "?handler=Reactivate");
 
@@ -310,6 +312,21 @@ public sealed class SeatDeactivationShould(SeatsPortalFactory factory) : PortalT
 
         await RunSeatJobAsync(DateTime.UtcNow);
         Assert.Equal(SeatStatus.Ended, (await SeatsWorld.SeatRowAsync(World, world.Client, seat.Id)).Status);
+    }
+
+    [Fact]
+    public async Task AuditASeatChangeMadeByAResellerLoggedInAsTheClientNamingTheReseller()
+    {
+        var reseller = await Impersonation.ImpersonationWorld.CreateAsync(World);
+        var consultants = await SeatsWorld.CreateAsync(World, partnerName: "Consultants Elsewhere");
+        var seat = await SeatsWorld.SeatAsync(Factory, reseller.Client, consultants.Consultant, consultants.Partner);
+        var browser = new Impersonation.Browser(Factory);
+        var onClient = await browser.ImpersonateAsync(await browser.SignedInAsync(reseller.Reseller.Host, reseller.ResellerAdmin), reseller.Client);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await onClient.PostFormAsync(SeatPath(seat), new Dictionary<string, string> { ["alsoWorkspaceAdmin"] = "true" }, SeatPath(seat) + "?handler=Admin")).StatusCode);
+
+        var entry = Assert.Single(await SeatsWorld.AuditEntriesAsync(World, reseller.Client, "consultant_seat.admin_changed"));
+        Assert.Equal((reseller.ResellerAdmin.Id, reseller.ResellerAdmin.Email), (entry.ActingUserId, entry.ActingUserEmail));
     }
 
     private static string SeatPath(ConsultantSeat seat) => $"/settings/consultant-seats/{seat.Id}";

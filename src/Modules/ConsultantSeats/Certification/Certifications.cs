@@ -88,7 +88,7 @@ public sealed class Certifications(
         }
 
         var last = all.OrderByDescending(c => c.RevokedAt ?? c.ValidUntil.AddDays(1).ToDateTime(TimeOnly.MinValue)).FirstOrDefault();
-        return last is null ? CertificationState.None : new CertificationState(false, "Certification lapsed: " + last.Describe(today));
+        return last is null ? CertificationState.None : new CertificationState(false, "Certification " + last.Describe(today));
     }
 
     /// <summary>The person's certifications with the current (partner) organization, the latest first, whatever their state.</summary>
