@@ -130,6 +130,24 @@ public sealed class ConsultantInvitationsShould(SeatsPortalFactory factory) : Po
     }
 
     [Fact]
+    public async Task RefuseAMemberOfTheClientInTheirOwnRight()
+    {
+        var world = await SeatsWorld.CreateAsync(World);
+        await World.AddMemberAsync(world.Client, world.Consultant, OrganizationRole.Member);
+        var accept = await InviteAsync(world, world.Consultant.Email!);
+        using var consultant = Factory.ClientFor(world.Client.Host);
+
+        var refused = await consultant.PostFormAsync(accept, new Dictionary<string, string> { ["Password"] = TestWorld.Password }, accept);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("is a member of Contoso Clinic in their own right", await SeatsWorld.TextOfAsync(refused, "#form-error"));
+        var membership = (await SeatsWorld.MembershipAsync(World, world.Client, world.Consultant))!;
+        Assert.Equal((null, null), (membership.ManagedBy, membership.FreeSeat));
+        Assert.Equal(0, await World.InTenantAsync(world.Client, db => db.Set<ConsultantSeat>().CountAsync()));
+        Assert.Null((await World.InTenantAsync(world.Client, db => db.Set<ConsultantInvitation>().AsNoTracking().SingleAsync())).AcceptedAt);
+    }
+
+    [Fact]
     public async Task RefuseAnExpiredOrWithdrawnInvitation()
     {
         var world = await SeatsWorld.CreateAsync(World);

@@ -64,28 +64,10 @@ public sealed class Seating(
         if (!await certifications.IsCertifiedAsync(user.Id, partnerId, cancellationToken))
             return (null, $"{user.Email} is not a certified consultant, so cannot take a consultant seat. Nothing has changed. Ask the platform to certify you, then open the invitation again.");
 
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == user.Id, cancellationToken);
-        if (membership is not null && membership.ManagedBy != ConsultantSeatsModule.ModuleName)
-            return (null, $"{user.Email} is a member of {client.Name} already: a consultant seat is for consultants from outside it. Nothing has changed.");
         var seat = await db.Set<ConsultantSeat>().FirstOrDefaultAsync(s => s.WorkspaceId == workspaceId && s.UserId == user.Id, cancellationToken);
         if (seat is { Status: not SeatStatus.Ended }) return (null, $"{user.Email} holds a consultant seat in {workspace.Name} already.");
-
         var now = Now;
-        if (membership is null)
-        {
-            db.Memberships.Add(new Membership
-            {
-                UserId = user.Id,
-                Role = OrganizationRole.Member,
-                CreatedAt = now,
-                ManagedBy = ConsultantSeatsModule.ModuleName,
-                FreeSeat = FreeSeatName,
-            });
-        }
-        else
-        {
-            membership.DeactivatedAt = null;
-        }
+        if (await AdmitAsync(user.Id, user.Email!, now, cancellationToken) is { } refused) return (null, refused);
 
         if (seat is null)
         {
@@ -164,19 +146,8 @@ public sealed class Seating(
         if (!await db.Workspaces.AnyAsync(w => w.Id == seat.WorkspaceId, cancellationToken)) return SeatResult.Failed("The seat's workspace no longer exists.");
         if (!overriding && !await certifications.IsCertifiedAsync(seat.UserId, seat.PartnerId, cancellationToken))
             return SeatResult.Failed($"The certification of {email} has lapsed: they cannot take the seat again until they are certified. Nothing has changed.");
-        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == seat.UserId, cancellationToken);
-        if (membership is not null && membership.ManagedBy != ConsultantSeatsModule.ModuleName)
-            return SeatResult.Failed($"{email} is a member of {Client.Name} in their own right now: a consultant seat is for consultants from outside it.");
-
         var now = Now;
-        if (membership is null)
-        {
-            db.Memberships.Add(new Membership { UserId = seat.UserId, Role = OrganizationRole.Member, CreatedAt = now, ManagedBy = ConsultantSeatsModule.ModuleName, FreeSeat = FreeSeatName });
-        }
-        else
-        {
-            membership.DeactivatedAt = null;
-        }
+        if (await AdmitAsync(seat.UserId, email, now, cancellationToken) is { } refused) return SeatResult.Failed(refused);
 
         Restart(seat, seat.PartnerId, now);
         await PlaceInWorkspaceAsync(seat, now, cancellationToken);
@@ -297,6 +268,25 @@ public sealed class Seating(
         seat.DeactivationRequestedByUserId = null;
         seat.DeactivationReason = null;
         seat.EndsAt = null;
+    }
+
+    /// <summary>
+    /// Lets the consultant into the organization through the membership this module manages (a free
+    /// seat; made, or reactivated); the reason it cannot when they are a member in their own right.
+    /// </summary>
+    private async Task<string?> AdmitAsync(Guid userId, string email, DateTime now, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == userId, cancellationToken);
+        if (membership is null)
+        {
+            db.Memberships.Add(new Membership { UserId = userId, Role = OrganizationRole.Member, CreatedAt = now, ManagedBy = ConsultantSeatsModule.ModuleName, FreeSeat = FreeSeatName });
+            return null;
+        }
+
+        if (membership.ManagedBy != ConsultantSeatsModule.ModuleName)
+            return $"{email} is a member of {Client.Name} in their own right: a consultant seat is for consultants from outside it. Nothing has changed.";
+        membership.DeactivatedAt = null;
+        return null;
     }
 
     /// <summary>The consultant's place in the workspace: role Consultant, or Admin while the owner's toggle is on.</summary>
