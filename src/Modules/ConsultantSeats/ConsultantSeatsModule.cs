@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
+using PartnerPortal.ConsultantSeats.Seats;
 using PartnerPortal.Modularity;
 
 namespace PartnerPortal.ConsultantSeats;
@@ -22,6 +23,9 @@ public sealed class ConsultantSeatsModule : IPortalModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Seats: certifications, seats, invitations, sign-up links (C1–C5, A5).
+        services.AddConsultantSeats(configuration);
+
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(ConsultantSeatsModule).Assembly;
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>
@@ -32,11 +36,23 @@ public sealed class ConsultantSeatsModule : IPortalModule
     }
 
     public void ConfigurePages(PageConventionCollection conventions) => conventions
-        .AllowArea(Name, "/", Audience.Members());
+        .AllowArea(Name, "/", Audience.Members())
+        // Seats
+        .AllowSeatPages(Name);
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
+        // Seats
+        ConsultantSeatsModel.Configure(modelBuilder);
     }
 
-    public IEnumerable<NavItem> Navigation => [];
+    public IEnumerable<NavItem> Navigation => [.. SeatsRegistration.Navigation];
+
+    public IEnumerable<NavItem> Settings => [.. SeatsRegistration.Settings];
+
+    public IEnumerable<ShellSection> HomeSections => [.. SeatsRegistration.HomeSections];
+
+    public IEnumerable<ShellSection> AccessSections => [.. SeatsRegistration.AccessSections];
+
+    public IEnumerable<NavItem> WorkspaceActions => [.. SeatsRegistration.WorkspaceActions];
 }
