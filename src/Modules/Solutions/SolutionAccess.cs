@@ -98,6 +98,7 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
     public async Task<IReadOnlyList<VisibleWorkspace>> WorkspacesAsync(CancellationToken cancellationToken)
     {
         var all = await db.Workspaces.AsNoTracking().Where(w => w.ArchivedAt == null).OrderBy(w => w.Name).ToListAsync(cancellationToken);
+        _activeWorkspaces ??= all.Select(w => w.Id).ToHashSet();
         var result = new List<VisibleWorkspace>();
         var roles = await WorkspaceRolesAsync(cancellationToken);
         foreach (var workspace in all)
@@ -154,8 +155,9 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
     /// </summary>
     public async Task<bool> HoldsConsultantSeatAsync(CancellationToken cancellationToken)
     {
-        if (_holdsSeat is { } known) return known;
-        _holdsSeat = member.UserId is { } userId && !member.IsImpersonating && await HoldsConsultantSeatAsync(userId, cancellationToken);
+        // From what this request has read already (the membership, the seats): no query of its own.
+        _holdsSeat ??= !member.IsImpersonating && await member.GetAsync(cancellationToken) is { } membership
+            && (membership.ManagedBy is not null || (await WorkspaceRolesAsync(cancellationToken)).ContainsValue(WorkspaceRole.Consultant));
         return _holdsSeat.Value;
     }
 
