@@ -134,11 +134,7 @@ public sealed class WorkspacesShould(PortalFactory factory) : PortalTest<PortalF
         var colleague = await World.CreateUserAsync();
         await World.AddMemberAsync(org, colleague, OrganizationRole.Member);
         var projects = await SolutionWorld.WorkspaceAsync(World, org, "Projects");
-        await World.InTenantAsync(org, db =>
-        {
-            db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = projects, UserId = workspaceAdmin.Id, Role = WorkspaceRole.Admin, CreatedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
+        await SolutionWorld.SeatAsync(World, org, workspaceAdmin, projects, WorkspaceRole.Admin);
         using var client = await SolutionWorld.SignedInAsync(Factory, org, workspaceAdmin);
         var page = $"/workspaces/{projects}";
 

@@ -24,11 +24,7 @@ public sealed class DeployShould(PortalFactory factory) : PortalTest<PortalFacto
         var consultant = await World.CreateUserAsync();
         await World.AddMemberAsync(partner, consultant, OrganizationRole.Member);
         var consulting = await SolutionWorld.WorkspaceAsync(World, partner, "Consulting");
-        await World.InTenantAsync(partner, db =>
-        {
-            db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = consulting, UserId = consultant.Id, Role = WorkspaceRole.Admin, CreatedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
+        await SolutionWorld.SeatAsync(World, partner, consultant, consulting, WorkspaceRole.Admin);
         var solution = await SolutionWorld.CreateSolutionAsync(Factory, partner, SolutionWorld.Package("Recall reminders", Rule), consulting, consultant.Id);
 
         var (client, _) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner, "Deploy Dental");
@@ -115,12 +111,8 @@ public sealed class DeployShould(PortalFactory factory) : PortalTest<PortalFacto
         // A colleague at the partner who may only read the solution holds a seat at the same client.
         var colleague = await World.CreateUserAsync();
         await World.AddMemberAsync(setup.Partner, colleague, OrganizationRole.Member);
-        await World.InTenantAsync(setup.Partner, async db =>
-        {
-            var consulting = await db.Workspaces.Where(w => w.Name == "Consulting").Select(w => w.Id).SingleAsync();
-            db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = consulting, UserId = colleague.Id, Role = WorkspaceRole.ExecutiveViewer, CreatedAt = DateTime.UtcNow });
-            return await db.SaveChangesAsync();
-        });
+        var consulting = await World.InTenantAsync(setup.Partner, db => db.Workspaces.Where(w => w.Name == "Consulting").Select(w => w.Id).SingleAsync());
+        await SolutionWorld.SeatAsync(World, setup.Partner, colleague, consulting, WorkspaceRole.ExecutiveViewer);
         await SolutionWorld.ConsultantSeatAsync(World, setup.Client, colleague);
         using var client = await SolutionWorld.SignedInAsync(Factory, setup.Partner, colleague);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/solutions/{setup.Solution}/deploy")).StatusCode);

@@ -86,6 +86,14 @@ public static class SolutionWorld
             return await db.SaveChangesAsync();
         });
 
+    /// <summary>Gives a member of the organization a seat with <paramref name="role"/> in one more workspace.</summary>
+    public static Task SeatAsync(TestWorld world, TestOrganization org, PortalUser user, Guid workspaceId, WorkspaceRole role) =>
+        world.InTenantAsync(org, db =>
+        {
+            db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspaceId, UserId = user.Id, Role = role, CreatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
     /// <summary>A workspace of the organization, made straight in the database (the pages that make them are tested on their own).</summary>
     public static Task<Guid> WorkspaceAsync(TestWorld world, TestOrganization org, string name) =>
         world.InTenantAsync(org, async db =>
