@@ -34,6 +34,17 @@ public sealed class DemoDataShould(DemoDataShould.DevelopmentFactory factory) : 
         Assert.DoesNotContain(links, l => l.Client == "Tailspin Toys"); // a direct client
     }
 
+    [Fact]
+    public async Task GiveContosoASolutionBuiltByNorthwindsConsultant()
+    {
+        var consultant = await World.GlobalAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.ConsultantEmail));
+        var contoso = await World.GlobalAsync(db => db.Organizations.Where(o => o.Slug == "contoso").Select(o => o.Id).SingleAsync());
+        var recall = await World.GlobalAsync(db => db.Set<PartnerPortal.Solutions.Solution>().IgnoreQueryFilters(["Tenant"])
+            .SingleAsync(s => s.TenantId == contoso && s.Name == "Recall reminders"));
+        var workspace = await World.GlobalAsync(db => db.Workspaces.IgnoreQueryFilters(["Tenant"]).Where(w => w.Id == recall.WorkspaceId).Select(w => w.Name).SingleAsync());
+        Assert.Equal((consultant.Id, "General", (int?)1), (recall.CreatedByUserId, workspace, recall.CurrentVersion));
+    }
+
     [Theory]
     [InlineData("book.contoso-dental.localhost", "owner@contoso-dental.test", "Contoso Dental")]
     [InlineData("fabrikam.portal.localhost", "owner@fabrikam-fitness.test", "Fabrikam Fitness")]

@@ -14,7 +14,7 @@ public sealed class ModuleListsShould
 {
     /// <summary>The host's own pages, for an organization's owner and for a platform admin.</summary>
     private static readonly string[] OrganizationPages =
-        ["/", "/dashboard", "/settings", "/settings/members", "/settings/invitations", "/settings/branding", "/settings/theme", "/settings/domains", "/settings/plan", "/settings/email", "/settings/audit", "/settings/access"];
+        ["/", "/dashboard", "/settings", "/settings/members", "/settings/invitations", "/settings/workspaces", "/settings/branding", "/settings/theme", "/settings/domains", "/settings/plan", "/settings/email", "/settings/audit", "/settings/access", "/workspaces"];
 
     private static readonly string[] PlatformPages = ["/", "/platform/organizations", "/platform/plans", "/platform/modules", "/platform/jobs", "/platform/organizations/create"];
 

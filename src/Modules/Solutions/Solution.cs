@@ -9,6 +9,22 @@ public enum SolutionStatus
     Archived = 2,
 }
 
+/// <summary>
+/// How the consultant who built a solution suspended it (C9), mildest first. Records are never
+/// deleted or changed by a suspension, and automations wait in every mode.
+/// </summary>
+public enum SuspensionMode
+{
+    /// <summary>People keep working with records; automation rules wait until it is reactivated.</summary>
+    AutomationsStopped = 1,
+
+    /// <summary>Everyone reads; no one writes records, imports or changes the builder; automations wait.</summary>
+    ReadOnly = 2,
+
+    /// <summary>Only the consultant opens it; everyone else sees the notice.</summary>
+    Blocked = 3,
+}
+
 /// <summary>An app built in a workspace (S1): a draft definition the builder edits, published versions, records.</summary>
 public class Solution : ITenantOwned
 {
@@ -42,6 +58,17 @@ public class Solution : ITenantOwned
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Set while the consultant who built it has suspended it (C9); null while it runs normally.</summary>
+    public SuspensionMode? Suspension { get; set; }
+
+    /// <summary>Why, in the consultant's words, shown in the notice.</summary>
+    public string? SuspensionReason { get; set; }
+
+    public DateTime? SuspendedAt { get; set; }
+
+    /// <summary>The consultant who suspended it: the notice names them and their contact.</summary>
+    public Guid? SuspendedByUserId { get; set; }
 
     /// <summary>The last automation failure, shown on the solution page until a rule succeeds again.</summary>
     public string? LastRuleError { get; set; }

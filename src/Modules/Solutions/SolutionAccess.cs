@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
+using PartnerPortal.Solutions.Suspension;
 
 namespace PartnerPortal.Solutions;
 
@@ -15,14 +16,26 @@ public enum SolutionRight
     /// <summary>Member assigned to the solution: works with its records.</summary>
     Work = 2,
 
-    /// <summary>Organization admin or workspace admin: builds, publishes, shares.</summary>
+    /// <summary>Organization admin, workspace admin, or the consultant who built it or was given it: builds, publishes, shares.</summary>
     Build = 3,
 }
 
+/// <summary>A workspace the member sees, with their right on all of it and whether they may start solutions there.</summary>
+/// <param name="Right">Build or Read over every solution of the workspace; Work means "only some of them" (assigned, or built by a consultant).</param>
+/// <param name="MayCreate">Builders of the whole workspace, and consultants (who then build what they created, C6).</param>
+public sealed record VisibleWorkspace(Workspace Workspace, SolutionRight Right, bool MayCreate);
+
 /// <summary>
 /// Decides a signed-in member's right on solutions and workspaces of the current organization.
-/// Page models ask it before anything else; the tenant filter already keeps other organizations out.
+/// Page models ask it before anything else; the tenant filter already keeps other organizations out,
+/// and archived workspaces (with everything in them) are no one's until they are restored.
 /// </summary>
+/// <remarks>
+/// C6: a consultant (workspace role <see cref="WorkspaceRole.Consultant"/>) sees and builds only
+/// the solutions they built or were assigned in that workspace, and may start solutions there.
+/// C8: what they built stays theirs to build anywhere in the organization (a solution moved to a
+/// workspace where they have no seat) while they hold a consultant seat here.
+/// </remarks>
 public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
 {
     /// <summary>
@@ -32,31 +45,44 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
     public static bool MayBuild(SolutionRight right) => right >= SolutionRight.Build;
 
     private Dictionary<Guid, WorkspaceRole>? _workspaceRoles;
+    private HashSet<Guid>? _activeWorkspaces;
     private HashSet<Guid>? _assigned;
+    private bool? _holdsSeat;
 
     public async Task<bool> IsOrganizationAdminAsync(CancellationToken cancellationToken) =>
         await member.HasRoleAsync(OrganizationRole.Admin, cancellationToken);
 
+    /// <summary>The member's right on every solution of the workspace (None for a consultant, whose right is per solution).</summary>
     public async Task<SolutionRight> WorkspaceRightAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
-        // An admin's right covers this organization's workspaces only: another organization's id is no workspace here.
-        if (await IsOrganizationAdminAsync(cancellationToken)) return await db.Workspaces.AnyAsync(w => w.Id == workspaceId, cancellationToken) ? SolutionRight.Build : SolutionRight.None;
+        // An admin's right covers this organization's active workspaces only: another organization's id is no workspace here.
+        if (await IsOrganizationAdminAsync(cancellationToken)) return (await ActiveWorkspacesAsync(cancellationToken)).Contains(workspaceId) ? SolutionRight.Build : SolutionRight.None;
         var roles = await WorkspaceRolesAsync(cancellationToken);
         return roles.TryGetValue(workspaceId, out var role)
             ? role switch { WorkspaceRole.Admin => SolutionRight.Build, WorkspaceRole.ExecutiveViewer => SolutionRight.Read, _ => SolutionRight.None }
             : SolutionRight.None;
     }
 
+    /// <summary>Whether the member may start (create, import, duplicate or move) a solution in the workspace.</summary>
+    public async Task<bool> MayCreateInAsync(Guid workspaceId, CancellationToken cancellationToken) =>
+        await WorkspaceRightAsync(workspaceId, cancellationToken) >= SolutionRight.Build
+        || (await WorkspaceRolesAsync(cancellationToken)).GetValueOrDefault(workspaceId, WorkspaceRole.Member) == WorkspaceRole.Consultant;
+
     public async Task<SolutionRight> RightAsync(Solution solution, CancellationToken cancellationToken)
     {
         var right = await WorkspaceRightAsync(solution.WorkspaceId, cancellationToken);
-        if (right != SolutionRight.None) return right;
+        if (right == SolutionRight.Build) return right;
+        if (!(await ActiveWorkspacesAsync(cancellationToken)).Contains(solution.WorkspaceId)) return SolutionRight.None;
         var roles = await WorkspaceRolesAsync(cancellationToken);
-        if (!roles.ContainsKey(solution.WorkspaceId)) return SolutionRight.None;
+        var seated = roles.TryGetValue(solution.WorkspaceId, out var role);
+        // Whoever built a solution builds it while they are in its workspace, and a consultant anywhere here while their seat lasts (C8).
+        if (solution.CreatedByUserId == member.UserId && (seated || await HoldsConsultantSeatAsync(cancellationToken))) return SolutionRight.Build;
+        if (right != SolutionRight.None || !seated) return right;
         _assigned ??= member.UserId is { } userId
             ? (await db.Set<SolutionAssignment>().Where(a => a.UserId == userId).Select(a => a.SolutionId).ToListAsync(cancellationToken)).ToHashSet()
             : [];
-        return _assigned.Contains(solution.Id) ? SolutionRight.Work : SolutionRight.None;
+        if (!_assigned.Contains(solution.Id)) return SolutionRight.None;
+        return role == WorkspaceRole.Consultant ? SolutionRight.Build : SolutionRight.Work;
     }
 
     /// <summary>The solution and the member's right on it; null when it does not exist here or the member may not see it.</summary>
@@ -68,30 +94,47 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
         return right == SolutionRight.None ? null : (solution, right);
     }
 
-    /// <summary>Workspaces the member sees, with their right there (Work means "only assigned solutions").</summary>
-    public async Task<IReadOnlyList<(Workspace Workspace, SolutionRight Right)>> WorkspacesAsync(CancellationToken cancellationToken)
+    /// <summary>Active workspaces the member holds a seat in (every active one for an organization admin).</summary>
+    public async Task<IReadOnlyList<VisibleWorkspace>> WorkspacesAsync(CancellationToken cancellationToken)
     {
-        var all = await db.Workspaces.AsNoTracking().OrderBy(w => w.Name).ToListAsync(cancellationToken);
-        var result = new List<(Workspace, SolutionRight)>();
+        var all = await db.Workspaces.AsNoTracking().Where(w => w.ArchivedAt == null).OrderBy(w => w.Name).ToListAsync(cancellationToken);
+        _activeWorkspaces ??= all.Select(w => w.Id).ToHashSet();
+        var result = new List<VisibleWorkspace>();
         var roles = await WorkspaceRolesAsync(cancellationToken);
         foreach (var workspace in all)
         {
             var right = await WorkspaceRightAsync(workspace.Id, cancellationToken);
             if (right == SolutionRight.None && roles.ContainsKey(workspace.Id)) right = SolutionRight.Work;
-            if (right != SolutionRight.None) result.Add((workspace, right));
+            if (right != SolutionRight.None) result.Add(new VisibleWorkspace(workspace, right, await MayCreateInAsync(workspace.Id, cancellationToken)));
         }
 
         return result;
     }
 
-    /// <summary>Every solution the member may open, by workspace (the solutions list and the organization's home show these).</summary>
-    public async Task<IReadOnlyList<(Workspace Workspace, SolutionRight Right, IReadOnlyList<Solution> Solutions)>> SolutionsByWorkspaceAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every solution the member may open, by workspace (the solutions list and the organization's
+    /// home show these): the workspaces they are in, and any other holding a solution they may open.
+    /// </summary>
+    public async Task<IReadOnlyList<(Workspace Workspace, SolutionRight Right, bool MayCreate, IReadOnlyList<Solution> Solutions)>> SolutionsByWorkspaceAsync(CancellationToken cancellationToken)
     {
-        var workspaces = await WorkspacesAsync(cancellationToken);
+        var workspaces = (await WorkspacesAsync(cancellationToken)).ToList();
         var ids = workspaces.Select(w => w.Workspace.Id).ToList();
-        var solutions = await db.Set<Solution>().AsNoTracking().Where(s => ids.Contains(s.WorkspaceId)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
-        var result = new List<(Workspace, SolutionRight, IReadOnlyList<Solution>)>();
-        foreach (var (workspace, right) in workspaces)
+        var userId = member.UserId;
+        // A consultant's own solutions may sit in workspaces without their seat (C8).
+        var ownElsewhere = await HoldsConsultantSeatAsync(cancellationToken);
+        var solutions = await db.Set<Solution>().AsNoTracking()
+            .Where(s => ids.Contains(s.WorkspaceId) || (ownElsewhere && s.CreatedByUserId == userId))
+            .OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var elsewhere = solutions.Select(s => s.WorkspaceId).Where(id => !ids.Contains(id)).Distinct().ToList();
+        if (elsewhere.Count > 0)
+        {
+            var more = await db.Workspaces.AsNoTracking().Where(w => elsewhere.Contains(w.Id) && w.ArchivedAt == null).ToListAsync(cancellationToken);
+            workspaces.AddRange(more.Select(w => new VisibleWorkspace(w, SolutionRight.Work, false)));
+            workspaces = workspaces.OrderBy(w => w.Workspace.Name, StringComparer.Ordinal).ToList();
+        }
+
+        var result = new List<(Workspace, SolutionRight, bool, IReadOnlyList<Solution>)>();
+        foreach (var (workspace, right, mayCreate) in workspaces)
         {
             var visible = new List<Solution>();
             foreach (var solution in solutions.Where(s => s.WorkspaceId == workspace.Id))
@@ -99,19 +142,65 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
                 if (await RightAsync(solution, cancellationToken) != SolutionRight.None) visible.Add(solution);
             }
 
-            result.Add((workspace, right, visible));
+            if (visible.Count > 0 || ids.Contains(workspace.Id)) result.Add((workspace, right, mayCreate, visible));
         }
 
         return result;
     }
 
+    /// <summary>
+    /// Whether the signed-in member holds a consultant seat in this organization: an active
+    /// membership that a module manages (a seat that is also a workspace admin, C6) or a consultant's
+    /// role in an active workspace.
+    /// </summary>
+    public async Task<bool> HoldsConsultantSeatAsync(CancellationToken cancellationToken)
+    {
+        // From what this request has read already (the membership, the seats): no query of its own.
+        _holdsSeat ??= !member.IsImpersonating && await member.GetAsync(cancellationToken) is { } membership
+            && (membership.ManagedBy is not null || (await WorkspaceRolesAsync(cancellationToken)).ContainsValue(WorkspaceRole.Consultant));
+        return _holdsSeat.Value;
+    }
+
+    /// <summary>Whether <paramref name="userId"/> holds a consultant seat in this organization (see <see cref="HoldsConsultantSeatAsync(CancellationToken)"/>).</summary>
+    public Task<bool> HoldsConsultantSeatAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.Memberships.AnyAsync(m => m.UserId == userId && m.DeactivatedAt == null
+            && (m.ManagedBy != null || db.WorkspaceMemberships.Any(w => w.UserId == userId && w.Role == WorkspaceRole.Consultant && w.Workspace!.ArchivedAt == null)), cancellationToken);
+
+    /// <summary>The notice of a suspended solution (C9); null while it runs normally.</summary>
+    public async Task<SuspensionNotice?> NoticeAsync(Solution solution, CancellationToken cancellationToken)
+    {
+        if (solution.Suspension is not { } mode) return null;
+        var consultant = await db.Users.AsNoTracking().Where(u => u.Id == solution.SuspendedByUserId)
+            .Select(u => new { u.DisplayName, u.Email, u.PhoneNumber }).FirstOrDefaultAsync(cancellationToken);
+        var email = consultant?.Email ?? string.Empty;
+        return new SuspensionNotice(mode, solution.SuspensionReason ?? string.Empty, solution.SuspendedAt ?? default,
+            consultant?.DisplayName is { Length: > 0 } name ? name : email, email, consultant?.PhoneNumber,
+            ForTheConsultant: solution.SuspendedByUserId is { } by && by == member.UserId && !member.IsImpersonating);
+    }
+
+    /// <summary>Only the consultant who built it, while they hold a consultant seat here.</summary>
+    public async Task<bool> MaySuspendAsync(Solution solution, CancellationToken cancellationToken) =>
+        solution.CreatedByUserId == member.UserId && await HoldsConsultantSeatAsync(cancellationToken);
+
+    /// <summary>The consultant who suspended it while their seat lasts; once it has ended, the organization's admins.</summary>
+    public async Task<bool> MayReactivateAsync(Solution solution, CancellationToken cancellationToken)
+    {
+        if (solution.Suspension is null || solution.SuspendedByUserId is not { } by) return false;
+        if (by == member.UserId) return await HoldsConsultantSeatAsync(cancellationToken);
+        return await IsOrganizationAdminAsync(cancellationToken) && !await HoldsConsultantSeatAsync(by, cancellationToken);
+    }
+
+    private async Task<HashSet<Guid>> ActiveWorkspacesAsync(CancellationToken cancellationToken) =>
+        _activeWorkspaces ??= (await db.Workspaces.Where(w => w.ArchivedAt == null).Select(w => w.Id).ToListAsync(cancellationToken)).ToHashSet();
+
+    /// <summary>The member's seats in active workspaces.</summary>
     private async Task<Dictionary<Guid, WorkspaceRole>> WorkspaceRolesAsync(CancellationToken cancellationToken)
     {
         if (_workspaceRoles is not null) return _workspaceRoles;
         var userId = member.UserId;
         _workspaceRoles = userId is null
             ? []
-            : await db.WorkspaceMemberships.AsNoTracking().Where(m => m.UserId == userId).ToDictionaryAsync(m => m.WorkspaceId, m => m.Role, cancellationToken);
+            : await db.WorkspaceMemberships.AsNoTracking().Where(m => m.UserId == userId && m.Workspace!.ArchivedAt == null).ToDictionaryAsync(m => m.WorkspaceId, m => m.Role, cancellationToken);
         return _workspaceRoles;
     }
 }

@@ -24,7 +24,8 @@ public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, Au
         Tables = [new TableDefinition { Key = "items", Name = "Items", Fields = [new FieldDefinition { Key = "name", Name = "Name", Type = FieldType.Text, Required = true }] }],
     };
 
-    public Solution Create(Guid workspaceId, SolutionPackage package)
+    /// <summary>Adds a new solution to the unit of work, built by <paramref name="builtBy"/> (the signed-in member unless named).</summary>
+    public Solution Create(Guid workspaceId, SolutionPackage package, Guid? builtBy = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var solution = new Solution
@@ -36,7 +37,7 @@ public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, Au
             SourceOrganization = package.Source?.Organization,
             SourceRecipe = package.Source?.Recipe,
             SourceVersion = package.Source?.Version,
-            CreatedByUserId = member.UserId ?? Guid.Empty,
+            CreatedByUserId = builtBy ?? member.UserId ?? Guid.Empty,
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -79,22 +80,33 @@ public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, Au
     }
 
     /// <summary>An imported or duplicated solution starts published at version 1, so people can work in it at once.</summary>
-    public async Task<Solution> ImportAsync(Guid workspaceId, SolutionPackage package, CancellationToken cancellationToken)
+    public async Task<Solution> ImportAsync(Guid workspaceId, SolutionPackage package, CancellationToken cancellationToken, Guid? builtBy = null)
     {
-        var solution = Create(workspaceId, package);
+        var solution = AddPublished(workspaceId, package, builtBy);
+        audit.Record("solution.imported", $"{package.Name}{(package.Source is null ? string.Empty : $" from {package.Source.Organization} ({package.Source.Recipe} v{package.Source.Version})")}");
+        await db.SaveChangesAsync(cancellationToken);
+        await RaiseAsync(ImportedEvent, cancellationToken);
+        return solution;
+    }
+
+    /// <summary>
+    /// Adds a copy of <paramref name="package"/> (provenance kept) to the unit of work, published at
+    /// version 1 and built by <paramref name="builtBy"/> (the signed-in member unless named), in the
+    /// current organization's workspace; the caller audits and saves.
+    /// </summary>
+    public Solution AddPublished(Guid workspaceId, SolutionPackage package, Guid? builtBy = null)
+    {
+        var solution = Create(workspaceId, package, builtBy);
         db.Add(new SolutionVersion
         {
             SolutionId = solution.Id,
             Number = 1,
             DefinitionJson = solution.DraftJson,
             PublishedAt = solution.CreatedAt,
-            PublishedByUserId = member.UserId ?? Guid.Empty,
+            PublishedByUserId = solution.CreatedByUserId,
         });
         solution.CurrentVersion = 1;
         solution.Status = SolutionStatus.Active;
-        audit.Record("solution.imported", $"{package.Name}{(package.Source is null ? string.Empty : $" from {package.Source.Organization} ({package.Source.Recipe} v{package.Source.Version})")}");
-        await db.SaveChangesAsync(cancellationToken);
-        await RaiseAsync(ImportedEvent, cancellationToken);
         return solution;
     }
 

@@ -16,6 +16,7 @@ internal static class SolutionsModel
             b.Property(s => s.SourceOrganization).HasMaxLength(200);
             b.Property(s => s.SourceRecipe).HasMaxLength(200);
             b.Property(s => s.LastRuleError).HasMaxLength(2000);
+            b.Property(s => s.SuspensionReason).HasMaxLength(500);
             b.HasIndex(s => new { s.TenantId, s.WorkspaceId, s.Name });
             // Workspaces cascade from organizations; a solution goes with its workspace.
             b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);

@@ -9,7 +9,10 @@ using PartnerPortal.Jobs;
 using PartnerPortal.Modularity;
 using PartnerPortal.Solutions.Automation;
 using PartnerPortal.Solutions.Demo;
+using PartnerPortal.Solutions.Deployment;
+using PartnerPortal.Solutions.Recipes;
 using PartnerPortal.Solutions.Records;
+using PartnerPortal.Solutions.Suspension;
 
 namespace PartnerPortal.Solutions;
 
@@ -25,6 +28,10 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<SolutionAccess>();
         services.AddScoped<SolutionLibrary>();
         services.AddScoped<WorkspaceTransfer>();
+        services.AddScoped<SolutionSuspensions>();
+        services.AddScoped<SolutionDeployment>();
+        services.AddScoped<RecipeLibraries>();
+        services.AddScoped<ISolutionCatalog, SolutionCatalog>();
         services.AddScoped<IResellerMergeStep, RecipesMergeStep>();
         services.AddScoped<RecordStore>();
         services.AddScoped<RecordQuery>();
@@ -41,10 +48,13 @@ public sealed class SolutionsModule : IPortalModule
         });
     }
 
+    private static readonly Audience PartnerAdmins = Audience.Members(OrganizationRole.Admin, OrganizationKind.Partner);
+
     public void ConfigurePages(PageConventionCollection conventions) => conventions
         .AllowArea(Name, "/", Audience.Members())
         .AllowAreaPage(Name, "/Shares", Audience.Members(OrganizationRole.Admin))
-        .AllowAreaPage(Name, "/MoveWorkspace", Audience.Members(OrganizationRole.Admin));
+        .AllowAreaPage(Name, "/MoveWorkspace", Audience.Members(OrganizationRole.Admin))
+        .AllowAreaPage(Name, "/Library", PartnerAdmins);
 
     public void ConfigureModel(ModelBuilder modelBuilder) => SolutionsModel.Configure(modelBuilder);
 
@@ -53,4 +63,13 @@ public sealed class SolutionsModule : IPortalModule
     public IEnumerable<NavItem> Navigation => [new NavItem("Solutions", "/solutions", Audience.Members(), 10)];
 
     public IEnumerable<ShellSection> HomeSections => [new ShellSection("SolutionsHome", Audience.Members(), 20)];
+
+    public IEnumerable<NavItem> WorkspaceActions =>
+    [
+        new("Solutions", "/solutions", Audience.Members(), 10),
+        new("Recipe library", "/solutions/workspaces/{workspaceId}/library", PartnerAdmins, 60),
+        new("Move to another organization", "/solutions/workspaces/{workspaceId}/move", Audience.Members(OrganizationRole.Admin), 90),
+    ];
+
+    public IEnumerable<LinkTemplate> Links => [new(LinkPurposes.SolutionSuspension, "/solutions/{solutionId}/suspension", Audience.Members())];
 }

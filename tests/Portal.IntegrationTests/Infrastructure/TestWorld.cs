@@ -68,7 +68,8 @@ public sealed class TestWorld(PortalFactory factory)
         await InTenantAsync(org, async db =>
         {
             db.Memberships.Add(new Membership { UserId = user.Id, Role = role, CreatedAt = DateTime.UtcNow });
-            var workspace = await db.Workspaces.FirstAsync();
+            // The organization's first workspace, as an invitation's acceptance does.
+            var workspace = await db.Workspaces.OrderBy(w => w.CreatedAt).FirstAsync();
             db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspace.Id, UserId = user.Id, Role = WorkspaceRole.Member, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
             return 0;

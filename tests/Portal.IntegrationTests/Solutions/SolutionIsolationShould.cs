@@ -24,6 +24,7 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
         "/solutions/{id}/tables/patients?handler=Export",
         "/solutions/{id}/manage",
         "/solutions/{id}/manage?handler=Package",
+        "/solutions/{id}/deploy",
     };
 
     [Theory]

@@ -26,17 +26,18 @@ public static class SolutionWorld
         }
         """;
 
-    public static async Task<Guid> CreateSolutionAsync(PortalFactory factory, TestOrganization org, string? package = null)
+    /// <summary>A published solution in the organization's first workspace (or <paramref name="workspaceId"/>), built by <paramref name="builtBy"/> when named.</summary>
+    public static async Task<Guid> CreateSolutionAsync(PortalFactory factory, TestOrganization org, string? package = null, Guid? workspaceId = null, Guid? builtBy = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var tenant = await scope.ServiceProvider.GetRequiredService<ITenantStore>().FindByIdAsync(org.Id);
         using (scope.ServiceProvider.GetRequiredService<ITenantContext>().Change(tenant))
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-            var workspace = await db.Workspaces.Select(w => w.Id).FirstAsync();
+            var workspace = workspaceId ?? await db.Workspaces.OrderBy(w => w.CreatedAt).Select(w => w.Id).FirstAsync();
             var read = PackageReader.Read(package ?? Package());
             Assert.True(read.IsValid, string.Join("\n", read.Errors));
-            var solution = await scope.ServiceProvider.GetRequiredService<SolutionLibrary>().ImportAsync(workspace, read.Package!, CancellationToken.None);
+            var solution = await scope.ServiceProvider.GetRequiredService<SolutionLibrary>().ImportAsync(workspace, read.Package!, CancellationToken.None, builtBy);
             return solution.Id;
         }
     }
@@ -65,6 +66,50 @@ public static class SolutionWorld
             return db.SaveChangesAsync();
         });
         return member;
+    }
+
+    /// <summary>
+    /// Seats <paramref name="consultant"/> in the organization as the consultant seats module does: a
+    /// membership that module manages (a free seat) and the consultant's role in the workspace (the
+    /// organization's first one unless named).
+    /// </summary>
+    public static Task ConsultantSeatAsync(TestWorld world, TestOrganization org, PortalUser consultant, Guid? workspaceId = null, WorkspaceRole role = WorkspaceRole.Consultant) =>
+        world.InTenantAsync(org, async db =>
+        {
+            var workspace = workspaceId ?? await db.Workspaces.OrderBy(w => w.CreatedAt).Select(w => w.Id).FirstAsync();
+            if (!await db.Memberships.AnyAsync(m => m.UserId == consultant.Id))
+            {
+                db.Memberships.Add(new Membership { UserId = consultant.Id, Role = OrganizationRole.Member, CreatedAt = DateTime.UtcNow, ManagedBy = "ConsultantSeats", FreeSeat = "consultant seat" });
+            }
+
+            db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspace, UserId = consultant.Id, Role = role, CreatedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+
+    /// <summary>Gives a member of the organization a seat with <paramref name="role"/> in one more workspace.</summary>
+    public static Task SeatAsync(TestWorld world, TestOrganization org, PortalUser user, Guid workspaceId, WorkspaceRole role) =>
+        world.InTenantAsync(org, db =>
+        {
+            db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = workspaceId, UserId = user.Id, Role = role, CreatedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+    /// <summary>A workspace of the organization, made straight in the database (the pages that make them are tested on their own).</summary>
+    public static Task<Guid> WorkspaceAsync(TestWorld world, TestOrganization org, string name) =>
+        world.InTenantAsync(org, async db =>
+        {
+            var workspace = new Workspace { Name = name, CreatedAt = DateTime.UtcNow };
+            db.Workspaces.Add(workspace);
+            await db.SaveChangesAsync();
+            return workspace.Id;
+        });
+
+    /// <summary>A signed-in client of <paramref name="user"/> on the organization's host.</summary>
+    public static async Task<PortalClient> SignedInAsync(PortalFactory factory, TestOrganization org, PortalUser user)
+    {
+        var client = factory.ClientFor(org.Host);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.SignInAsync(user.Email!)).StatusCode);
+        return client;
     }
 
     public static Task<int> RecordCountAsync(TestWorld world, TestOrganization org) =>

@@ -76,7 +76,7 @@ public sealed class ResellerMerge(
             .Where(a => a.TenantId == fromId).ToListAsync(cancellationToken);
         var ourPeople = await db.Memberships.Select(m => m.UserId).ToListAsync(cancellationToken);
         var ourAssignments = await db.PartnerClientAssignments.Select(a => new { a.UserId, a.ClientId }).ToListAsync(cancellationToken);
-        var workspace = await db.Workspaces.OrderBy(w => w.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        var workspace = await db.Workspaces.Where(w => w.ArchivedAt == null).OrderBy(w => w.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         foreach (var person in theirPeople.Where(p => !ourPeople.Contains(p.UserId)))
         {
             // Their owners join as partner admins: the surviving reseller keeps its own owners.

@@ -18,8 +18,8 @@ namespace PartnerPortal.Solutions.Automation;
 /// Runs queued automation rules in the background (job <c>solutions-rules</c>), each in its
 /// organization's tenant context. A run is claimed with a conditional update first (like the mail
 /// outbox), so two runners never run it twice; a failure is retried a few times and then shown on
-/// the solution page. Organizations that switched the Solutions module off are skipped: their
-/// runs wait until it is on again.
+/// the solution page. Organizations that switched the Solutions module off are skipped, and so are
+/// suspended solutions (C9): their runs wait until it is on again, or the solution is reactivated.
 /// </summary>
 public sealed partial class RuleRunner(
     PortalDbContext db,
@@ -59,12 +59,14 @@ public sealed partial class RuleRunner(
     {
         var now = time.GetUtcNow().UtcDateTime;
         // The runner works for every organization; each run is then handled inside its own tenant.
-        var organizations = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
+        // Runs of suspended solutions (C9) wait, untouched, until the solution is reactivated.
+        var suspended = db.Set<Solution>().IgnoreQueryFilters(["Tenant"]).Where(s => s.Suspension != null).Select(s => s.Id);
+        var waiting = db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(r => r.DoneAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
-            .Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken);
+            .Where(r => !suspended.Contains(r.SolutionId));
+        var organizations = await waiting.Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken);
         var on = (await switches.OrganizationsOnAsync(SolutionsModule.ModuleName, organizations, cancellationToken)).ToArray();
-        var due = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
-            .Where(r => r.DoneAt == null && r.DueAt <= now && (r.ClaimedUntil == null || r.ClaimedUntil < now))
+        var due = await waiting
             .Where(r => on.Contains(r.TenantId))
             .OrderBy(r => r.DueAt).Select(r => r.Id).Take(BatchSize).ToListAsync(cancellationToken);
 
@@ -97,6 +99,14 @@ public sealed partial class RuleRunner(
 
         using var _ = tenants.Change(tenant);
         var run = await db.Set<RuleRun>().SingleAsync(r => r.Id == runId, cancellationToken);
+        if (await db.Set<Solution>().AnyAsync(s => s.Id == run.SolutionId && s.Suspension != null, cancellationToken))
+        {
+            // Suspended after it was picked: give the run back as it was, to run once reactivated.
+            await db.Set<RuleRun>().Where(r => r.Id == runId).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.ClaimedBy, (string?)null).SetProperty(r => r.ClaimedUntil, (DateTime?)null), CancellationToken.None);
+            return false;
+        }
+
         try
         {
             await ExecuteRuleAsync(run, cancellationToken);

@@ -11,10 +11,34 @@ namespace PartnerPortal.Solutions.Demo;
 
 /// <summary>
 /// Demo solutions: Northwind's "Dental appointments" recipe in its Recipes workspace, Contoso's copy
-/// "Appointments" (with provenance and records), Fabrikam's "Class bookings" and Tailspin's "Orders".
+/// "Appointments" (with provenance and records) and "Recall reminders" built by Northwind's
+/// consultant (whom the consultant seats module seats in Contoso's workspace), Fabrikam's
+/// "Class bookings" and Tailspin's "Orders".
 /// </summary>
 public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, SolutionLibrary library, RecordStore records, TimeProvider time) : IDemoDataContributor
 {
+    /// <summary>The host's demo consultant, a Northwind employee (the host's demo data makes them).</summary>
+    public const string ConsultantEmail = "consultant@northwind.test";
+
+    public const string RecallReminders = """
+        {
+          "format": "partnerportal-solution", "formatVersion": 1, "name": "Recall reminders", "tags": ["dental"],
+          "tables": [
+            { "key": "recalls", "name": "Recalls", "fields": [
+                { "key": "patient", "name": "Patient", "type": "text", "required": true },
+                { "key": "email", "name": "E-mail", "type": "email", "required": true },
+                { "key": "due", "name": "Due", "type": "date", "required": true },
+                { "key": "status", "name": "Status", "type": "choice", "options": ["Due", "Reminded", "Booked"], "required": true } ],
+              "views": [ { "key": "due", "name": "Due soon", "columns": ["due", "patient", "status"], "sort": { "field": "due" },
+                           "filters": [ { "field": "status", "op": "equals", "value": "Due" } ] } ] }
+          ],
+          "rules": [ { "key": "remind", "name": "Recall reminder", "table": "recalls", "trigger": "createdOrChanged",
+                       "when": { "field": "status", "equals": "Reminded" },
+                       "action": { "type": "email", "toField": "email", "subject": "Time for your check-up",
+                                   "body": "Dear {{ patient }},\n\nyour next check-up is due on {{ due }}. Reply to book it.\n\nContoso Dental" } } ]
+        }
+        """;
+
     public const string DentalRecipe = """
         {
           "format": "partnerportal-solution", "formatVersion": 1, "name": "Dental appointments", "tags": ["dental"],
@@ -71,6 +95,12 @@ public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, IT
             await records.AddAsync(solution, copy.Definition, copy.Definition.Table("appointments")!, appointments, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+
+            var consultant = await db.Users.Where(u => u.NormalizedEmail == ConsultantEmail.ToUpperInvariant()).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+            if (consultant is { } builtBy)
+            {
+                await library.ImportAsync(await GeneralAsync(cancellationToken), PackageReader.Read(RecallReminders).Package!, cancellationToken, builtBy);
+            }
         });
 
         await InAsync("fabrikam", async () => await library.ImportAsync(await GeneralAsync(cancellationToken), Simple("Class bookings", "bookings", "Bookings",

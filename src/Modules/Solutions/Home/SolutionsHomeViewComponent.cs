@@ -10,7 +10,7 @@ public sealed class SolutionsHomeViewComponent(SolutionAccess access) : ViewComp
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var apps = (await access.SolutionsByWorkspaceAsync(HttpContext.RequestAborted))
-            .SelectMany(w => w.Solutions.Select(s => new App(s.Id, s.Name, w.Workspace.Name, false)))
+            .SelectMany(w => w.Solutions.Select(s => new App(s.Id, s.Name, w.Workspace.Name, s.Suspension is not null)))
             .ToList();
         return View(apps);
     }

@@ -50,7 +50,7 @@ public sealed class Invitations(PortalDbContext db, IMailer mailer, AuditLog aud
         return invitation is not null && invitation.IsOpen(time.GetUtcNow().UtcDateTime) ? invitation : null;
     }
 
-    /// <summary>Makes the user a member with the invited role (and a member of the first workspace).</summary>
+    /// <summary>Makes the user a member with the invited role (and a member of the first workspace that is not archived).</summary>
     public async Task AcceptAsync(Invitation invitation, PortalUser user, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
@@ -58,7 +58,7 @@ public sealed class Invitations(PortalDbContext db, IMailer mailer, AuditLog aud
         if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id, cancellationToken))
         {
             db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, CreatedAt = now });
-            var workspace = await db.Workspaces.OrderBy(w => w.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+            var workspace = await db.Workspaces.Where(w => w.ArchivedAt == null).OrderBy(w => w.CreatedAt).FirstOrDefaultAsync(cancellationToken);
             if (workspace is not null)
             {
                 db.WorkspaceMemberships.Add(new WorkspaceMembership

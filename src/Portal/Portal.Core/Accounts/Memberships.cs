@@ -95,6 +95,12 @@ public class Workspace : ITenantOwned
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// Set while the workspace is archived: it is hidden from every list and page (no one works in
+    /// it), its solutions, records and people are kept, and an organization admin can restore it.
+    /// </summary>
+    public DateTime? ArchivedAt { get; set; }
+
     public List<WorkspaceMembership> Members { get; set; } = [];
 }
 

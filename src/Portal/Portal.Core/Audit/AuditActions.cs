@@ -32,6 +32,13 @@ public static class AuditActions
         ["plan.trial_ended"] = "The free trial ended",
         ["plan.limit_reached"] = "Reached a plan limit",
         ["module.switched"] = "A feature was switched on or off",
+        ["workspace.created"] = "Created a workspace",
+        ["workspace.renamed"] = "Renamed a workspace",
+        ["workspace.archived"] = "Archived a workspace",
+        ["workspace.restored"] = "Restored a workspace",
+        ["workspace.member_added"] = "Added someone to a workspace",
+        ["workspace.member_removed"] = "Removed someone from a workspace",
+        ["workspace.role_changed"] = "Changed someone's role in a workspace",
     };
 
     /// <summary>The label of <paramref name="action"/>; an action without one reads as its words ("client.handed_over" → "Client handed over").</summary>

@@ -57,6 +57,7 @@ public static class AccountExtensions
         services.AddScoped<PartnerPortal.Modularity.IPortalEvents, PartnerPortal.Modularity.PortalEvents>();
         services.AddScoped<OrganizationSetup>();
         services.AddScoped<Invitations>();
+        services.AddScoped<WorkspaceSettings>();
         services.AddScoped<PartnerClients>();
         services.AddScoped<PartnerAccess>();
         // Last activity is the kernel's (A5), whichever modules the host has.

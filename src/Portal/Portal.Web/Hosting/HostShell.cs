@@ -15,6 +15,7 @@ public sealed class HostShell : IShellContributions
         new("Modules", "/platform/modules", Audience.PlatformAdmins, 20),
         new("Jobs", "/platform/jobs", Audience.PlatformAdmins, 30),
         new("Home", "/dashboard", Audience.Members(), 0),
+        new("Workspaces", "/workspaces", Audience.Members(), 20),
         new("Settings", "/settings", Admins, 1000),
     ];
 
@@ -23,6 +24,7 @@ public sealed class HostShell : IShellContributions
         new("General", "/settings", Admins, 0),
         new("Members", "/settings/members", Admins, 10),
         new("Invitations", "/settings/invitations", Admins, 20),
+        new("Workspaces", "/settings/workspaces", Admins, 25),
         new("Branding", "/settings/branding", Admins, 30),
         new("Theme", "/settings/theme", Admins, 40),
         new("Domains", "/settings/domains", Admins, 50),

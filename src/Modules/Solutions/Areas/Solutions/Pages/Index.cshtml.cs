@@ -8,10 +8,10 @@ using PartnerPortal.Solutions.Definition;
 
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
-/// <summary>Solutions of every workspace the member sees, filtered by tag (C12); create and import for builders.</summary>
+/// <summary>Solutions of every workspace the member sees, filtered by tag (C12); create and import for builders and consultants.</summary>
 public sealed class IndexModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library) : PageModel
 {
-    public sealed record WorkspaceRow(Guid Id, string Name, SolutionRight Right, bool IsRecipes, IReadOnlyList<Solution> Solutions);
+    public sealed record WorkspaceRow(Guid Id, string Name, SolutionRight Right, bool MayCreate, bool IsRecipes, IReadOnlyList<Solution> Solutions);
 
     public IReadOnlyList<WorkspaceRow> Workspaces { get; private set; } = [];
 
@@ -36,7 +36,7 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
 
     public async Task<IActionResult> OnPostCreateAsync(Guid workspaceId, string? name, string? tags, CancellationToken cancellationToken)
     {
-        if (await access.WorkspaceRightAsync(workspaceId, cancellationToken) < SolutionRight.Build) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!await access.MayCreateInAsync(workspaceId, cancellationToken)) return StatusCode(StatusCodes.Status403Forbidden);
         var package = new SolutionPackage { Name = name?.Trim() ?? string.Empty, Tags = (tags ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToList(), Definition = SolutionLibrary.StarterDefinition() };
         var result = PackageReader.Read(PackageWriter.Write(package));
         if (!result.IsValid) return await FailAsync(result.Errors, cancellationToken);
@@ -47,7 +47,7 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
 
     public async Task<IActionResult> OnPostImportAsync(Guid workspaceId, IFormFile? package, CancellationToken cancellationToken)
     {
-        if (await access.WorkspaceRightAsync(workspaceId, cancellationToken) < SolutionRight.Build) return StatusCode(StatusCodes.Status403Forbidden);
+        if (!await access.MayCreateInAsync(workspaceId, cancellationToken)) return StatusCode(StatusCodes.Status403Forbidden);
         if (package is null || package.Length == 0) return await FailAsync([new PackageError("$", "choose a package file (.json)")], cancellationToken);
         if (package.Length > PackageReader.MaxBytes) return await FailAsync([new PackageError("$", $"the file is larger than {PackageReader.MaxBytes:N0} bytes")], cancellationToken);
         using var buffer = new MemoryStream();
@@ -72,7 +72,7 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
         IsAdmin = await access.IsOrganizationAdminAsync(cancellationToken);
         var recipes = await db.Set<RecipeLibrary>().AsNoTracking().Select(r => r.WorkspaceId).ToListAsync(cancellationToken);
         var rows = (await access.SolutionsByWorkspaceAsync(cancellationToken))
-            .Select(w => new WorkspaceRow(w.Workspace.Id, w.Workspace.Name, w.Right, recipes.Contains(w.Workspace.Id), w.Solutions))
+            .Select(w => new WorkspaceRow(w.Workspace.Id, w.Workspace.Name, w.Right, w.MayCreate, recipes.Contains(w.Workspace.Id), w.Solutions))
             .ToList();
 
         AllTags = rows.SelectMany(r => r.Solutions).SelectMany(s => s.TagList).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();

@@ -70,7 +70,7 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnPostDuplicateAsync(Guid id, Guid workspaceId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
-        if (await _access.WorkspaceRightAsync(workspaceId, cancellationToken) < SolutionRight.Build) return await FailAsync("Choose a workspace where you can build.", cancellationToken);
+        if (!await _access.MayCreateInAsync(workspaceId, cancellationToken)) return await FailAsync("Choose a workspace where you can build.", cancellationToken);
         var package = await library.PackageAsync(Solution, HttpContext.Tenancy()?.Tenant?.Name ?? string.Empty, cancellationToken);
         var copy = await library.ImportAsync(workspaceId, package, cancellationToken);
         return Redirect($"/solutions/{copy.Id}/manage?message={Uri.EscapeDataString("This is a copy; records were not copied.")}");
@@ -79,12 +79,16 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnPostMoveAsync(Guid id, Guid workspaceId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
-        if (workspaceId == Solution.WorkspaceId || await _access.WorkspaceRightAsync(workspaceId, cancellationToken) < SolutionRight.Build)
+        if (workspaceId == Solution.WorkspaceId || !await _access.MayCreateInAsync(workspaceId, cancellationToken))
             return await FailAsync("Choose another workspace where you can build.", cancellationToken);
+        var from = await db.Workspaces.Where(w => w.Id == Solution.WorkspaceId).Select(w => w.Name).FirstAsync(cancellationToken);
+        var to = await db.Workspaces.Where(w => w.Id == workspaceId).Select(w => w.Name).FirstAsync(cancellationToken);
+        // C8: a move (a hand-over to another workspace) keeps records, versions and assignments, and
+        // the consultant who built it keeps building it while they hold their seat here.
         Solution.WorkspaceId = workspaceId;
-        audit.Record("solution.moved", Solution.Name);
+        audit.Record("solution.moved", $"{Solution.Name}: {from} → {to}");
         await db.SaveChangesAsync(cancellationToken);
-        return Redirect($"/solutions/{id}/manage?message=Moved.");
+        return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString($"Moved to {to}.")}");
     }
 
     /// <summary>S4: a copy goes only to an organization linked to this one as partner and client (checked here, on the server).</summary>
@@ -147,7 +151,7 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
         Published = await library.PublishedDefinitionAsync(Solution, cancellationToken);
         var currentJson = Solution.CurrentVersion is null ? null : PackageWriter.WriteDefinition(Published!);
         HasUnpublishedChanges = currentJson != Solution.DraftJson;
-        OtherWorkspaces = (await _access.WorkspacesAsync(cancellationToken)).Where(w => w.Right == SolutionRight.Build).Select(w => (w.Workspace.Id, w.Workspace.Name)).ToList();
+        OtherWorkspaces = (await _access.WorkspacesAsync(cancellationToken)).Where(w => w.MayCreate).Select(w => (w.Workspace.Id, w.Workspace.Name)).ToList();
         if (HttpContext.Tenancy()?.Tenant is { } tenant)
         {
             LinkedOrganizations = (await LinkedAsync(tenant.Id).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();

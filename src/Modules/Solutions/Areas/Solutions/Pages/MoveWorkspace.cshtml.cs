@@ -47,7 +47,7 @@ public sealed class MoveWorkspaceModel(PortalDbContext db, WorkspaceTransfer tra
 
     private async Task<IActionResult?> LoadAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
-        var workspace = await db.Workspaces.AsNoTracking().FirstOrDefaultAsync(w => w.Id == workspaceId, cancellationToken);
+        var workspace = await db.Workspaces.AsNoTracking().FirstOrDefaultAsync(w => w.Id == workspaceId && w.ArchivedAt == null, cancellationToken);
         if (workspace is null) return NotFound();
         Workspace = workspace;
         Targets = await transfer.TargetsAsync(cancellationToken);

@@ -11,6 +11,37 @@ namespace PartnerPortal.Web.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ArchivedAt",
+                table: "Workspaces",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SuspendedAt",
+                table: "Solutions_Solutions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SuspendedByUserId",
+                table: "Solutions_Solutions",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Suspension",
+                table: "Solutions_Solutions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SuspensionReason",
+                table: "Solutions_Solutions",
+                type: "TEXT",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "ConsultantSeats_Certifications",
                 columns: table => new
@@ -189,6 +220,26 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ConsultantSeats_SignUpLinks");
+
+            migrationBuilder.DropColumn(
+                name: "ArchivedAt",
+                table: "Workspaces");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedAt",
+                table: "Solutions_Solutions");
+
+            migrationBuilder.DropColumn(
+                name: "SuspendedByUserId",
+                table: "Solutions_Solutions");
+
+            migrationBuilder.DropColumn(
+                name: "Suspension",
+                table: "Solutions_Solutions");
+
+            migrationBuilder.DropColumn(
+                name: "SuspensionReason",
+                table: "Solutions_Solutions");
         }
     }
 }
