@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
+using PartnerPortal.ConsultantSeats.Billing;
 using PartnerPortal.Modularity;
 
 namespace PartnerPortal.ConsultantSeats;
@@ -22,6 +23,9 @@ public sealed class ConsultantSeatsModule : IPortalModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // SLAs and monthly invoices (C10).
+        services.AddConsultantBilling(configuration);
+
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(ConsultantSeatsModule).Assembly;
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>
@@ -32,11 +36,25 @@ public sealed class ConsultantSeatsModule : IPortalModule
     }
 
     public void ConfigurePages(PageConventionCollection conventions) => conventions
-        .AllowArea(Name, "/", Audience.Members());
+        .AllowArea(Name, "/", Audience.Members())
+        // SLAs and invoices (C10): the consultant's own, on their partner's host; the client's, for its owners.
+        .AllowArea(Name, "/Consulting/Billing", Consultants)
+        .AllowArea(Name, "/Settings/Invoices", Owners);
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
+        BillingModel.Configure(modelBuilder);
     }
 
     public IEnumerable<NavItem> Navigation => [];
+
+    public IEnumerable<NavItem> Settings =>
+    [
+        new("Invoices", "/settings/invoices", Owners, 85),
+    ];
+
+    /// <summary>A partner's own people: a consultant bills their clients from their partner's host, never as someone logged in as it.</summary>
+    private static readonly Audience Consultants = Audience.Members(OrganizationRole.Member, OrganizationKind.Partner).ExceptImpersonators();
+
+    private static readonly Audience Owners = Audience.Members(OrganizationRole.Owner);
 }

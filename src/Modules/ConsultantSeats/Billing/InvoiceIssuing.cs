@@ -1,0 +1,186 @@
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
+using PartnerPortal.Mail;
+using PartnerPortal.Tenancy;
+
+namespace PartnerPortal.ConsultantSeats.Billing;
+
+/// <summary>An SLA as the monthly job reads it: what one month's invoice needs.</summary>
+public sealed record DueSla(
+    Guid Id,
+    Guid ClientId,
+    Guid ConsultantUserId,
+    Guid PartnerId,
+    decimal MonthlyFee,
+    string Currency,
+    int PaymentTermsDays,
+    int GracePeriodDays,
+    string? PaymentInstructions);
+
+/// <summary>
+/// Issues one month's invoice of an SLA in one transaction (C10): claims the month on the SLA and
+/// the consultant's next number, each with a conditional update, adds the invoice and its audit
+/// entry to the client's organization and e-mails the client's owners in the consultant's partner
+/// branding. A month already claimed issues nothing, so a repeated or concurrent run is harmless;
+/// a rolled-back issue gives back its number, so numbers have no gaps.
+/// </summary>
+public sealed class InvoiceIssuing(
+    PortalDbContext db,
+    ITenantStore store,
+    ITenantContext tenants,
+    IMailer mailer,
+    AuditLog audit,
+    TenantUrls urls)
+{
+    public const string Template = "consultant-invoice";
+
+    private readonly Dictionary<Guid, (string Name, string? Email)> _consultants = [];
+
+    /// <summary>Issues <paramref name="sla"/>'s invoice for the month of <paramref name="today"/>; null when it was issued already or is not due.</summary>
+    public async Task<ConsultantInvoice?> IssueAsync(DueSla sla, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        if (await store.FindByIdAsync(sla.ClientId, cancellationToken) is not { } client
+            || await store.FindByIdAsync(sla.PartnerId, cancellationToken) is not { } partner)
+        {
+            return null;
+        }
+
+        var period = InvoiceSchedule.PeriodOf(today);
+        var consultant = await ConsultantAsync(sla.ConsultantUserId, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The job works for every client: the SLA is claimed by its id, whoever owns it.
+        var claimed = await db.Set<ServiceLevelAgreement>().IgnoreQueryFilters(["Tenant"])
+            .Where(s => s.Id == sla.Id && s.StartsOn <= today && (s.EndedOn == null || s.EndedOn >= period)
+                        && (s.LastInvoicedPeriod == null || s.LastInvoicedPeriod < period))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastInvoicedPeriod, period), cancellationToken);
+        if (claimed != 1) return null;
+
+        var number = await ClaimNumberAsync(sla.PartnerId, sla.ConsultantUserId, partner, period.Year, cancellationToken);
+        var invoice = new ConsultantInvoice
+        {
+            TenantId = client.Id,
+            SlaId = sla.Id,
+            ConsultantUserId = sla.ConsultantUserId,
+            PartnerId = sla.PartnerId,
+            Number = number,
+            Period = period,
+            Amount = sla.MonthlyFee,
+            Currency = sla.Currency,
+            IssuedOn = today,
+            DueOn = InvoiceSchedule.DueOn(today, sla.PaymentTermsDays),
+            GracePeriodDays = sla.GracePeriodDays,
+            ClientName = client.Name,
+            PartnerName = partner.Name,
+            ConsultantName = consultant.Name,
+            ConsultantEmail = consultant.Email,
+            PaymentInstructions = sla.PaymentInstructions,
+        };
+        using (tenants.Change(client))
+        {
+            db.Add(invoice);
+            audit.Record("invoice.issued", $"{number} for {InvoiceSchedule.MonthName(period)}: {Currencies.Format(invoice.Amount, invoice.Currency)}, due {InvoiceSchedule.Date(invoice.DueOn)}, from {consultant.Name} ({partner.Name})");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var owners = await OwnersAsync(client.Id, cancellationToken);
+        if (owners.Count > 0)
+        {
+            var model = MailModel(invoice, client, partner, consultant.Email);
+            // The consultant's partner sends it, in its own branding: the message is the partner's.
+            using (tenants.Change(partner))
+            {
+                foreach (var owner in owners) mailer.Queue(Template, model, owner, partner);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return invoice;
+    }
+
+    /// <summary>
+    /// The consultant's next number of <paramref name="year"/>, claimed with a conditional update
+    /// on their series (compare and set), inside the caller's transaction.
+    /// </summary>
+    private async Task<string> ClaimNumberAsync(Guid partnerId, Guid consultantUserId, TenantInfo partner, int year, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            // The series is the partner's row; the job issues for every partner's consultants.
+            var series = await db.Set<InvoiceNumberSeries>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
+                .FirstOrDefaultAsync(s => s.TenantId == partnerId && s.ConsultantUserId == consultantUserId, cancellationToken)
+                ?? await StartSeriesAsync(partner, consultantUserId, year, cancellationToken);
+            if (series.Year > year)
+                throw new InvalidOperationException($"The invoice numbers of this consultant are in {series.Year} already; an invoice of {year} would reuse a number.");
+
+            var next = series.Year == year ? series.LastSequence + 1 : 1;
+            var claimed = await db.Set<InvoiceNumberSeries>().IgnoreQueryFilters(["Tenant"])
+                .Where(s => s.Id == series.Id && s.Year == series.Year && s.LastSequence == series.LastSequence)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.Year, year).SetProperty(x => x.LastSequence, next), cancellationToken);
+            if (claimed == 1) return InvoiceNumbers.Format(series.Prefix, year, next);
+        }
+
+        throw new InvalidOperationException("The next invoice number could not be claimed: the series kept changing.");
+    }
+
+    /// <summary>A consultant's first series, with the partner's initials as prefix until they choose one.</summary>
+    private async Task<InvoiceNumberSeries> StartSeriesAsync(TenantInfo partner, Guid consultantUserId, int year, CancellationToken cancellationToken)
+    {
+        var series = new InvoiceNumberSeries { ConsultantUserId = consultantUserId, Prefix = InvoiceNumbers.DefaultPrefix(partner.Name), Year = year };
+        using (tenants.Change(partner))
+        {
+            db.Add(series);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        db.Entry(series).State = EntityState.Detached;
+        return series;
+    }
+
+    private Dictionary<string, string?> MailModel(ConsultantInvoice invoice, TenantInfo client, TenantInfo partner, string? consultantEmail)
+    {
+        var contact = partner.Branding.SupportEmail ?? consultantEmail ?? string.Empty;
+        return new Dictionary<string, string?>
+        {
+            ["client_name"] = client.Name,
+            ["partner_name"] = partner.Name,
+            ["consultant_name"] = invoice.ConsultantName,
+            ["number"] = invoice.Number,
+            ["month"] = InvoiceSchedule.MonthName(invoice.Period),
+            ["amount"] = Currencies.Format(invoice.Amount, invoice.Currency),
+            ["issued_on"] = InvoiceSchedule.Date(invoice.IssuedOn),
+            ["due_on"] = InvoiceSchedule.Date(invoice.DueOn),
+            ["how_to_pay"] = HowToPay(invoice, contact),
+            ["contact"] = contact,
+            ["invoice_url"] = urls.For(client, $"/settings/invoices/{invoice.Id}"),
+        };
+    }
+
+    /// <summary>The SLA's payment instructions, or how to ask for them.</summary>
+    public static string HowToPay(ConsultantInvoice invoice, string? contact) =>
+        invoice.PaymentInstructions
+        ?? $"Pay {invoice.PartnerName} by bank transfer, quoting {invoice.Number}.{(string.IsNullOrEmpty(contact) ? string.Empty : $" Ask {contact} for the account details.")}";
+
+    /// <summary>The client's owners (active, with an address): invoices are theirs to pay, like the plan (C10).</summary>
+    private async Task<List<MailRecipient>> OwnersAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        // The client's own owners, read by the job that works for every client.
+        var owners = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
+            .Where(m => m.TenantId == clientId && m.Role == OrganizationRole.Owner && m.DeactivatedAt == null && m.ManagedBy == null && m.User!.Email != null)
+            .OrderBy(m => m.User!.Email)
+            .Select(m => new { m.User!.Email, m.User.DisplayName })
+            .ToListAsync(cancellationToken);
+        return owners.Select(o => new MailRecipient(o.Email!, o.DisplayName)).ToList();
+    }
+
+    private async Task<(string Name, string? Email)> ConsultantAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        if (_consultants.TryGetValue(userId, out var known)) return known;
+        var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.Email }).FirstOrDefaultAsync(cancellationToken);
+        var consultant = (Name: string.IsNullOrWhiteSpace(user?.DisplayName) ? user?.Email ?? "Your consultant" : user.DisplayName, user?.Email);
+        _consultants[userId] = consultant;
+        return consultant;
+    }
+}
