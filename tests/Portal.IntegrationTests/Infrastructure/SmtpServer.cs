@@ -118,7 +118,7 @@ public sealed class SmtpServer : IAsyncDisposable
 }
 
 /// <summary>A portal host whose mail goes to its own real SMTP server.</summary>
-public sealed class MailingPortalFactory : PortalFactory
+public class MailingPortalFactory : PortalFactory
 {
     public MailingPortalFactory() : this(SmtpServer.StartNew())
     {

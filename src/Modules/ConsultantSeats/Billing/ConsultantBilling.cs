@@ -32,10 +32,12 @@ public sealed class ConsultantBilling(
         clients.ClientsOfAsync(consultant.UserId, consultant.Partner.Id, cancellationToken);
 
     public async Task<IReadOnlyList<SlaRow>> SlasAsync(Consultant consultant, CancellationToken cancellationToken = default) =>
-        await Slas(consultant)
-            .Join(db.Organizations, s => s.TenantId, o => o.Id, (s, o) => new SlaRow(s, o.Name))
-            .OrderBy(r => r.ClientName).ThenBy(r => r.Sla.StartsOn)
-            .ToListAsync(cancellationToken);
+        (await Slas(consultant)
+            .Join(db.Organizations, s => s.TenantId, o => o.Id, (s, o) => new { Sla = s, o.Name })
+            .OrderBy(r => r.Name).ThenBy(r => r.Sla.StartsOn)
+            .ToListAsync(cancellationToken))
+        .Select(r => new SlaRow(r.Sla, r.Name))
+        .ToList();
 
     public async Task<SlaRow?> FindSlaAsync(Guid slaId, Consultant consultant, CancellationToken cancellationToken = default) =>
         await Slas(consultant).Where(s => s.Id == slaId)
@@ -135,7 +137,7 @@ public sealed class ConsultantBilling(
     /// <summary>The consultant's invoice numbering: their prefix (the partner's initials until they choose) and the last number.</summary>
     public async Task<InvoiceNumberSeries> SeriesAsync(Consultant consultant, CancellationToken cancellationToken = default) =>
         await SeriesOf(consultant).AsNoTracking().FirstOrDefaultAsync(cancellationToken)
-        ?? new InvoiceNumberSeries { Prefix = InvoiceNumbers.DefaultPrefix(consultant.Partner.Name), Year = Today.Year };
+        ?? new InvoiceNumberSeries { Prefix = InvoiceNumbers.DefaultPrefix(consultant.Partner.Name) };
 
     /// <summary>Sets the prefix of the consultant's next invoice numbers; returns what to correct, or null once saved.</summary>
     public async Task<string?> SetPrefixAsync(Consultant consultant, string? prefix, CancellationToken cancellationToken = default)
@@ -145,7 +147,7 @@ public sealed class ConsultantBilling(
         using (tenants.Change(consultant.Partner))
         {
             var series = await SeriesOf(consultant).FirstOrDefaultAsync(cancellationToken);
-            if (series is null) db.Add(series = new InvoiceNumberSeries { ConsultantUserId = consultant.UserId, Prefix = normalized, Year = Today.Year });
+            if (series is null) db.Add(series = new InvoiceNumberSeries { ConsultantUserId = consultant.UserId, Prefix = normalized });
             series.Prefix = normalized;
             await db.SaveChangesAsync(cancellationToken);
         }
@@ -190,7 +192,7 @@ public sealed class ConsultantBilling(
         using (tenants.Change(consultant.Partner))
         {
             if (await SeriesOf(consultant).AnyAsync(cancellationToken)) return;
-            db.Add(new InvoiceNumberSeries { ConsultantUserId = consultant.UserId, Prefix = InvoiceNumbers.DefaultPrefix(consultant.Partner.Name), Year = Today.Year });
+            db.Add(new InvoiceNumberSeries { ConsultantUserId = consultant.UserId, Prefix = InvoiceNumbers.DefaultPrefix(consultant.Partner.Name) });
             await db.SaveChangesAsync(cancellationToken);
         }
     }

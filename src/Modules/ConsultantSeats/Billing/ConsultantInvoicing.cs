@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Jobs;
@@ -18,14 +19,15 @@ public sealed record InvoicingPass(int Issued, int MarkedOverdue);
 /// Clients and partners with the module switched off are skipped until it is on again. Suspension
 /// is only ever offered to the consultant, never applied here.
 /// </summary>
-public sealed class ConsultantInvoicing(
+public sealed partial class ConsultantInvoicing(
     PortalDbContext db,
     InvoiceIssuing issuing,
     ITenantStore store,
     ITenantContext tenants,
     AuditLog audit,
     IModuleSwitch switches,
-    TimeProvider time) : IPortalJob
+    TimeProvider time,
+    ILogger<ConsultantInvoicing> logger) : IPortalJob
 {
     public const string JobName = "consultant-invoices";
 
@@ -49,14 +51,27 @@ public sealed class ConsultantInvoicing(
         var on = await switches.OrganizationsOnAsync(ConsultantSeatsModule.ModuleName, due.SelectMany(s => new[] { s.ClientId, s.PartnerId }), cancellationToken);
 
         var issued = 0;
+        var failed = new List<string>();
         foreach (var sla in due.Where(s => on.Contains(s.ClientId) && on.Contains(s.PartnerId)))
         {
             // Each invoice is its own unit of work: nothing one leaves tracked is saved with the next.
             db.ChangeTracker.Clear();
-            if (await issuing.IssueAsync(sla, today, cancellationToken) is not null) issued++;
+            try
+            {
+                if (await issuing.IssueAsync(sla, today, cancellationToken) is not null) issued++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One SLA that cannot be invoiced must not hold up every other client's invoice.
+                LogNotIssued(logger, sla.Id, ex.Message);
+                failed.Add($"SLA {sla.Id}: {ex.Message}");
+            }
         }
 
-        return new InvoicingPass(issued, await MarkOverdueAsync(today, now, cancellationToken));
+        var overdue = await MarkOverdueAsync(today, now, cancellationToken);
+        // Failed as a run, so /platform/jobs shows it and the next run tries again; the rest was issued.
+        if (failed.Count > 0) throw new InvalidOperationException($"{failed.Count} SLA(s) could not be invoiced ({issued} were): {string.Join("; ", failed.Take(3))}");
+        return new InvoicingPass(issued, overdue);
     }
 
     /// <summary>Marks every unpaid invoice whose due date was before <paramref name="today"/> overdue, once each; returns how many.</summary>
@@ -90,4 +105,7 @@ public sealed class ConsultantInvoicing(
 
         return marked;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SLA {SlaId} was not invoiced this pass: {Reason}")]
+    private static partial void LogNotIssued(ILogger logger, Guid slaId, string reason);
 }

@@ -33,8 +33,9 @@ public sealed class SeatedConsultantClients(PortalDbContext db) : IConsultantCli
         return await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(m => m.UserId == consultantUserId && m.TenantId != partnerId && m.DeactivatedAt == null
                         && m.ManagedBy == ConsultantSeatsModule.ModuleName && m.FreeSeat != null)
-            .Join(db.Organizations, m => m.TenantId, o => o.Id, (m, o) => new ConsultantClient(o.Id, o.Name))
-            .OrderBy(c => c.Name)
+            .Join(db.Organizations, m => m.TenantId, o => o.Id, (m, o) => o)
+            .OrderBy(o => o.Name)
+            .Select(o => new ConsultantClient(o.Id, o.Name))
             .ToListAsync(cancellationToken);
     }
 }

@@ -111,7 +111,7 @@ public sealed class InvoiceIssuing(
             // The series is the partner's row; the job issues for every partner's consultants.
             var series = await db.Set<InvoiceNumberSeries>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
                 .FirstOrDefaultAsync(s => s.TenantId == partnerId && s.ConsultantUserId == consultantUserId, cancellationToken)
-                ?? await StartSeriesAsync(partner, consultantUserId, year, cancellationToken);
+                ?? await StartSeriesAsync(partner, consultantUserId, cancellationToken);
             if (series.Year > year)
                 throw new InvalidOperationException($"The invoice numbers of this consultant are in {series.Year} already; an invoice of {year} would reuse a number.");
 
@@ -126,9 +126,9 @@ public sealed class InvoiceIssuing(
     }
 
     /// <summary>A consultant's first series, with the partner's initials as prefix until they choose one.</summary>
-    private async Task<InvoiceNumberSeries> StartSeriesAsync(TenantInfo partner, Guid consultantUserId, int year, CancellationToken cancellationToken)
+    private async Task<InvoiceNumberSeries> StartSeriesAsync(TenantInfo partner, Guid consultantUserId, CancellationToken cancellationToken)
     {
-        var series = new InvoiceNumberSeries { ConsultantUserId = consultantUserId, Prefix = InvoiceNumbers.DefaultPrefix(partner.Name), Year = year };
+        var series = new InvoiceNumberSeries { ConsultantUserId = consultantUserId, Prefix = InvoiceNumbers.DefaultPrefix(partner.Name) };
         using (tenants.Change(partner))
         {
             db.Add(series);

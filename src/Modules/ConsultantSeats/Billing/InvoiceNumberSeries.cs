@@ -20,7 +20,7 @@ public sealed class InvoiceNumberSeries : ITenantOwned
 
     public required string Prefix { get; set; }
 
-    /// <summary>The year of <see cref="LastSequence"/>; the first invoice of a new year starts at 1 again.</summary>
+    /// <summary>The year of <see cref="LastSequence"/> (0 before the first invoice); the first invoice of a new year starts at 1 again.</summary>
     public int Year { get; set; }
 
     public int LastSequence { get; set; }
