@@ -121,6 +121,35 @@ public sealed class InvoicingShould : PortalTest<ConsultingPortalFactory>
     }
 
     [Fact]
+    public async Task IssueTheOtherSlasWhenOneCannotBeInvoicedAndReportTheRunAsFailed()
+    {
+        var partner = await _consulting.PartnerAsync(prefix: "OK");
+        var stuck = await _consulting.ConsultantOfAsync(partner.Partner);
+        await _consulting.SetPrefixAsync(partner, "ST", stuck);
+        var fine = await _consulting.ClientAsync(partner);
+        var blocked = await _consulting.ClientAsync(partner, consultant: stuck);
+        await _consulting.SlaAsync(partner, blocked, consultant: stuck, startsOn: new DateOnly(2026, 8, 1));
+        await _consulting.SlaAsync(partner, fine, startsOn: new DateOnly(2026, 8, 1));
+        // Numbered into a later year already: an August 2026 number could repeat one, so it is refused.
+        await World.InTenantAsync(partner.Partner, db => db.Set<InvoiceNumberSeries>().Where(s => s.ConsultantUserId == stuck.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Year, 2030).SetProperty(x => x.LastSequence, 3)));
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => _consulting.RunPassAsync(new DateTime(2026, 8, 1, 1, 0, 0, DateTimeKind.Utc)));
+
+        Assert.StartsWith("1 SLA(s) could not be invoiced", failure.Message);
+        Assert.Contains("in 2030 already", failure.Message);
+        Assert.Equal("OK-2026-0001", Assert.Single(await _consulting.InvoicesAsync(fine.Client)).Number);
+        Assert.Empty(await _consulting.InvoicesAsync(blocked.Client));
+        Assert.Null(Assert.Single(await _consulting.SlasAsync(blocked.Client)).LastInvoicedPeriod); // its claim rolled back with it
+
+        // Once the numbers are set right, the next run issues it; other tests' runs share this database.
+        await World.InTenantAsync(partner.Partner, db => db.Set<InvoiceNumberSeries>().Where(s => s.ConsultantUserId == stuck.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Year, 0).SetProperty(x => x.LastSequence, 0)));
+        await _consulting.RunPassAsync(new DateTime(2026, 8, 1, 2, 0, 0, DateTimeKind.Utc));
+        Assert.Equal("ST-2026-0001", Assert.Single(await _consulting.InvoicesAsync(blocked.Client)).Number);
+    }
+
+    [Fact]
     public async Task MarkAnUnpaidInvoiceOverdueOnceItsTermsHavePassed()
     {
         var partner = await _consulting.PartnerAsync(prefix: "OD");

@@ -31,6 +31,9 @@ public sealed partial class ConsultantInvoicing(
 {
     public const string JobName = "consultant-invoices";
 
+    /// <summary>SLAs issued per transaction: few commits, and a lock held only briefly.</summary>
+    public const int BatchSize = 100;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var pass = await RunPassAsync(time.GetUtcNow().UtcDateTime, cancellationToken);
@@ -52,19 +55,33 @@ public sealed partial class ConsultantInvoicing(
 
         var issued = 0;
         var failed = new List<string>();
-        foreach (var sla in due.Where(s => on.Contains(s.ClientId) && on.Contains(s.PartnerId)))
+        foreach (var batch in due.Where(s => on.Contains(s.ClientId) && on.Contains(s.PartnerId)).Chunk(BatchSize))
         {
-            // Each invoice is its own unit of work: nothing one leaves tracked is saved with the next.
+            // Each batch is its own unit of work: nothing one leaves tracked is saved with the next.
             db.ChangeTracker.Clear();
             try
             {
-                if (await issuing.IssueAsync(sla, today, cancellationToken) is not null) issued++;
+                issued += (await issuing.IssueAsync(batch, today, cancellationToken)).Count;
+                continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // One SLA that cannot be invoiced must not hold up every other client's invoice.
-                LogNotIssued(logger, sla.Id, ex.Message);
-                failed.Add($"SLA {sla.Id}: {ex.Message}");
+                // The batch rolled back whole; one by one, an SLA that cannot be invoiced holds up no other.
+                LogBatchFailed(logger, batch.Length, ex.Message);
+            }
+
+            foreach (var sla in batch)
+            {
+                db.ChangeTracker.Clear();
+                try
+                {
+                    if (await issuing.IssueAsync(sla, today, cancellationToken) is not null) issued++;
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogNotIssued(logger, sla.Id, ex.Message);
+                    failed.Add($"SLA {sla.Id}: {ex.Message}");
+                }
             }
         }
 
@@ -105,6 +122,9 @@ public sealed partial class ConsultantInvoicing(
 
         return marked;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} SLAs was rolled back and is issued one by one: {Reason}")]
+    private static partial void LogBatchFailed(ILogger logger, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SLA {SlaId} was not invoiced this pass: {Reason}")]
     private static partial void LogNotIssued(ILogger logger, Guid slaId, string reason);

@@ -20,11 +20,12 @@ public sealed record DueSla(
     string? PaymentInstructions);
 
 /// <summary>
-/// Issues one month's invoice of an SLA in one transaction (C10): claims the month on the SLA and
-/// the consultant's next number, each with a conditional update, adds the invoice and its audit
-/// entry to the client's organization and e-mails the client's owners in the consultant's partner
-/// branding. A month already claimed issues nothing, so a repeated or concurrent run is harmless;
-/// a rolled-back issue gives back its number, so numbers have no gaps.
+/// Issues months' invoices of SLAs (C10), a batch in one transaction: for each SLA it claims the
+/// month on the SLA and the consultant's next number, each with a conditional update, and adds the
+/// invoice and its audit entry to the client's organization; then it e-mails each client's owners
+/// in the consultant's partner branding. A month already claimed issues nothing, so a repeated or
+/// concurrent run is harmless; a batch that fails rolls back whole, numbers included, so numbers
+/// have no gaps. One transaction per batch rather than per invoice: a commit is the dearest step.
 /// </summary>
 public sealed class InvoiceIssuing(
     PortalDbContext db,
@@ -39,65 +40,84 @@ public sealed class InvoiceIssuing(
     private readonly Dictionary<Guid, (string Name, string? Email)> _consultants = [];
 
     /// <summary>Issues <paramref name="sla"/>'s invoice for the month of <paramref name="today"/>; null when it was issued already or is not due.</summary>
-    public async Task<ConsultantInvoice?> IssueAsync(DueSla sla, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<ConsultantInvoice?> IssueAsync(DueSla sla, DateOnly today, CancellationToken cancellationToken = default) =>
+        (await IssueAsync([sla], today, cancellationToken)).SingleOrDefault();
+
+    /// <summary>Issues the invoices of <paramref name="batch"/> for the month of <paramref name="today"/> in one transaction; returns those issued (not those issued before).</summary>
+    public async Task<IReadOnlyList<ConsultantInvoice>> IssueAsync(IReadOnlyList<DueSla> batch, DateOnly today, CancellationToken cancellationToken = default)
     {
-        if (await store.FindByIdAsync(sla.ClientId, cancellationToken) is not { } client
-            || await store.FindByIdAsync(sla.PartnerId, cancellationToken) is not { } partner)
-        {
-            return null;
-        }
-
         var period = InvoiceSchedule.PeriodOf(today);
-        var consultant = await ConsultantAsync(sla.ConsultantUserId, cancellationToken);
+        var issued = new List<(ConsultantInvoice Invoice, TenantInfo Client, TenantInfo Partner)>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // The job works for every client: the SLA is claimed by its id, whoever owns it.
-        var claimed = await db.Set<ServiceLevelAgreement>().IgnoreQueryFilters(["Tenant"])
-            .Where(s => s.Id == sla.Id && s.StartsOn <= today && (s.EndedOn == null || s.EndedOn >= period)
-                        && (s.LastInvoicedPeriod == null || s.LastInvoicedPeriod < period))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastInvoicedPeriod, period), cancellationToken);
-        if (claimed != 1) return null;
-
-        var number = await ClaimNumberAsync(sla.PartnerId, sla.ConsultantUserId, partner, period.Year, cancellationToken);
-        var invoice = new ConsultantInvoice
+        foreach (var sla in batch)
         {
-            TenantId = client.Id,
-            SlaId = sla.Id,
-            ConsultantUserId = sla.ConsultantUserId,
-            PartnerId = sla.PartnerId,
-            Number = number,
-            Period = period,
-            Amount = sla.MonthlyFee,
-            Currency = sla.Currency,
-            IssuedOn = today,
-            DueOn = InvoiceSchedule.DueOn(today, sla.PaymentTermsDays),
-            GracePeriodDays = sla.GracePeriodDays,
-            ClientName = client.Name,
-            PartnerName = partner.Name,
-            ConsultantName = consultant.Name,
-            ConsultantEmail = consultant.Email,
-            PaymentInstructions = sla.PaymentInstructions,
-        };
-        using (tenants.Change(client))
-        {
-            db.Add(invoice);
-            audit.Record("invoice.issued", $"{number} for {InvoiceSchedule.MonthName(period)}: {Currencies.Format(invoice.Amount, invoice.Currency)}, due {InvoiceSchedule.Date(invoice.DueOn)}, from {consultant.Name} ({partner.Name})");
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        var owners = await OwnersAsync(client.Id, cancellationToken);
-        if (owners.Count > 0)
-        {
-            var model = MailModel(invoice, client, partner, consultant.Email);
-            // The consultant's partner sends it, in its own branding: the message is the partner's.
-            using (tenants.Change(partner))
+            if (await store.FindByIdAsync(sla.ClientId, cancellationToken) is not { } client
+                || await store.FindByIdAsync(sla.PartnerId, cancellationToken) is not { } partner)
             {
-                foreach (var owner in owners) mailer.Queue(Template, model, owner, partner);
+                continue;
+            }
+
+            // The job works for every client: the SLA is claimed by its id, whoever owns it.
+            var claimed = await db.Set<ServiceLevelAgreement>().IgnoreQueryFilters(["Tenant"])
+                .Where(s => s.Id == sla.Id && s.StartsOn <= today && (s.EndedOn == null || s.EndedOn >= period)
+                            && (s.LastInvoicedPeriod == null || s.LastInvoicedPeriod < period))
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastInvoicedPeriod, period), cancellationToken);
+            if (claimed != 1) continue;
+
+            var consultant = await ConsultantAsync(sla.ConsultantUserId, cancellationToken);
+            var number = await ClaimNumberAsync(sla.PartnerId, sla.ConsultantUserId, partner, period.Year, cancellationToken);
+            var invoice = new ConsultantInvoice
+            {
+                TenantId = client.Id,
+                SlaId = sla.Id,
+                ConsultantUserId = sla.ConsultantUserId,
+                PartnerId = sla.PartnerId,
+                Number = number,
+                Period = period,
+                Amount = sla.MonthlyFee,
+                Currency = sla.Currency,
+                IssuedOn = today,
+                DueOn = InvoiceSchedule.DueOn(today, sla.PaymentTermsDays),
+                GracePeriodDays = sla.GracePeriodDays,
+                ClientName = client.Name,
+                PartnerName = partner.Name,
+                ConsultantName = consultant.Name,
+                ConsultantEmail = consultant.Email,
+                PaymentInstructions = sla.PaymentInstructions,
+            };
+            using (tenants.Change(client))
+            {
+                db.Add(invoice);
+                audit.Record("invoice.issued", $"{number} for {InvoiceSchedule.MonthName(period)}: {Currencies.Format(invoice.Amount, invoice.Currency)}, due {InvoiceSchedule.Date(invoice.DueOn)}, from {consultant.Name} ({partner.Name})");
                 await db.SaveChangesAsync(cancellationToken);
             }
+
+            // Saved: tracking it further would only slow every later save of the batch.
+            db.ChangeTracker.Clear();
+            issued.Add((invoice, client, partner));
+        }
+
+        var owners = await OwnersAsync(issued.Select(i => i.Client.Id).ToList(), cancellationToken);
+        foreach (var fromPartner in issued.GroupBy(i => i.Partner.Id))
+        {
+            var partner = fromPartner.First().Partner;
+            // The consultant's partner sends them, in its own branding: the messages are the partner's.
+            using (tenants.Change(partner))
+            {
+                foreach (var (invoice, client, _) in fromPartner)
+                {
+                    var model = MailModel(invoice, client, partner, invoice.ConsultantEmail);
+                    foreach (var owner in owners[client.Id]) mailer.Queue(Template, model, owner, partner);
+                }
+
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            db.ChangeTracker.Clear();
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return invoice;
+        return issued.Select(i => i.Invoice).ToList();
     }
 
     /// <summary>
@@ -163,16 +183,17 @@ public sealed class InvoiceIssuing(
         invoice.PaymentInstructions
         ?? $"Pay {invoice.PartnerName} by bank transfer, quoting {invoice.Number}.{(string.IsNullOrEmpty(contact) ? string.Empty : $" Ask {contact} for the account details.")}";
 
-    /// <summary>The client's owners (active, with an address): invoices are theirs to pay, like the plan (C10).</summary>
-    private async Task<List<MailRecipient>> OwnersAsync(Guid clientId, CancellationToken cancellationToken)
+    /// <summary>Each client's owners (active, with an address): invoices are theirs to pay, like the plan (C10).</summary>
+    private async Task<ILookup<Guid, MailRecipient>> OwnersAsync(IReadOnlyCollection<Guid> clientIds, CancellationToken cancellationToken)
     {
-        // The client's own owners, read by the job that works for every client.
+        if (clientIds.Count == 0) return Array.Empty<MailRecipient>().ToLookup(_ => Guid.Empty);
+        // The clients' own owners, read by the job that works for every client.
         var owners = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
-            .Where(m => m.TenantId == clientId && m.Role == OrganizationRole.Owner && m.DeactivatedAt == null && m.ManagedBy == null && m.User!.Email != null)
+            .Where(m => clientIds.Contains(m.TenantId) && m.Role == OrganizationRole.Owner && m.DeactivatedAt == null && m.ManagedBy == null && m.User!.Email != null)
             .OrderBy(m => m.User!.Email)
-            .Select(m => new { m.User!.Email, m.User.DisplayName })
+            .Select(m => new { m.TenantId, m.User!.Email, m.User.DisplayName })
             .ToListAsync(cancellationToken);
-        return owners.Select(o => new MailRecipient(o.Email!, o.DisplayName)).ToList();
+        return owners.ToLookup(o => o.TenantId, o => new MailRecipient(o.Email!, o.DisplayName));
     }
 
     private async Task<(string Name, string? Email)> ConsultantAsync(Guid userId, CancellationToken cancellationToken)
