@@ -136,9 +136,10 @@ public sealed class ConsultingWorld(ConsultingPortalFactory factory, TestWorld w
         return consultant;
     }
 
-    public async Task<ServedClient> ClientAsync(ConsultingPartner partner, string? name = null, PortalUser? consultant = null)
+    /// <param name="reseller">The reseller the client belongs to (white-labelled: it never reads the platform's name), if any.</param>
+    public async Task<ServedClient> ClientAsync(ConsultingPartner partner, string? name = null, PortalUser? consultant = null, TestOrganization? reseller = null)
     {
-        var client = await world.CreateOrganizationAsync(name ?? $"Client {TestWorld.UniqueSlug()}");
+        var client = await world.CreateOrganizationAsync(name ?? $"Client {TestWorld.UniqueSlug()}", reseller: reseller);
         var owner = await world.CreateUserAsync();
         await world.AddMemberAsync(client, owner, OrganizationRole.Owner);
         var member = await world.CreateUserAsync();

@@ -90,10 +90,26 @@ public sealed class InvoicingShould : PortalTest<ConsultingPortalFactory>
         Assert.Contains($"http://{client.Client.Host}/settings/invoices/{invoice.Id}", mail.TextBody);
         Assert.Contains($"href=\"http://{client.Client.Host}/settings/invoices/{invoice.Id}\"", mail.HtmlBody);
         Assert.Contains("Harbour Dental", mail.HtmlBody);
+        Assert.Contains("Powered by Cloudbase", mail.TextBody); // a direct client of the platform may read its name; a reseller's may not (below)
         // Owners pay; the client's admin is not an owner and gets nothing.
         await Task.Delay(500);
         Assert.DoesNotContain(Factory.Smtp.Messages(), m => m.To.Mailboxes.Any(a => a.Address == client.Member.Email));
         Assert.Single(Factory.Smtp.Messages(), m => m.Subject?.Contains("FJ-2026-0001") == true);
+    }
+
+    [Fact]
+    public async Task NeverNameThePlatformToAResellersClient()
+    {
+        var partner = await _consulting.PartnerAsync("Quiet Consulting", prefix: "QC");
+        var reseller = await World.CreateOrganizationAsync("Some Reseller", PartnerPortal.Accounts.OrganizationKind.Partner);
+        var client = await _consulting.ClientAsync(partner, "Resold Dental", reseller: reseller);
+        await _consulting.SlaAsync(partner, client, startsOn: new DateOnly(2026, 4, 1));
+
+        await _consulting.RunPassAsync(new DateTime(2026, 4, 2, 0, 5, 0, DateTimeKind.Utc));
+
+        var mail = await Factory.Smtp.WaitForMessageAsync(client.Owner.Email!, m => m.Subject?.Contains("QC-2026-0001") == true);
+        Assert.Equal("Quiet Consulting", mail.From.Mailboxes.Single().Name);
+        Assert.DoesNotContain("Cloudbase", mail.TextBody + mail.HtmlBody + mail.Subject);
     }
 
     [Fact]

@@ -107,7 +107,9 @@ public sealed class InvoiceIssuing(
                 foreach (var (invoice, client, _) in fromPartner)
                 {
                     var model = MailModel(invoice, client, partner, invoice.ConsultantEmail);
-                    foreach (var owner in owners[client.Id]) mailer.Queue(Template, model, owner, partner);
+                    // A reseller's client never reads the platform's name (T4), whoever writes to it: sent as white-labelled then.
+                    var sender = client.IsWhiteLabelled && !partner.IsWhiteLabelled ? partner with { ResellerId = client.ResellerId } : partner;
+                    foreach (var owner in owners[client.Id]) mailer.Queue(Template, model, owner, sender);
                 }
 
                 await db.SaveChangesAsync(cancellationToken);
