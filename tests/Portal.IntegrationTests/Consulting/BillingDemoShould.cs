@@ -19,6 +19,8 @@ public sealed class BillingDemoShould(DemoDataShould.DevelopmentFactory factory)
             .ToListAsync());
         var sla = Assert.Single(slas);
         Assert.Equal((300m, "EUR", DemoData.ConsultantEmail, "Contoso Dental"), (sla.MonthlyFee, sla.Currency, sla.Email, sla.Client));
+        // Invoices of the past are not e-mailed: seeding runs before the server listens, when no link can name its port.
+        Assert.Equal(0, await World.GlobalAsync(db => db.Outbox.IgnoreQueryFilters(["Tenant"]).CountAsync(m => m.Template == InvoiceIssuing.Template)));
 
         using var owner = Factory.ClientFor("book.contoso-dental.localhost");
         Assert.Equal(HttpStatusCode.Redirect, (await owner.SignInAsync("owner@contoso-dental.test", DemoData.Password)).StatusCode);

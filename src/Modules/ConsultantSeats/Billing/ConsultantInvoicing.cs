@@ -61,7 +61,7 @@ public sealed partial class ConsultantInvoicing(
             db.ChangeTracker.Clear();
             try
             {
-                issued += (await issuing.IssueAsync(batch, today, cancellationToken)).Count;
+                issued += (await issuing.IssueAsync(batch, today, cancellationToken: cancellationToken)).Count;
                 continue;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -75,7 +75,7 @@ public sealed partial class ConsultantInvoicing(
                 db.ChangeTracker.Clear();
                 try
                 {
-                    if (await issuing.IssueAsync(sla, today, cancellationToken) is not null) issued++;
+                    if (await issuing.IssueAsync(sla, today, cancellationToken: cancellationToken) is not null) issued++;
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

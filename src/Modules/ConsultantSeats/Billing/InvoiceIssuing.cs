@@ -40,11 +40,13 @@ public sealed class InvoiceIssuing(
     private readonly Dictionary<Guid, (string Name, string? Email)> _consultants = [];
 
     /// <summary>Issues <paramref name="sla"/>'s invoice for the month of <paramref name="today"/>; null when it was issued already or is not due.</summary>
-    public async Task<ConsultantInvoice?> IssueAsync(DueSla sla, DateOnly today, CancellationToken cancellationToken = default) =>
-        (await IssueAsync([sla], today, cancellationToken)).SingleOrDefault();
+    /// <param name="notify">False only for invoices of the past (demo data): they are not e-mailed now.</param>
+    public async Task<ConsultantInvoice?> IssueAsync(DueSla sla, DateOnly today, bool notify = true, CancellationToken cancellationToken = default) =>
+        (await IssueAsync([sla], today, notify, cancellationToken)).SingleOrDefault();
 
     /// <summary>Issues the invoices of <paramref name="batch"/> for the month of <paramref name="today"/> in one transaction; returns those issued (not those issued before).</summary>
-    public async Task<IReadOnlyList<ConsultantInvoice>> IssueAsync(IReadOnlyList<DueSla> batch, DateOnly today, CancellationToken cancellationToken = default)
+    /// <param name="notify">False only for invoices of the past (demo data): they are not e-mailed now.</param>
+    public async Task<IReadOnlyList<ConsultantInvoice>> IssueAsync(IReadOnlyList<DueSla> batch, DateOnly today, bool notify = true, CancellationToken cancellationToken = default)
     {
         var period = InvoiceSchedule.PeriodOf(today);
         var issued = new List<(ConsultantInvoice Invoice, TenantInfo Client, TenantInfo Partner)>();
@@ -97,8 +99,8 @@ public sealed class InvoiceIssuing(
             issued.Add((invoice, client, partner));
         }
 
-        var owners = await OwnersAsync(issued.Select(i => i.Client.Id).ToList(), cancellationToken);
-        foreach (var fromPartner in issued.GroupBy(i => i.Partner.Id))
+        var owners = await OwnersAsync(notify ? issued.Select(i => i.Client.Id).ToList() : [], cancellationToken);
+        foreach (var fromPartner in notify ? issued.GroupBy(i => i.Partner.Id) : [])
         {
             var partner = fromPartner.First().Partner;
             // The consultant's partner sends them, in its own branding: the messages are the partner's.
