@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace PartnerPortal.Benchmarks;
 
 /// <summary>The real portal in process on a fresh SQLite file, quiet (no console logging in the timings).</summary>
-public sealed class BenchmarkHost : WebApplicationFactory<Program>
+public sealed class BenchmarkHost(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string PlatformDomain = "bench.test";
 
@@ -20,6 +20,7 @@ public sealed class BenchmarkHost : WebApplicationFactory<Program>
         builder.UseSetting("Portal:PlatformDomain", PlatformDomain);
         builder.UseSetting("Portal:DataDirectory", DataDirectory);
         builder.UseSetting("Portal:PublicScheme", "http");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.ClearProviders().SetMinimumLevel(LogLevel.Warning));
     }
 

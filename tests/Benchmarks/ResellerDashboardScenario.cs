@@ -211,7 +211,7 @@ public static partial class ResellerDashboardScenario
     }
 
     /// <summary>One prepared INSERT per entity type, columns from the EF model (owned types flattened), so seeding 100,000 rows takes seconds.</summary>
-    private static async Task BulkInsertAsync<T>(PortalDbContext db, DbTransaction transaction, IReadOnlyList<T> entities) where T : class
+    internal static async Task BulkInsertAsync<T>(PortalDbContext db, DbTransaction transaction, IReadOnlyList<T> entities) where T : class
     {
         if (entities.Count == 0) return;
         var type = db.Model.FindEntityType(typeof(T))!;

@@ -7,7 +7,8 @@
 #   tests/Benchmarks/run.sh solutions  only the Solutions scenario (100,000 records vs 100, CSV export
 #                                      memory, CSV import speed); "tenancy" only the tenancy ones,
 #                                      "resellers" only the reseller dashboard (10,000 vs 10 clients)
-#                                      and the streamed 100,000-client exports
+#                                      and the streamed 100,000-client exports, "invoices" only
+#                                      consultant invoicing (a month of 10,000 SLAs, then again)
 # Other options: --rounds N, --seconds S (per round), --connections C.
 set -euo pipefail
 

@@ -709,6 +709,184 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("BrandAssets", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.ConsultantInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ConsultantEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ConsultantName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("ConsultantUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GracePeriodDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PaymentInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SlaId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("TenantId", "IssuedOn");
+
+                    b.HasIndex("ConsultantUserId", "PartnerId", "IssuedOn");
+
+                    b.HasIndex("TenantId", "SlaId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ConsultantSeats_Invoices", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.InvoiceNumberSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConsultantUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ConsultantUserId")
+                        .IsUnique();
+
+                    b.ToTable("ConsultantSeats_InvoiceNumbers", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.ServiceLevelAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConsultantUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("GracePeriodDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("LastInvoicedPeriod")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("MonthlyFee")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("decimal(18,3)");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PaymentInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("PaymentTermsDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastInvoicedPeriod");
+
+                    b.HasIndex("ConsultantUserId", "PartnerId");
+
+                    b.HasIndex("TenantId", "ConsultantUserId");
+
+                    b.ToTable("ConsultantSeats_Slas", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.ConsultantSeats.Certification.ConsultantCertification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2100,6 +2278,33 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.ConsultantInvoice", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.InvoiceNumberSeries", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.ServiceLevelAgreement", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()

@@ -697,6 +697,184 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("BrandAssets", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.ConsultantInvoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsultantEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsultantName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultantUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GracePeriodDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OverdueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Period")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SlaId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.HasIndex("TenantId", "IssuedOn");
+
+                    b.HasIndex("ConsultantUserId", "PartnerId", "IssuedOn");
+
+                    b.HasIndex("TenantId", "SlaId", "Period")
+                        .IsUnique();
+
+                    b.ToTable("ConsultantSeats_Invoices", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.InvoiceNumberSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultantUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "ConsultantUserId")
+                        .IsUnique();
+
+                    b.ToTable("ConsultantSeats_InvoiceNumbers", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.ServiceLevelAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConsultantUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GracePeriodDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastInvoicedPeriod")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyFee")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentInstructions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaymentTermsDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LastInvoicedPeriod");
+
+                    b.HasIndex("ConsultantUserId", "PartnerId");
+
+                    b.HasIndex("TenantId", "ConsultantUserId");
+
+                    b.ToTable("ConsultantSeats_Slas", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.ConsultantSeats.Certification.ConsultantCertification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2084,6 +2262,33 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("PartnerPortal.Branding.BrandAsset", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.ConsultantInvoice", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.InvoiceNumberSeries", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.ConsultantSeats.Billing.ServiceLevelAgreement", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
