@@ -33,6 +33,19 @@ public sealed class TenantUrlsShould
         Assert.Equal("https://fabrikam.portal.test/", urls.For(tenant, "/"));
     }
 
+    [Fact]
+    public void WaitForTheBoundPortBeforeRememberingIt()
+    {
+        // A test host asks Kestrel for port 0; until it listens the address still reads ":0".
+        var server = new FakeServer("http://127.0.0.1:0");
+        var urls = new TenantUrls(Options.Create(new PortalOptions { PublicScheme = "http" }), server);
+        Assert.Equal("http://book.contoso.test/", urls.For(Contoso, "/"));
+
+        server.Addresses.Clear();
+        server.Addresses.Add("http://127.0.0.1:41234");
+        Assert.Equal("http://book.contoso.test:41234/", urls.For(Contoso, "/"));
+    }
+
     private sealed class FakeServer : IServer
     {
         public FakeServer(string? address)
@@ -41,6 +54,8 @@ public sealed class TenantUrlsShould
             if (address is not null) addresses.Addresses.Add(address);
             Features.Set<IServerAddressesFeature>(addresses);
         }
+
+        public ICollection<string> Addresses => Features.Get<IServerAddressesFeature>()!.Addresses;
 
         public IFeatureCollection Features { get; } = new FeatureCollection();
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using PartnerPortal.Data;
 using PartnerPortal.Jobs;
 using PartnerPortal.Modularity;
@@ -10,9 +11,10 @@ namespace PartnerPortal.ConsultantSeats.Seats;
 /// Job <c>consultant-seat-ends</c> (C5): ends the seats whose notice period has run out, as the
 /// owner asked, through <see cref="Seating.EndAsync"/> (which claims each seat once, copies what
 /// the consultant built to their partner and e-mails them). Clients with the module switched off
-/// are skipped until it is on again.
+/// are skipped until it is on again. A seat that fails to end (its copy could not be made) stays
+/// ending, untouched, and is tried again on the next pass; the others end meanwhile.
 /// </summary>
-public sealed class SeatEnds(PortalDbContext db, Seating seating, ITenantContext tenants, ITenantStore store, IModuleSwitch switches, TimeProvider time) : IPortalJob
+public sealed class SeatEnds(PortalDbContext db, Seating seating, ITenantContext tenants, ITenantStore store, IModuleSwitch switches, TimeProvider time, ILogger<SeatEnds> logger) : IPortalJob
 {
     public const string JobName = "consultant-seat-ends";
 
@@ -36,7 +38,15 @@ public sealed class SeatEnds(PortalDbContext db, Seating seating, ITenantContext
             using (tenants.Change(client))
             {
                 var seat = await db.Set<ConsultantSeat>().FirstOrDefaultAsync(s => s.Id == item.Id, cancellationToken);
-                if (seat is not null && await seating.EndAsync(seat, Seating.EndedByOwner, seat.DeactivationReason, seat.DeactivationRequestedByUserId, cancellationToken, dueBy: now)) ended++;
+                try
+                {
+                    if (seat is not null && await seating.EndAsync(seat, Seating.EndedByOwner, seat.DeactivationReason, seat.DeactivationRequestedByUserId, cancellationToken, dueBy: now)) ended++;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // EndAsync's transaction rolled back: nothing of this seat changed.
+                    logger.LogError(exception, "Consultant seat {SeatId} of organization {OrganizationId} could not end; it is tried again on the next pass.", item.Id, item.TenantId);
+                }
             }
         }
 

@@ -11,7 +11,7 @@ namespace PartnerPortal.Tenancy;
 public sealed class TenantUrls(IOptions<PortalOptions> options, IServer server)
 {
     private readonly PortalOptions _options = options.Value;
-    private string? _authority;
+    private int? _port;
 
     public string For(TenantInfo tenant, string pathAndQuery) => Build(tenant.PrimaryHost, pathAndQuery);
 
@@ -32,8 +32,13 @@ public sealed class TenantUrls(IOptions<PortalOptions> options, IServer server)
         // Unset on https: no port (production sits behind a TLS terminator on 443).
         if (_options.PublicScheme != "http") return null;
         // Unset on http: the port this server listens on (development: http://…:5000 links work).
-        _authority ??= server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (_authority is null) return null;
-        return Uri.TryCreate(_authority.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://[::]", "://localhost"), UriKind.Absolute, out var uri) ? uri.Port : null;
+        // Remembered only once bound: before the server listens, an address asked for with
+        // port 0 still reads ":0", and caching it would give every later link port 0.
+        if (_port is { } known) return known;
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        if (address is null) return null;
+        var normalized = address.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://[::]", "://localhost");
+        if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || uri.Port == 0) return null;
+        return _port = uri.Port;
     }
 }
