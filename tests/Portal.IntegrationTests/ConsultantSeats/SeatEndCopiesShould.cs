@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PartnerPortal.ConsultantSeats.Billing;
 using PartnerPortal.ConsultantSeats.Seats;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.IntegrationTests.Solutions;
@@ -22,6 +23,13 @@ public sealed class SeatEndCopiesShould(MailingPortalFactory factory) : PortalTe
         var seat = await world.SeatAsync(Factory);
         var recall = await SolutionWorld.CreateSolutionAsync(Factory, world.Client, SolutionWorld.Package("Recall reminders"), world.Workspace, world.Consultant.Id);
         await SolutionWorld.CreateSolutionAsync(Factory, world.Client, SolutionWorld.Package("Owner's intake"), world.Workspace, world.ClientOwner.Id);
+        var sla = await World.InTenantAsync(world.Client, async db =>
+        {
+            var row = new ServiceLevelAgreement { ConsultantUserId = world.Consultant.Id, PartnerId = world.Partner.Id, MonthlyFee = 300, Currency = "EUR", PaymentTermsDays = 14, GracePeriodDays = 7, StartsOn = SeatsWorld.Today.AddMonths(-2), CreatedAt = DateTime.UtcNow };
+            db.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
         using var owner = await SeatsWorld.SignedInAsync(Factory, world.Client.Host, world.ClientOwner);
         var path = $"/settings/consultant-seats/{seat.Id}";
         Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFormAsync(path, new Dictionary<string, string> { ["Reason"] = "Contract over" }, path + "?handler=Deactivate")).StatusCode);
@@ -36,6 +44,10 @@ public sealed class SeatEndCopiesShould(MailingPortalFactory factory) : PortalTe
             (copy.Name, copy.CreatedByUserId, copy.SourceOrganization, copy.SourceRecipe));
         Assert.True(await World.InTenantAsync(world.Partner, db => db.Set<RecipeLibrary>().AnyAsync(l => l.WorkspaceId == copy.WorkspaceId)));
         Assert.Contains("1 from Copying Clinic: Recall reminders", await World.InTenantAsync(world.Partner, db => db.AuditEntries.Where(a => a.Action == "recipes.copied_in").Select(a => a.Detail).SingleAsync()));
+
+        // Serving the client no more, the consultant bills it no more: the SLA ended the day the seat did.
+        Assert.Equal(DateOnly.FromDateTime(row.EndedAt!.Value), await World.InTenantAsync(world.Client, db => db.Set<ServiceLevelAgreement>().Where(s => s.Id == sla).Select(s => s.EndedOn).SingleAsync()));
+        Assert.Contains("as " + world.Consultant.Email + "'s consultant seat here ended", Assert.Single(await SeatsWorld.AuditAsync(World, world.Client, "sla.ended")));
 
         // The client keeps both solutions; only the partner got a copy, and the consultant opens it on their partner's host.
         Assert.Equal(2, await World.InTenantAsync(world.Client, db => db.Set<Solution>().CountAsync()));

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.ConsultantSeats.Billing;
 using PartnerPortal.ConsultantSeats.Certification;
 using PartnerPortal.Data;
 using PartnerPortal.Mail;
@@ -217,6 +218,11 @@ public sealed class Seating(
         var otherSeats = await db.Set<ConsultantSeat>().AnyAsync(s => s.UserId == seat.UserId && s.Id != seat.Id && s.EndedAt == null, cancellationToken);
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.UserId == seat.UserId && m.ManagedBy == ConsultantSeatsModule.ModuleName, cancellationToken);
         if (!otherSeats && membership is not null) membership.DeactivatedAt = now;
+        // Serving this client no more, the consultant bills it no more: their running SLAs here end
+        // today (the month invoiced so far stays due; the SLA page says it ended).
+        var endedSlas = otherSeats ? [] : await db.Set<ServiceLevelAgreement>().Where(s => s.ConsultantUserId == seat.UserId && s.EndedOn == null).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(now);
+        foreach (var sla in endedSlas) sla.EndedOn = today < sla.StartsOn ? sla.StartsOn : today;
         // Saved before the copy: the catalog writes in the partner's organization, and nothing of this one may be pending then.
         await db.SaveChangesAsync(cancellationToken);
 
@@ -234,6 +240,7 @@ public sealed class Seating(
 
         var why = string.IsNullOrEmpty(seat.DeactivationReason) ? string.Empty : $" Reason: {seat.DeactivationReason}";
         audit.Record("consultant_seat.ended", $"{email} in {workspace}: {how}; {Solutions(seat.SolutionsCopied.Value)} copied to {partner}'s recipe library.{why}");
+        foreach (var sla in endedSlas) audit.Record("sla.ended", $"{partner}: ended on {InvoiceSchedule.Date(sla.EndedOn!.Value)}, as {email}'s consultant seat here ended");
         await db.SaveChangesAsync(cancellationToken);
         if (own is not null) await own.CommitAsync(cancellationToken);
         return true;
