@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
-using PartnerPortal.ConsultantSeats.Seats;
 using PartnerPortal.ConsultantSeats.Billing;
+using PartnerPortal.ConsultantSeats.Seats;
 using PartnerPortal.Modularity;
 
 namespace PartnerPortal.ConsultantSeats;
