@@ -33,7 +33,7 @@ public sealed class EndpointIsolationShould(PortalFactory factory) : PortalTest<
         Assert.Empty(undeclared);
         // The matrix below is only worth something if it sees the app: the host's, every module's pages and a mapped endpoint.
         var routes = endpoints.Select(e => e.RoutePattern.RawText?.Trim('/').ToLowerInvariant()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "settings", "dashboard", "platform/organizations", "clients", "solutions", "clients/export.{format}" }, routes);
+        Assert.Superset(new HashSet<string?> { "settings", "dashboard", "platform/organizations", "clients", "solutions", "clients/export.{format}", "consulting", "settings/consultant-seats", "settings/invoices", "settings/workspaces" }, routes);
     }
 
     [Fact]
@@ -112,6 +112,7 @@ public sealed class EndpointIsolationShould(PortalFactory factory) : PortalTest<
         var probes = Probes().Where(p => p.Module is not null && p.Who.Kind == AudienceKind.Members).ToList();
         Assert.Contains(probes, p => p.Module == "Resellers");
         Assert.Contains(probes, p => p.Module == "Solutions");
+        Assert.Contains(probes, p => p.Module == "ConsultantSeats");
         foreach (var module in probes.Select(p => p.Module!).Distinct())
         {
             await SwitchAsync(people.Partner, module, on: false);
