@@ -29,19 +29,8 @@ public sealed class SolutionsShould(MailingPortalFixture portal) : IClassFixture
 
         await page.GotoAsync(Host.Url(DemoHosts.Contoso, "/solutions"));
         await Expect(page.Locator("nav[aria-label=Main]").GetByRole(AriaRole.Link, new() { Name = "Solutions" })).ToBeVisibleAsync();
-        await page.Locator("summary", new() { HasText = "New solution in" }).First.ClickAsync();
-        var create = page.Locator("form[action*=Create]").First;
-        await create.GetByLabel("Name").FillAsync("Front desk");
-        await create.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Builder", Level = 1 })).ToBeVisibleAsync();
-        var builderUrl = page.Url;
-        var solutionUrl = builderUrl[..builderUrl.LastIndexOf("/builder", StringComparison.Ordinal)];
-
-        await page.Locator("summary", new() { HasText = "Add a field to Items" }).ClickAsync();
-        await page.Locator("#af-name-items").FillAsync("Contact");
-        await page.Locator("#af-type-items").SelectOptionAsync("email");
-        await page.Locator("form[action*=AddField]").GetByRole(AriaRole.Button, new() { Name = "Add field" }).ClickAsync();
-        await Expect(page.Locator("#t-items").Locator("..")).ToContainTextAsync("Contact");
+        var solutionUrl = await SolutionBuilder.CreateAsync(page, "General", "Front desk");
+        await SolutionBuilder.AddItemsFieldAsync(page, "Contact", "email");
 
         await page.Locator("summary", new() { HasText = "Add a rule" }).ClickAsync();
         await page.Locator("#ar-name").FillAsync("Welcome");
