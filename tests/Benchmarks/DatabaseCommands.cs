@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -11,9 +12,13 @@ namespace PartnerPortal.Benchmarks;
 public static class DatabaseCommands
 {
     private static long _count;
+    private static long _servingRequests;
     private static int _started;
 
     public static long Count => Interlocked.Read(ref _count);
+
+    /// <summary>Commands run while serving an HTTP request: background jobs and a scenario's own seeding have none.</summary>
+    public static long ServingRequests => Interlocked.Read(ref _servingRequests);
 
     public static void StartCounting()
     {
@@ -42,7 +47,12 @@ public static class DatabaseCommands
 
     private sealed class EventObserver : IObserver<KeyValuePair<string, object?>>
     {
-        public void OnNext(KeyValuePair<string, object?> value) => Interlocked.Increment(ref _count);
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            Interlocked.Increment(ref _count);
+            // The event is raised on the command's own async flow, which carries the request's context, if any.
+            if (new HttpContextAccessor().HttpContext is not null) Interlocked.Increment(ref _servingRequests);
+        }
 
         public void OnCompleted()
         {

@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -18,7 +21,7 @@ namespace PartnerPortal.Benchmarks;
 /// One portal instance on a real loopback port, with its own fresh SQLite folder. Not Development
 /// (no demo data, no developer pages) and logging at Warning, so the console stays out of the numbers.
 /// </summary>
-public sealed class PortalHost : WebApplicationFactory<Program>
+public sealed partial class PortalHost : WebApplicationFactory<Program>
 {
     public const string PlatformDomain = "portal.test";
     public const string EnvironmentName = "Benchmark";
@@ -111,6 +114,49 @@ public sealed class PortalHost : WebApplicationFactory<Program>
 
         await transaction.CommitAsync();
     }
+
+    /// <summary>A browser-like client for one organization's host: cookies kept, redirects not followed, every name connecting to this portal's loopback port.</summary>
+    public HttpClient ClientFor(string host)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            CookieContainer = new CookieContainer(),
+            ConnectCallback = async (_, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, BaseAddress.Port), cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = new Uri($"http://{host}/"), Timeout = TimeSpan.FromMinutes(5) };
+    }
+
+    /// <summary>A client of <paramref name="host"/> signed in as <paramref name="email"/> through the sign-in form.</summary>
+    public async Task<HttpClient> SignedInAsync(string host, string email, string password)
+    {
+        var client = ClientFor(host);
+        var response = await PostFormAsync(client, "/account/signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in {email} on {host} answered {(int)response.StatusCode}.");
+        return client;
+    }
+
+    /// <summary>Loads <paramref name="path"/> and posts <paramref name="fields"/> with its antiforgery token, to <paramref name="action"/> or back to the page.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? action = null)
+    {
+        var page = await client.GetStringAsync(path);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page) ?? throw new InvalidOperationException($"No antiforgery token on {path}.");
+        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>The first antiforgery token of a page, or null.</summary>
+    public static string? AntiforgeryToken(string page) => AntiforgeryTokens(page).FirstOrDefault();
+
+    /// <summary>Every antiforgery token of a page (one per form), in order.</summary>
+    public static IReadOnlyList<string> AntiforgeryTokens(string page) => Token().Matches(page).Select(m => m.Groups[1].Value).ToList();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex Token();
 
     public override async ValueTask DisposeAsync()
     {

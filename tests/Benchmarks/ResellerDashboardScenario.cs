@@ -56,21 +56,9 @@ public static partial class ResellerDashboardScenario
         {
             await LoadAsync(bigClient, bigPath, 100);
             await LoadAsync(smallClient, smallPath, 100);
-            TimeSpan bigTime = TimeSpan.Zero, smallTime = TimeSpan.Zero;
-            for (var round = 0; round < rounds; round++)
-            {
-                if (round % 2 == 0)
-                {
-                    bigTime += await LoadAsync(bigClient, bigPath, requestsPerRound);
-                    smallTime += await LoadAsync(smallClient, smallPath, requestsPerRound);
-                }
-                else
-                {
-                    smallTime += await LoadAsync(smallClient, smallPath, requestsPerRound);
-                    bigTime += await LoadAsync(bigClient, bigPath, requestsPerRound);
-                }
-            }
-
+            var (bigRounds, smallRounds) = await PageLoad.AlternateAsync(rounds, () => LoadAsync(bigClient, bigPath, requestsPerRound), () => LoadAsync(smallClient, smallPath, requestsPerRound));
+            var bigTime = bigRounds.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+            var smallTime = smallRounds.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
             var total = rounds * requestsPerRound;
             var ratio = bigTime / smallTime;
             var ok = ratio <= MaxRatio;
@@ -146,21 +134,7 @@ public static partial class ResellerDashboardScenario
 
     private sealed record SeededReseller(string Host, string Email);
 
-    private static async Task<TimeSpan> LoadAsync(HttpClient client, string path, int requests)
-    {
-        var next = 0;
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
-        {
-            while (Interlocked.Increment(ref next) <= requests)
-            {
-                using var response = await client.GetAsync(path);
-                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}.");
-                await response.Content.ReadAsByteArrayAsync();
-            }
-        }));
-        return watch.Elapsed;
-    }
+    private static Task<TimeSpan> LoadAsync(HttpClient client, string path, int requests) => PageLoad.SendAsync(client, path, requests, Concurrency);
 
     /// <summary>A partner with <paramref name="clients"/> linked clients (a third of them on a paid plan) and a signed-in-able owner, seeded as bulk SQL in one transaction.</summary>
     private static async Task<SeededReseller> SeedResellerAsync(BenchmarkHost host, string slug, int clients)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -34,7 +33,7 @@ public static partial class SolutionsScenario
     private const string Table = "patients";
     private static readonly string[] Cities = ["Amsterdam", "Berlin", "Cairo", "Dublin", "Espoo", "Faro", "Geneva", "Hamburg", "Izmir", "Jena", "Kyoto", "Lima", "Milan", "Nantes", "Oslo", "Porto", "Quito", "Riga", "Sofia", "Turin"];
 
-    private static string Package => """
+    internal static string Package => """
         {
           "format": "partnerportal-solution", "formatVersion": 1, "name": "Clinic",
           "tables": [
@@ -50,7 +49,7 @@ public static partial class SolutionsScenario
         """;
 
     /// <summary>Ten records of every table carry the surname "Zephyr", so the search finds the same ten in both.</summary>
-    private static JsonObject Row(int i, int count) => new()
+    internal static JsonObject Row(int i, int count) => new()
     {
         ["name"] = i % (count / 10) == 7 ? $"Ada Zephyr {i}" : $"Patient {i}",
         ["email"] = $"p{i}@example.test",
@@ -97,21 +96,7 @@ public static partial class SolutionsScenario
             await CheckRowsAsync(smallClient, smallPath, rows);
             await LoadAsync(largeClient, largePath, perRound);
             await LoadAsync(smallClient, smallPath, perRound);
-            var largeCost = new List<Cost>();
-            var smallCost = new List<Cost>();
-            for (var round = 0; round < rounds; round++)
-            {
-                if (round % 2 == 0)
-                {
-                    largeCost.Add(await LoadAsync(largeClient, largePath, perRound));
-                    smallCost.Add(await LoadAsync(smallClient, smallPath, perRound));
-                }
-                else
-                {
-                    smallCost.Add(await LoadAsync(smallClient, smallPath, perRound));
-                    largeCost.Add(await LoadAsync(largeClient, largePath, perRound));
-                }
-            }
+            var (largeCost, smallCost) = await PageLoad.AlternateAsync(rounds, () => LoadAsync(largeClient, largePath, perRound), () => LoadAsync(smallClient, smallPath, perRound));
 
             var cpuLarge = Statistics.Median(largeCost.Select(c => c.CpuMs));
             var cpuSmall = Statistics.Median(smallCost.Select(c => c.CpuMs));
@@ -178,32 +163,7 @@ public static partial class SolutionsScenario
         }
     }
 
-    /// <summary>A browser-like client for one organization's host: cookies kept, every name connecting to the portal's loopback port.</summary>
-    private static async Task<HttpClient> SignInAsync(PortalHost portal, Seeded seeded)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            CookieContainer = new CookieContainer(),
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, portal.BaseAddress.Port), cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        var client = new HttpClient(handler) { BaseAddress = new Uri($"http://{seeded.Host}/"), Timeout = TimeSpan.FromMinutes(5) };
-        var response = await PostFormAsync(client, "/account/signin", new Dictionary<string, string> { ["Input.Email"] = seeded.Email, ["Input.Password"] = Password });
-        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in on {seeded.Host} answered {(int)response.StatusCode}.");
-        return client;
-    }
-
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string path, Dictionary<string, string> fields, string? action = null)
-    {
-        var page = await client.GetStringAsync(path);
-        fields["__RequestVerificationToken"] = Token().Match(page) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException($"No antiforgery token on {path}.");
-        return await client.PostAsync(action ?? path, new FormUrlEncodedContent(fields));
-    }
+    private static Task<HttpClient> SignInAsync(PortalHost portal, Seeded seeded) => portal.SignedInAsync(seeded.Host, seeded.Email, Password);
 
     /// <summary>Before timing, each page must really list what it should (a 404 or an empty page would be fast).</summary>
     private static async Task CheckRowsAsync(HttpClient client, string path, int rows)
@@ -304,7 +264,7 @@ public static partial class SolutionsScenario
         var page = $"{seeded.List}/import";
 
         var form = await client.GetStringAsync(page);
-        var token = Token().Match(form).Groups[1].Value;
+        var token = PortalHost.AntiforgeryToken(form) ?? throw new InvalidOperationException($"No antiforgery token on {page}.");
         var upload = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
@@ -316,7 +276,7 @@ public static partial class SolutionsScenario
         var previewTime = watch.Elapsed;
         if (preview.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The import preview answered {(int)preview.StatusCode}.");
 
-        var importToken = Token().Matches(previewBody).Last().Groups[1].Value;
+        var importToken = PortalHost.AntiforgeryTokens(previewBody)[^1];
         watch.Restart();
         using var imported = await client.PostAsync($"{page}?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = importToken, ["CsvText"] = text }));
         var importTime = watch.Elapsed;
@@ -336,9 +296,6 @@ public static partial class SolutionsScenario
     private static string CultureInfo(FormattableString text) => FormattableString.Invariant(text);
 
     private static string Mb(long bytes) => $"{bytes / 1024.0 / 1024.0:F1} MB";
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 
     [GeneratedRegex("/record/[0-9a-f-]{36}\"")]
     private static partial Regex RecordLink();

@@ -8,7 +8,9 @@
 #                                      memory, CSV import speed); "tenancy" only the tenancy ones,
 #                                      "resellers" only the reseller dashboard (10,000 vs 10 clients)
 #                                      and the streamed 100,000-client exports, "invoices" only
-#                                      consultant invoicing (a month of 10,000 SLAs, then again)
+#                                      consultant invoicing (a month of 10,000 SLAs, then again),
+#                                      "seats" only a consultant's pages against a member's (DB
+#                                      commands per request, target: no more than the member's)
 # Other options: --rounds N, --seconds S (per round), --connections C.
 set -euo pipefail
 

@@ -50,6 +50,17 @@ public sealed class SeatRulesShould
         Assert.Equal(reactivate, SeatRules.CheckReactivation(seat) is null);
     }
 
+    [Theory]
+    [InlineData(SeatStatus.Active, "Active", "nothing runs")]
+    [InlineData(SeatStatus.Ending, "Ends on 2026-11-30", "the day the notice runs out")]
+    [InlineData(SeatStatus.Ended, "Ended on 2026-11-27 (left)", "the day and the way it ended")]
+    public void SayWhereASeatStands(SeatStatus status, string words, string why)
+    {
+        var seat = Seat(status);
+        seat.EndedHow = "left";
+        Assert.True(words == SeatRules.StatusWords(seat.Status, seat.EndsAt, seat.EndedAt, seat.EndedHow), why);
+    }
+
     [Fact]
     public void SayWhatAConsultantMayDoWithAndWithoutTheAdminToggle()
     {

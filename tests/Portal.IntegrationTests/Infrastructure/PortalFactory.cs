@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
@@ -97,8 +98,18 @@ public class PortalFactory : WebApplicationFactory<Program>
 public sealed class CommandCounter : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _commands = new();
+    private readonly ConcurrentQueue<string> _serving = new();
 
     public int Count => _commands.Count;
+
+    /// <summary>
+    /// How many commands so far were issued while serving an HTTP request: background jobs and a
+    /// test's own reads and writes have no request, so a page's cost can be told from them.
+    /// </summary>
+    public int CountServingRequests => _serving.Count;
+
+    /// <summary>The text of the commands issued while serving requests, from the <paramref name="start"/>th on (a count taken before).</summary>
+    public IReadOnlyList<string> ServingRequestsFrom(int start) => _serving.Skip(start).ToList();
 
     /// <summary>How many commands so far read or wrote a table whose name contains <paramref name="table"/>.</summary>
     public int CountTouching(string table) => _commands.Count(c => c.Contains(table, StringComparison.Ordinal));
@@ -111,6 +122,8 @@ public sealed class CommandCounter : DbCommandInterceptor
     private T Record<T>(DbCommand command, T result)
     {
         _commands.Enqueue(command.CommandText);
+        // The accessor's context flows with the request's async work, and is null everywhere else.
+        if (new HttpContextAccessor().HttpContext is not null) _serving.Enqueue(command.CommandText);
         return result;
     }
 

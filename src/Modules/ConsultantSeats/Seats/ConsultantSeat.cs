@@ -1,3 +1,4 @@
+using System.Globalization;
 using PartnerPortal.Data;
 
 namespace PartnerPortal.ConsultantSeats.Seats;
@@ -109,6 +110,14 @@ public static class SeatRules
     /// <summary>Why the seat cannot be reactivated now, or null.</summary>
     public static string? CheckReactivation(ConsultantSeat seat) =>
         seat.Status == SeatStatus.Ended ? null : "This seat is still active.";
+
+    /// <summary>Where a seat stands, in words: active, the day it ends, or the day and the way it ended.</summary>
+    public static string StatusWords(SeatStatus status, DateTime? endsAt, DateTime? endedAt, string? endedHow) => status switch
+    {
+        SeatStatus.Ending => $"Ends on {endsAt!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
+        SeatStatus.Ended => $"Ended on {endedAt!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({endedHow})",
+        _ => "Active",
+    };
 
     /// <summary>What the consultant may do in the workspace, in the owner's words (A5), or told to the consultant themselves.</summary>
     public static string WhatTheyMayDo(bool alsoWorkspaceAdmin, string workspace, bool toThemselves = false) => (alsoWorkspaceAdmin, toThemselves) switch

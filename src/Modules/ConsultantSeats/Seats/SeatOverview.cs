@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.ConsultantSeats.Certification;
 using PartnerPortal.Data;
@@ -36,12 +35,21 @@ public sealed record SeatView(
 
     public string WhatYouMayDo => SeatRules.WhatTheyMayDo(AlsoWorkspaceAdmin, Workspace, toThemselves: true);
 
-    public string StatusWords => Status switch
-    {
-        SeatStatus.Ending => $"Ends on {EndsAt!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-        SeatStatus.Ended => $"Ended on {EndedAt!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({EndedHow})",
-        _ => "Active",
-    };
+    public string StatusWords => SeatRules.StatusWords(Status, EndsAt, EndedAt, EndedHow);
+}
+
+/// <summary>
+/// A consultant's own seat that has not ended, as they see it on the client's home and their seat
+/// page: where, for which partner, what they may do, since when and whether it is ending. Who they
+/// are, their activity and their certification are theirs to know already, so none is read.
+/// </summary>
+public sealed record HeldSeat(Guid Id, string Workspace, Guid PartnerId, string PartnerName, bool AlsoWorkspaceAdmin, DateTime Since, DateTime? EndsAt)
+{
+    public SeatStatus Status => EndsAt is null ? SeatStatus.Active : SeatStatus.Ending;
+
+    public string WhatYouMayDo => SeatRules.WhatTheyMayDo(AlsoWorkspaceAdmin, Workspace, toThemselves: true);
+
+    public string StatusWords => SeatRules.StatusWords(Status, EndsAt, endedAt: null, endedHow: null);
 }
 
 /// <summary>
@@ -52,6 +60,8 @@ public sealed record SeatView(
 /// </summary>
 public sealed class SeatOverview(PortalDbContext db, ITenantStore store, Certifications certifications, TenantUrls urls)
 {
+    private const string MissingWorkspace = "a workspace that no longer exists";
+
     /// <summary>Every seat of the current organization, active first.</summary>
     public Task<IReadOnlyList<SeatView>> ForClientAsync(CancellationToken cancellationToken = default) =>
         ViewsAsync(db.Set<ConsultantSeat>(), 500, cancellationToken);
@@ -60,9 +70,26 @@ public sealed class SeatOverview(PortalDbContext db, ITenantStore store, Certifi
     public async Task<SeatView?> OneAsync(Guid seatId, CancellationToken cancellationToken = default) =>
         (await ViewsAsync(db.Set<ConsultantSeat>().Where(s => s.Id == seatId), 1, cancellationToken)).FirstOrDefault();
 
-    /// <summary>The viewer's own seats in the current organization that have not ended.</summary>
-    public Task<IReadOnlyList<SeatView>> HeldHereAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        ViewsAsync(db.Set<ConsultantSeat>().Where(s => s.UserId == userId && s.EndedAt == null), 100, cancellationToken);
+    /// <summary>
+    /// The viewer's own seats in the current organization that have not ended, newest first. One
+    /// statement: the consultant's home shows them on every visit, and a consultant's page costs no
+    /// more than a member's (issue 11), whose home asks the same and finds none.
+    /// </summary>
+    public async Task<IReadOnlyList<HeldSeat>> HeldHereAsync(Guid userId, CancellationToken cancellationToken = default) =>
+        await db.Set<ConsultantSeat>().AsNoTracking()
+            .Where(s => s.UserId == userId && s.EndedAt == null)
+            .OrderByDescending(s => s.Since)
+            .Take(100)
+            // The seat's workspace is the current organization's (the "Tenant" filter holds for both).
+            .Select(s => new HeldSeat(
+                s.Id,
+                db.Workspaces.Where(w => w.Id == s.WorkspaceId).Select(w => w.Name).FirstOrDefault() ?? MissingWorkspace,
+                s.PartnerId,
+                db.Organizations.Where(o => o.Id == s.PartnerId).Select(o => o.Name).FirstOrDefault() ?? string.Empty,
+                s.AlsoWorkspaceAdmin,
+                s.Since,
+                s.EndsAt))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The consultant's seats across clients, as a consultant of <paramref name="partnerId"/>.</summary>
     public Task<IReadOnlyList<SeatView>> ForConsultantAsync(Guid userId, Guid partnerId, CancellationToken cancellationToken = default) =>
@@ -135,7 +162,7 @@ public sealed class SeatOverview(PortalDbContext db, ITenantStore store, Certifi
                 names.GetValueOrDefault(s.TenantId) ?? string.Empty,
                 clientUrls[s.TenantId],
                 s.WorkspaceId,
-                workspaces.GetValueOrDefault(s.WorkspaceId) ?? "a workspace that no longer exists",
+                workspaces.GetValueOrDefault(s.WorkspaceId) ?? MissingWorkspace,
                 s.UserId,
                 people.GetValueOrDefault(s.UserId)?.Email ?? string.Empty,
                 people.GetValueOrDefault(s.UserId)?.DisplayName,

@@ -10,7 +10,7 @@ namespace PartnerPortal.ConsultantSeats.Areas.ConsultantSeats.Pages;
 /// </summary>
 public sealed class MySeatModel(SeatOverview overview, Seating seating, ITenantStore store, TenantUrls urls) : SeatPage
 {
-    public IReadOnlyList<SeatView> Seats { get; private set; } = [];
+    public IReadOnlyList<HeldSeat> Seats { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 

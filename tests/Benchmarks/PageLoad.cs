@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Net;
+
+namespace PartnerPortal.Benchmarks;
+
+/// <summary>Load on one page from one signed-in client, and the fair order in which scenarios load two of them.</summary>
+public static class PageLoad
+{
+    /// <summary>
+    /// Sends <paramref name="requests"/> GETs of <paramref name="path"/>, <paramref name="concurrency"/>
+    /// at a time, each read to its end; any answer but 200 stops the scenario. Returns the wall time.
+    /// </summary>
+    public static async Task<TimeSpan> SendAsync(HttpClient client, string path, int requests, int concurrency)
+    {
+        var next = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) <= requests)
+            {
+                using var response = await client.GetAsync(path);
+                if (response.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}.");
+                await response.Content.ReadAsByteArrayAsync();
+            }
+        }));
+        return watch.Elapsed;
+    }
+
+    /// <summary>Rounds of two loads in A B B A order, so a slow drift of the machine hits both alike; the rounds of each.</summary>
+    public static async Task<(List<T> A, List<T> B)> AlternateAsync<T>(int rounds, Func<Task<T>> a, Func<Task<T>> b)
+    {
+        var ofA = new List<T>();
+        var ofB = new List<T>();
+        for (var round = 0; round < rounds; round++)
+        {
+            if (round % 2 == 0)
+            {
+                ofA.Add(await a());
+                ofB.Add(await b());
+            }
+            else
+            {
+                ofB.Add(await b());
+                ofA.Add(await a());
+            }
+        }
+
+        return (ofA, ofB);
+    }
+}
