@@ -41,6 +41,8 @@ public static class DataExtensions
         services.AddScoped<PlatformSettings>();
         // Modules were added above: a solutions module's catalog wins, else there are no solutions.
         services.TryAddScoped<ISolutionCatalog, NoSolutions>();
+        // Likewise a partner program's standings, else no partner has a tier.
+        services.TryAddScoped<IPartnerStanding, NoPartnerStanding>();
         services.AddScoped<ModuleSettings>();
         return services;
     }
