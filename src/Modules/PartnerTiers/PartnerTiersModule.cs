@@ -37,6 +37,8 @@ public sealed class PartnerTiersModule : IPortalModule
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
+        // The ledger, disputes, deals and case studies
+        PartnerTiersModel.Configure(modelBuilder);
     }
 
     public IEnumerable<NavItem> Navigation => [];

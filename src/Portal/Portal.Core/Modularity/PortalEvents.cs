@@ -11,7 +11,11 @@ namespace PartnerPortal.Modularity;
 /// <param name="UserId">Who made it (the reseller user while impersonating), or null for background work.</param>
 /// <param name="Kind">What happened, as <c>{module}.{what}</c>, e.g. <c>solutions.published</c>.</param>
 /// <param name="At">When, from the caller's <see cref="TimeProvider"/>.</param>
-public sealed record PortalEvent(Guid OrganizationId, Guid? UserId, string Kind, DateTime At);
+/// <param name="PartnerId">
+/// The partner organization the activity is credited to when that is not the acting user's own
+/// partner (e.g. the publisher of a listing a client installed); null otherwise.
+/// </param>
+public sealed record PortalEvent(Guid OrganizationId, Guid? UserId, string Kind, DateTime At, Guid? PartnerId = null);
 
 /// <summary>
 /// The kernel's in-process event channel: a module raises events without knowing who listens,
