@@ -205,6 +205,20 @@ public sealed class SlasShould : PortalTest<ConsultingPortalFactory>
         Assert.Null(page.QuerySelector("main form[method=post]"));
     }
 
+    [Fact]
+    public async Task BeReachedFromTheConsultingPageAndLeadBackToIt()
+    {
+        var partner = await _consulting.PartnerAsync();
+        using var browser = await _consulting.SignedInAsync(partner.Partner.Host, partner.Consultant);
+
+        var (_, consulting) = await browser.GetPageAsync("/consulting");
+        Assert.Equal(["/consulting/slas", "/consulting/invoices"], consulting.QuerySelectorAll("#billing-title ~ ul a").Select(a => a.GetAttribute("href")));
+
+        var (_, slas) = await browser.GetPageAsync("/consulting/slas");
+        var nav = slas.QuerySelectorAll("nav.subnav a").Select(a => (a.GetAttribute("href"), a.GetAttribute("aria-current"))).ToArray();
+        Assert.Equal([("/consulting", null), ("/consulting/slas", "page"), ("/consulting/invoices", null)], nav);
+    }
+
     private static Dictionary<string, string> Fields(ServedClient? client, string fee, string currency, string terms, string grace, string startsOn, string? instructions = null)
     {
         var fields = new Dictionary<string, string>
