@@ -39,15 +39,23 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
         Assert.Contains("is disputed already", await ProgramWorld.TextOfAsync(twice, "#form-error"));
 
         using var platform = await world.PlatformAsync(Factory);
-        foreach (var (points, message) in new[] { ("", "Enter the correction in points"), ("0", "A correction of 0 points"), ("2000000", "at most 1,000,000 points"), ("1.234", "at most two decimals"), ("twelve", "Enter the correction in points") })
+        foreach (var (points, confirm, message) in new[]
         {
-            var bad = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = points, ["note"] = "" }, "/platform/program/disputes?handler=Accept");
+            ("", "true", "Enter the correction in points"),
+            ("0", "true", "A correction of 0 points"),
+            ("2000000", "true", "at most 1,000,000 points"),
+            ("1.234", "true", "at most two decimals"),
+            ("twelve", "true", "Enter the correction in points"),
+            ("-4.5", "false", "Tick the box to confirm the correction"),
+        })
+        {
+            var bad = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = points, ["note"] = "", ["confirm"] = confirm }, "/platform/program/disputes?handler=Accept");
             Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
             Assert.Contains(message, await ProgramWorld.TextOfAsync(bad, "#form-error"));
         }
 
         Assert.Equal(1, await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().CountAsync()));
-        var accepted = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = "-4.5", ["note"] = "The Business plan started on the 20th." }, "/platform/program/disputes?handler=Accept");
+        var accepted = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = "-4.5", ["note"] = "The Business plan started on the 20th.", ["confirm"] = "true" }, "/platform/program/disputes?handler=Accept");
         Assert.Contains("is accepted: -4.5 points", await ProgramWorld.NoticeAfterAsync(platform, accepted));
 
         var correction = await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().AsNoTracking().SingleAsync(e => e.Source == PointSource.Correction));
@@ -69,7 +77,7 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
         Assert.Contains("Corrected by -4.5 points", row.QuerySelector(".correction")!.TextContent);
 
         // Resolved once.
-        var again = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = "3", ["note"] = "" }, "/platform/program/disputes?handler=Accept");
+        var again = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = "3", ["note"] = "", ["confirm"] = "true" }, "/platform/program/disputes?handler=Accept");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
         Assert.Equal(2, await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().CountAsync()));
     }

@@ -119,9 +119,7 @@ public sealed class CustomerCaseStudies(PortalDbContext db, ITenantContext tenan
     /// <summary>A platform admin approves a submitted case study or sends it back with a note; null when there is no such case study.</summary>
     public async Task<ProgramOutcome?> ReviewAsync(Guid id, bool approve, string? note, Guid byUserId, CancellationToken cancellationToken = default)
     {
-        // The platform admins' page names any partner's case study by id.
-        var partnerId = await db.Set<CaseStudy>().IgnoreQueryFilters(["Tenant"]).Where(c => c.Id == id).Select(c => (Guid?)c.TenantId).FirstOrDefaultAsync(cancellationToken);
-        if (partnerId is null || await store.FindByIdAsync(partnerId.Value, cancellationToken) is not { } partner) return null;
+        if (await db.PartnerOwningAsync<CaseStudy>(store, c => c.Id == id, cancellationToken) is not { } partner) return null;
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (!approve && note is null) return ProgramOutcome.Refused("Say what the partner should change: the note goes to them.");
         if (note is { Length: > MaxNoteLength }) return ProgramOutcome.Refused($"Keep the note to at most {MaxNoteLength} characters.");

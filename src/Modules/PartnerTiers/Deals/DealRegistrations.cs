@@ -160,9 +160,7 @@ public sealed class DealRegistrations(
     /// <summary>A platform admin approves (an optional note) or rejects (a required reason) a waiting deal; null when there is no such deal.</summary>
     public async Task<ProgramOutcome?> ReviewAsync(Guid dealId, bool approve, string? reason, Guid byUserId, CancellationToken cancellationToken = default)
     {
-        // The platform admins' page names any partner's deal by id.
-        var partnerId = await db.Set<DealRegistration>().IgnoreQueryFilters(["Tenant"]).Where(d => d.Id == dealId).Select(d => (Guid?)d.TenantId).FirstOrDefaultAsync(cancellationToken);
-        if (partnerId is null || await store.FindByIdAsync(partnerId.Value, cancellationToken) is not { } partner) return null;
+        if (await db.PartnerOwningAsync<DealRegistration>(store, d => d.Id == dealId, cancellationToken) is not { } partner) return null;
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (!approve && reason is null) return ProgramOutcome.Refused("Give the reason for the rejection: the partner reads it.");
         if (reason is { Length: > MaxReasonLength }) return ProgramOutcome.Refused($"Keep the reason to at most {MaxReasonLength} characters.");

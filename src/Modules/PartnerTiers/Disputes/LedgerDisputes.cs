@@ -76,13 +76,12 @@ public sealed class LedgerDisputes(PortalDbContext db, ITenantContext tenants, I
 
     /// <summary>
     /// A platform admin accepts an open dispute with a correcting entry of <paramref name="pointsText"/>
-    /// points (negative takes points away), or rejects it with a reason; null when there is no such dispute.
+    /// points (negative takes points away; <paramref name="confirmed"/>, as it cannot be undone), or
+    /// rejects it with a reason; null when there is no such dispute.
     /// </summary>
-    public async Task<ProgramOutcome?> ResolveAsync(Guid disputeId, bool accept, string? pointsText, string? note, Guid byUserId, CancellationToken cancellationToken = default)
+    public async Task<ProgramOutcome?> ResolveAsync(Guid disputeId, bool accept, string? pointsText, string? note, bool confirmed, Guid byUserId, CancellationToken cancellationToken = default)
     {
-        // The platform admins' page names any partner's dispute by id.
-        var partnerId = await db.Set<LedgerDispute>().IgnoreQueryFilters(["Tenant"]).Where(d => d.Id == disputeId).Select(d => (Guid?)d.TenantId).FirstOrDefaultAsync(cancellationToken);
-        if (partnerId is null || await store.FindByIdAsync(partnerId.Value, cancellationToken) is not { } partner) return null;
+        if (await db.PartnerOwningAsync<LedgerDispute>(store, d => d.Id == disputeId, cancellationToken) is not { } partner) return null;
         note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         if (note is { Length: > MaxTextLength }) return ProgramOutcome.Refused($"Keep the text to at most {MaxTextLength} characters.");
         decimal points = 0;
@@ -94,6 +93,7 @@ public sealed class LedgerDisputes(PortalDbContext db, ITenantContext tenants, I
             if (points == 0) return ProgramOutcome.Refused("A correction of 0 points changes nothing: enter the points to add or take away, or reject the dispute.");
             if (Math.Abs(points) > MaxCorrection) return ProgramOutcome.Refused($"A correction is at most {Points(MaxCorrection)} points either way.");
             if (decimal.Round(points, 2) != points) return ProgramOutcome.Refused("Points have at most two decimals.");
+            if (!confirmed) return ProgramOutcome.Refused("Tick the box to confirm the correction: it goes into the partner's ledger and cannot be taken back.");
         }
         else if (note is null) return ProgramOutcome.Refused("Give the reason for the rejection: the partner reads it.");
 

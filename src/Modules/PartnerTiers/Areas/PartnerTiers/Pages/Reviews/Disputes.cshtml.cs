@@ -14,11 +14,11 @@ public sealed class DisputesModel(LedgerDisputes disputes) : ProgramWorkPage
         await LoadAsync(cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostAcceptAsync(Guid disputeId, string? points, string? note, CancellationToken cancellationToken) =>
-        await AfterAsync(await disputes.ResolveAsync(disputeId, accept: true, points, note, UserId, cancellationToken), "/platform/program/disputes", () => LoadAsync(cancellationToken));
+    public async Task<IActionResult> OnPostAcceptAsync(Guid disputeId, string? points, string? note, bool confirm, CancellationToken cancellationToken) =>
+        await AfterAsync(await disputes.ResolveAsync(disputeId, accept: true, points, note, confirm, UserId, cancellationToken), "/platform/program/disputes", () => LoadAsync(cancellationToken));
 
     public async Task<IActionResult> OnPostRejectAsync(Guid disputeId, string? note, CancellationToken cancellationToken) =>
-        await AfterAsync(await disputes.ResolveAsync(disputeId, accept: false, null, note, UserId, cancellationToken), "/platform/program/disputes", () => LoadAsync(cancellationToken));
+        await AfterAsync(await disputes.ResolveAsync(disputeId, accept: false, null, note, confirmed: false, UserId, cancellationToken), "/platform/program/disputes", () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken) => Disputes = await disputes.ForReviewAsync(cancellationToken);
 }
