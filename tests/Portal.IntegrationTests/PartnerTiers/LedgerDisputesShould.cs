@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.IntegrationTests.Infrastructure;
+using PartnerPortal.PartnerTiers.Disputes;
 using PartnerPortal.PartnerTiers.Ledger;
 
 namespace PartnerPortal.IntegrationTests.PartnerTiers;
@@ -133,5 +135,30 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
         using var platform = await world.PlatformAsync(Factory);
         Assert.Equal(HttpStatusCode.NotFound, (await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = Guid.NewGuid().ToString(), ["note"] = "x" }, "/platform/program/disputes?handler=Reject")).StatusCode);
         Assert.Equal(DisputeStatus.Open, (await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync())).Status);
+    }
+
+    [Fact]
+    public async Task WriteOneCorrectionWhenTwoAdminsAcceptAtOnce()
+    {
+        var world = await ProgramWorld.CreateAsync(World, "Raced Partner");
+        var entry = await ProgramWorld.EntryAsync(World, world.Partner);
+        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        await ProgramWorld.NoticeAfterAsync(member, await DisputeAsync(member, entry.Id, "Counted twice."));
+        var dispute = await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync());
+
+        async Task<string?> AcceptAsync(string points)
+        {
+            await using var scope = Factory.Services.CreateAsyncScope();
+            var outcome = await scope.ServiceProvider.GetRequiredService<LedgerDisputes>().ResolveAsync(dispute.Id, accept: true, points, null, confirmed: true, world.PlatformAdmin.Id);
+            return outcome!.Done;
+        }
+
+        var outcomes = await Task.WhenAll(AcceptAsync("-12"), AcceptAsync("-6"));
+
+        Assert.Single(outcomes, o => o is not null);
+        var corrections = await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().AsNoTracking().Where(e => e.Source == PointSource.Correction).ToListAsync());
+        var correction = Assert.Single(corrections);
+        Assert.Equal(correction.Id, (await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync())).CorrectionEntryId);
+        Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.dispute_accepted"));
     }
 }

@@ -126,12 +126,14 @@ public sealed class CustomerCaseStudies(PortalDbContext db, ITenantContext tenan
 
         using (tenants.Change(partner))
         {
-            var study = await db.Set<CaseStudy>().SingleAsync(c => c.Id == id, cancellationToken);
-            if (study.Status != CaseStudyStatus.Submitted) return ProgramOutcome.Refused($"The case study of {partner.Name} about {study.Customer} is {Describe(study.Status).ToLowerInvariant()} already.");
-            study.Status = approve ? CaseStudyStatus.Approved : CaseStudyStatus.SentBack;
-            study.ReviewNote = note;
-            study.ReviewedAt = time.GetUtcNow().UtcDateTime;
-            study.ReviewedByUserId = byUserId;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var status = approve ? CaseStudyStatus.Approved : CaseStudyStatus.SentBack;
+            // The claim re-checks that the case study still waits: two admins deciding at once decide (and e-mail) once.
+            var claimed = await db.Set<CaseStudy>().Where(c => c.Id == id && c.Status == CaseStudyStatus.Submitted)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, status).SetProperty(c => c.ReviewNote, note).SetProperty(c => c.ReviewedAt, now).SetProperty(c => c.ReviewedByUserId, byUserId), cancellationToken);
+            var study = await db.Set<CaseStudy>().AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+            if (claimed != 1) return ProgramOutcome.Refused($"The case study of {partner.Name} about {study.Customer} is {Describe(study.Status).ToLowerInvariant()} already.");
             audit.Record(approve ? "program.case_study_approved" : "program.case_study_sent_back", $"{study.Customer}{(note is null ? string.Empty : ". " + note)}");
             await notices.QueueAsync(partner, approve ? "program-case-study-approved" : "program-case-study-sent-back", new Dictionary<string, string?>
             {
@@ -139,6 +141,7 @@ public sealed class CustomerCaseStudies(PortalDbContext db, ITenantContext tenan
                 ["note"] = note,
             }, "/program/case-studies", study.SubmittedByUserId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return ProgramOutcome.Did(approve
                 ? $"The case study of {partner.Name} about {study.Customer} is approved; the partner is told by e-mail."
                 : $"The case study of {partner.Name} about {study.Customer} is sent back; the partner reads your note in an e-mail.");

@@ -167,12 +167,14 @@ public sealed class DealRegistrations(
 
         using (tenants.Change(partner))
         {
-            var deal = await db.Set<DealRegistration>().SingleAsync(d => d.Id == dealId, cancellationToken);
-            if (deal.Review != DealReview.Pending) return ProgramOutcome.Refused($"The deal of {partner.Name} with {deal.Customer} was {Describe(deal.Review).ToLowerInvariant()} already.");
-            deal.Review = approve ? DealReview.Approved : DealReview.Rejected;
-            deal.ReviewReason = reason;
-            deal.ReviewedAt = time.GetUtcNow().UtcDateTime;
-            deal.ReviewedByUserId = byUserId;
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            var review = approve ? DealReview.Approved : DealReview.Rejected;
+            // The claim re-checks that the deal still waits: two admins deciding at once decide (and e-mail) once.
+            var claimed = await db.Set<DealRegistration>().Where(d => d.Id == dealId && d.Review == DealReview.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Review, review).SetProperty(d => d.ReviewReason, reason).SetProperty(d => d.ReviewedAt, now).SetProperty(d => d.ReviewedByUserId, byUserId), cancellationToken);
+            var deal = await db.Set<DealRegistration>().AsNoTracking().SingleAsync(d => d.Id == dealId, cancellationToken);
+            if (claimed != 1) return ProgramOutcome.Refused($"The deal of {partner.Name} with {deal.Customer} was {Describe(deal.Review).ToLowerInvariant()} already.");
             audit.Record(approve ? "program.deal_approved" : "program.deal_rejected", $"{deal.Customer}: {Currencies.Format(deal.ExpectedArr, deal.Currency)} ARR{(reason is null ? string.Empty : ". " + reason)}");
             var rate = Earns(deal) ? await discount.RateForAsync(partner.Id, cancellationToken) : 0m;
             await notices.QueueAsync(partner, approve ? "program-deal-approved" : "program-deal-rejected", new Dictionary<string, string?>
@@ -184,6 +186,7 @@ public sealed class DealRegistrations(
                 ["discount"] = Earns(deal) ? Percent(rate) : null,
             }, "/program/deals", deal.RegisteredByUserId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return ProgramOutcome.Did(approve
                 ? $"The deal of {partner.Name} with {deal.Customer} is approved; the partner is told by e-mail."
                 : $"The deal of {partner.Name} with {deal.Customer} is rejected; the partner is told why by e-mail.");

@@ -99,22 +99,27 @@ public sealed class LedgerDisputes(PortalDbContext db, ITenantContext tenants, I
 
         using (tenants.Change(partner))
         {
-            var dispute = await db.Set<LedgerDispute>().SingleAsync(d => d.Id == disputeId, cancellationToken);
-            var entry = await db.Set<LedgerEntry>().SingleAsync(e => e.Id == dispute.LedgerEntryId, cancellationToken);
-            if (dispute.Status != DisputeStatus.Open) return ProgramOutcome.Refused($"The dispute of {partner.Name} about “{entry.Description}” was {Describe(dispute.Status).ToLowerInvariant()} already.");
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            dispute.Status = accept ? DisputeStatus.Accepted : DisputeStatus.Rejected;
-            dispute.ResolvedAt = now;
-            dispute.ResolvedByUserId = byUserId;
-            dispute.Resolution = note ?? $"Corrected by {Signed(points)} points.";
-            if (accept)
+            var status = accept ? DisputeStatus.Accepted : DisputeStatus.Rejected;
+            var resolution = note ?? $"Corrected by {Signed(points)} points.";
+            Guid? correctionId = accept ? Guid.CreateVersion7() : null;
+            // The claim re-checks that the dispute is still open: two admins resolving at once write one correction and one e-mail.
+            var claimed = await db.Set<LedgerDispute>().Where(d => d.Id == disputeId && d.Status == DisputeStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Status, status).SetProperty(d => d.Resolution, resolution).SetProperty(d => d.ResolvedAt, now)
+                    .SetProperty(d => d.ResolvedByUserId, byUserId).SetProperty(d => d.CorrectionEntryId, correctionId), cancellationToken);
+            var dispute = await db.Set<LedgerDispute>().AsNoTracking().SingleAsync(d => d.Id == disputeId, cancellationToken);
+            var entry = await db.Set<LedgerEntry>().AsNoTracking().SingleAsync(e => e.Id == dispute.LedgerEntryId, cancellationToken);
+            if (claimed != 1) return ProgramOutcome.Refused($"The dispute of {partner.Name} about “{entry.Description}” was {Describe(dispute.Status).ToLowerInvariant()} already.");
+            if (correctionId is { } id)
             {
                 var description = $"Correction of “{entry.Description}” after a dispute: {Signed(points)} points";
-                var correction = new LedgerEntry
+                db.Add(new LedgerEntry
                 {
+                    Id = id,
                     Period = entry.Period,
                     Source = PointSource.Correction,
-                    // Unique per dispute, so the recalculation never writes over it and a second accept cannot add another.
+                    // Unique per dispute, so the recalculation never writes over it.
                     SourceKey = $"correction:{dispute.Id}",
                     Points = points,
                     AccountId = entry.AccountId,
@@ -123,9 +128,7 @@ public sealed class LedgerDisputes(PortalDbContext db, ITenantContext tenants, I
                     CorrectsEntryId = entry.Id,
                     Description = description.Length > 500 ? description[..499] + "…" : description,
                     CreatedAt = now,
-                };
-                db.Add(correction);
-                dispute.CorrectionEntryId = correction.Id;
+                });
             }
 
             audit.Record(accept ? "program.dispute_accepted" : "program.dispute_rejected",
@@ -138,6 +141,7 @@ public sealed class LedgerDisputes(PortalDbContext db, ITenantContext tenants, I
                 ["resolution"] = dispute.Resolution,
             }, "/program/disputes", dispute.RaisedByUserId, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
             return ProgramOutcome.Did(accept
                 ? $"The dispute of {partner.Name} is accepted: {Signed(points)} points in {Month(entry.Period)}. The partner is told by e-mail."
                 : $"The dispute of {partner.Name} is rejected; the partner reads your reason in an e-mail.");
