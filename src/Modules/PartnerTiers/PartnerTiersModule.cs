@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
+using PartnerPortal.PartnerTiers.Deals;
 
 namespace PartnerPortal.PartnerTiers;
 
@@ -22,6 +23,9 @@ public sealed class PartnerTiersModule : IPortalModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Deal registration, case studies and ledger disputes (P8, P10, P12).
+        services.AddDealsAndReviews();
+
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(PartnerTiersModule).Assembly;
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>
@@ -31,9 +35,9 @@ public sealed class PartnerTiersModule : IPortalModule
         });
     }
 
-    public void ConfigurePages(PageConventionCollection conventions)
-    {
-    }
+    public void ConfigurePages(PageConventionCollection conventions) => conventions
+        // Deal registration, case studies and ledger disputes
+        .AllowDealsAndReviews(Name);
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -41,5 +45,5 @@ public sealed class PartnerTiersModule : IPortalModule
         PartnerTiersModel.Configure(modelBuilder);
     }
 
-    public IEnumerable<NavItem> Navigation => [];
+    public IEnumerable<NavItem> Navigation => [.. DealsAndReviews.Navigation];
 }

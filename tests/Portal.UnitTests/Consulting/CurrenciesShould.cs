@@ -1,4 +1,4 @@
-using PartnerPortal.ConsultantSeats.Billing;
+using PartnerPortal.Billing;
 
 namespace PartnerPortal.UnitTests.Consulting;
 

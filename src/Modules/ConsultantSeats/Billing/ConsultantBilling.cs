@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Audit;
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
 

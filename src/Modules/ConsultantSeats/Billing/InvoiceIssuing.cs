@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Mail;
 using PartnerPortal.Tenancy;

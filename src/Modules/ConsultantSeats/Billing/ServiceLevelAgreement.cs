@@ -1,3 +1,4 @@
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 
 namespace PartnerPortal.ConsultantSeats.Billing;

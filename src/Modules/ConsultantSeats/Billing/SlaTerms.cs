@@ -1,4 +1,5 @@
 using System.Globalization;
+using PartnerPortal.Billing;
 
 namespace PartnerPortal.ConsultantSeats.Billing;
 

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 
-namespace PartnerPortal.ConsultantSeats.Billing;
+namespace PartnerPortal.Billing;
 
 /// <summary>
 /// The circulating currencies of ISO 4217 with their minor units (how many decimals an amount may
