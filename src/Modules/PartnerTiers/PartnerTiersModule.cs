@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
+using PartnerPortal.PartnerTiers.Program;
 
 namespace PartnerPortal.PartnerTiers;
 
@@ -22,6 +23,9 @@ public sealed class PartnerTiersModule : IPortalModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Program settings, points ledger, managed relationships, tiers and incentives (ledger stream).
+        services.AddPartnerLedger(configuration);
+
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(PartnerTiersModule).Assembly;
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>
@@ -31,15 +35,17 @@ public sealed class PartnerTiersModule : IPortalModule
         });
     }
 
-    public void ConfigurePages(PageConventionCollection conventions)
-    {
-    }
+    public void ConfigurePages(PageConventionCollection conventions) => conventions
+        // Program settings (platform) and the partner's program page
+        .AllowProgramPages(Name);
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         // The ledger, disputes, deals and case studies
         PartnerTiersModel.Configure(modelBuilder);
+        // Managed relationships, tiers, tier history, badges
+        ProgramModel.Configure(modelBuilder);
     }
 
-    public IEnumerable<NavItem> Navigation => [];
+    public IEnumerable<NavItem> Navigation => [.. ProgramRegistration.Navigation];
 }
