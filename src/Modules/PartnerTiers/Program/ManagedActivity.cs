@@ -81,19 +81,25 @@ public sealed class ManagedActivity(PortalDbContext db, ITenantContext tenants, 
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Ends, at <paramref name="at"/>, the relationships with the account of partners no longer linked to it and with none of their people in it.</summary>
+    /// <summary>
+    /// Ends, at <paramref name="at"/>, the relationships with the account of partners whose link to
+    /// it has ended and who have none of their people in it. A partner credited without ever being
+    /// linked (a listing's publisher) keeps its relationship until it goes idle.
+    /// </summary>
     public async Task<int> EndWithoutAccessAsync(Guid accountId, DateTime at, CancellationToken cancellationToken)
     {
         // Cross-tenant on purpose: every partner's relationship with this one account.
         var managing = await db.Set<ManagedRelationship>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(r => r.AccountId == accountId && r.EndedAt == null).Select(r => r.TenantId).Distinct().ToListAsync(cancellationToken);
         if (managing.Count == 0) return 0;
-        var linked = await db.PartnerClientLinks.AsNoTracking()
-            .Where(l => l.ClientId == accountId && l.EndedAt == null && managing.Contains(l.PartnerId)).Select(l => l.PartnerId).ToListAsync(cancellationToken);
+        var links = await db.PartnerClientLinks.AsNoTracking()
+            .Where(l => l.ClientId == accountId && managing.Contains(l.PartnerId)).Select(l => new { l.PartnerId, l.EndedAt }).ToListAsync(cancellationToken);
+        var revoked = links.Where(l => l.EndedAt != null).Select(l => l.PartnerId).Except(links.Where(l => l.EndedAt == null).Select(l => l.PartnerId)).ToList();
+        if (revoked.Count == 0) return 0;
         var seatedUsers = db.Memberships.IgnoreQueryFilters(["Tenant"]).Where(m => m.TenantId == accountId && m.DeactivatedAt == null).Select(m => m.UserId);
         var withPeopleInside = await db.Memberships.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
-            .Where(m => managing.Contains(m.TenantId) && m.DeactivatedAt == null && seatedUsers.Contains(m.UserId)).Select(m => m.TenantId).Distinct().ToListAsync(cancellationToken);
-        var ending = managing.Except(linked).Except(withPeopleInside).ToList();
+            .Where(m => revoked.Contains(m.TenantId) && m.DeactivatedAt == null && seatedUsers.Contains(m.UserId)).Select(m => m.TenantId).Distinct().ToListAsync(cancellationToken);
+        var ending = revoked.Except(withPeopleInside).ToList();
         if (ending.Count == 0) return 0;
         return await db.Set<ManagedRelationship>().IgnoreQueryFilters(["Tenant"])
             .Where(r => r.AccountId == accountId && r.EndedAt == null && ending.Contains(r.TenantId))

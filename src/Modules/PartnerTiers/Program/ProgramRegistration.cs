@@ -29,12 +29,16 @@ public static class ProgramRegistration
 
     public static PageConventionCollection AllowProgramPages(this PageConventionCollection conventions, string area) => conventions
         .AllowArea(area, "/ProgramAdmin", Audience.PlatformAdmins)
-        .AllowArea(area, "/Program", PartnerMembers);
+        .AllowArea(area, "/Program", PartnerMembers)
+        .AllowAreaPage(area, "/Program/Managed", PartnerAdmins);
 
     public static readonly Audience PartnerMembers = Audience.Members(OrganizationRole.Member, OrganizationKind.Partner);
+
+    private static readonly Audience PartnerAdmins = Audience.Members(OrganizationRole.Admin, OrganizationKind.Partner);
 
     public static IEnumerable<NavItem> Navigation =>
     [
         new("Partner program", "/platform/program", Audience.PlatformAdmins, 27),
+        new("Program", "/program", PartnerMembers, 27),
     ];
 }

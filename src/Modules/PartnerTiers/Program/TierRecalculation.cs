@@ -227,7 +227,7 @@ public sealed class TierRecalculation(
             mailer.Queue("partner-tier-changed", new Dictionary<string, string?>
             {
                 ["name"] = string.IsNullOrWhiteSpace(admin.DisplayName) ? admin.Email : admin.DisplayName,
-                ["org_name"] = partner.Name,
+                ["partner_name"] = partner.Name,
                 ["from_tier"] = from ?? "no tier",
                 ["to_tier"] = row.Tier ?? "no tier",
                 ["promoted"] = up ? "true" : "",
