@@ -2,6 +2,7 @@ using AngleSharp.Dom;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.Modularity;
 using PartnerPortal.PartnerTiers.Ledger;
@@ -150,6 +151,42 @@ public sealed class ProgramPagesShould(MailingPortalFactory factory) : PortalTes
         using var member = await ProgramWorld.SignedInAsync(Factory, partner.Host, employee);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync("/program")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/program/managed")).StatusCode);
+    }
+
+    [Fact]
+    public async Task GrantAndRevokeBadgesAuditedInThePartnersLogAndShownInItsStanding()
+    {
+        await ProgramWorld.UseProgramAsync(Factory);
+        var (partner, _) = await ProgramWorld.PartnerAsync(World, "Badged Partners");
+        var client = await World.CreateOrganizationAsync("Not A Partner");
+        var admin = await World.CreateUserAsync(platformAdmin: true);
+        using var platform = await ProgramWorld.SignedInAsync(Factory, PortalFactory.PlatformDomain, admin);
+
+        var wrong = await platform.PostFormAsync("/platform/program/badges", new Dictionary<string, string> { ["PartnerId"] = client.Id.ToString(), ["Badge"] = "Healthcare" }, "/platform/program/badges?handler=Grant");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.Contains("Choose the partner organization", (await PortalClient.ParseAsync(wrong)).QuerySelector("#form-error")!.TextContent);
+
+        var granted = await platform.PostFormAsync("/platform/program/badges", new Dictionary<string, string> { ["PartnerId"] = partner.Id.ToString(), ["Badge"] = "healthcare" }, "/platform/program/badges?handler=Grant");
+        Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
+        var badge = Assert.Single(await World.InTenantAsync(partner, db => db.Set<PartnerBadge>().AsNoTracking().ToListAsync()));
+        Assert.Equal(("Healthcare", "Industry vertical"), (badge.Name, badge.Kind));
+        Assert.Single(await World.InTenantAsync(partner, db => db.AuditEntries.Where(a => a.Action == "partner_program.badge_granted" && a.UserId == admin.Id).ToListAsync()));
+        var twice = await platform.PostFormAsync("/platform/program/badges", new Dictionary<string, string> { ["PartnerId"] = partner.Id.ToString(), ["Badge"] = "Healthcare" }, "/platform/program/badges?handler=Grant");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
+
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            var standing = (await scope.ServiceProvider.GetRequiredService<IPartnerStanding>().OfAsync([partner.Id]))[partner.Id];
+            Assert.Equal(["Healthcare"], standing.Badges);
+        }
+
+        var recalculated = await ProgramWorld.RecalculateAsync(Factory);
+        Assert.Equal(5m, Assert.Single(await ProgramWorld.LedgerAsync(World, partner), e => e.Source == PointSource.Badge).Points);
+
+        var revoked = await platform.PostFormAsync("/platform/program/badges", new Dictionary<string, string> { ["badgeId"] = badge.Id.ToString() }, "/platform/program/badges?handler=Revoke");
+        Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+        Assert.NotNull(Assert.Single(await World.InTenantAsync(partner, db => db.Set<PartnerBadge>().AsNoTracking().ToListAsync())).RevokedAt);
+        Assert.Equal(HttpStatusCode.NotFound, (await platform.PostFormAsync("/platform/program/badges", new Dictionary<string, string> { ["badgeId"] = badge.Id.ToString() }, "/platform/program/badges?handler=Revoke")).StatusCode);
     }
 
     private Task<ProgramSettings> StoredAsync() =>
