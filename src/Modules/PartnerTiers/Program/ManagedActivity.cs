@@ -69,7 +69,7 @@ public sealed class ManagedActivity(PortalDbContext db, ITenantContext tenants, 
         var relationship = await db.Set<ManagedRelationship>().FirstOrDefaultAsync(r => r.AccountId == e.OrganizationId && r.EndedAt == null, cancellationToken);
         if (relationship is null)
         {
-            db.Add(new ManagedRelationship { AccountId = e.OrganizationId, StartedAt = e.At, LastActivityAt = e.At, LastActivityKind = e.Kind, LastActivityUserId = e.UserId });
+            db.Add(relationship = new ManagedRelationship { AccountId = e.OrganizationId, StartedAt = e.At, LastActivityAt = e.At, LastActivityKind = e.Kind, LastActivityUserId = e.UserId });
         }
         else if (e.At >= relationship.LastActivityAt)
         {
@@ -78,7 +78,16 @@ public sealed class ManagedActivity(PortalDbContext db, ITenantContext tenants, 
             relationship.LastActivityUserId = e.UserId;
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // The caller's unit of work goes on after its listeners: it must not inherit a partner's row that failed here.
+            db.Entry(relationship).State = EntityState.Detached;
+            throw;
+        }
     }
 
     /// <summary>
