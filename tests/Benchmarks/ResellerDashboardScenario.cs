@@ -132,7 +132,7 @@ public static partial class ResellerDashboardScenario
         return passed;
     }
 
-    private sealed record SeededReseller(string Host, string Email);
+    internal sealed record SeededReseller(string Host, string Email);
 
     private static Task<TimeSpan> LoadAsync(HttpClient client, string path, int requests) => PageLoad.SendAsync(client, path, requests, Concurrency);
 
@@ -210,7 +210,7 @@ public static partial class ResellerDashboardScenario
         }
     }
 
-    private static async Task<HttpClient> SignedInAsync(BenchmarkHost host, SeededReseller reseller)
+    internal static async Task<HttpClient> SignedInAsync(BenchmarkHost host, SeededReseller reseller)
     {
         var client = host.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri($"http://{reseller.Host}/"), AllowAutoRedirect = false, HandleCookies = true });
         var form = await client.GetStringAsync("/account/signin");

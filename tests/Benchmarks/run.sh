@@ -10,7 +10,10 @@
 #                                      and the streamed 100,000-client exports, "invoices" only
 #                                      consultant invoicing (a month of 10,000 SLAs, then again),
 #                                      "seats" only a consultant's pages against a member's (DB
-#                                      commands per request, target: no more than the member's)
+#                                      commands per request, target: no more than the member's),
+#                                      "program" only the partner program (recalculating 2,000
+#                                      partners over 100,000 accounts under 60 s, then again writing
+#                                      nothing; the program page with 100,000 entries vs 100, <= 2x)
 # Other options: --rounds N, --seconds S (per round), --connections C.
 set -euo pipefail
 

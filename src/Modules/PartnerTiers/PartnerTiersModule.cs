@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
 using PartnerPortal.PartnerTiers.Deals;
+using PartnerPortal.PartnerTiers.Program;
 
 namespace PartnerPortal.PartnerTiers;
 
@@ -23,6 +24,9 @@ public sealed class PartnerTiersModule : IPortalModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // Program settings, points ledger, managed relationships, tiers and incentives (P1–P7, P11, P12, R6, R14).
+        services.AddPartnerLedger(configuration);
+
         // Deal registration, case studies and ledger disputes (P8, P10, P12).
         services.AddDealsAndReviews();
 
@@ -36,6 +40,8 @@ public sealed class PartnerTiersModule : IPortalModule
     }
 
     public void ConfigurePages(PageConventionCollection conventions) => conventions
+        // Program settings (platform) and the partner's program page
+        .AllowProgramPages(Name)
         // Deal registration, case studies and ledger disputes
         .AllowDealsAndReviews(Name);
 
@@ -43,7 +49,9 @@ public sealed class PartnerTiersModule : IPortalModule
     {
         // The ledger, disputes, deals and case studies
         PartnerTiersModel.Configure(modelBuilder);
+        // Managed relationships, tiers, tier history, badges
+        ProgramModel.Configure(modelBuilder);
     }
 
-    public IEnumerable<NavItem> Navigation => [.. DealsAndReviews.Navigation];
+    public IEnumerable<NavItem> Navigation => [.. ProgramRegistration.Navigation, .. DealsAndReviews.Navigation];
 }

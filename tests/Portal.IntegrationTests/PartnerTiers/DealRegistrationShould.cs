@@ -20,7 +20,7 @@ public sealed class DealRegistrationShould(MailingPortalFactory factory) : Porta
         ["Register.ExpectedArr"] = arr,
         ["Register.Currency"] = currency,
         ["Register.Stage"] = stage,
-        ["Register.CloseDate"] = ProgramWorld.Day(close ?? ProgramWorld.Today.AddMonths(2)),
+        ["Register.CloseDate"] = ReviewWorld.Day(close ?? ReviewWorld.Today.AddMonths(2)),
     };
 
     private static Task<HttpResponseMessage> RegisterAsync(PortalClient client, Dictionary<string, string> form) =>
@@ -29,23 +29,23 @@ public sealed class DealRegistrationShould(MailingPortalFactory factory) : Porta
     [Fact]
     public async Task RegisterADealAndFlagAnotherPartnersRegistrationOfTheSameCustomer()
     {
-        var world = await ProgramWorld.CreateAsync(World);
+        var world = await ReviewWorld.CreateAsync(World);
         var customer = $"Contoso Retail {Guid.NewGuid():N}"[..30];
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
         var (page, document) = await member.GetPageAsync("/program/deals");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.NotNull(document.QuerySelector("nav a[href='/program/deals']"));
 
         var first = await RegisterAsync(member, Deal(customer + ", Inc."));
-        Assert.Contains("is registered and waits for the platform's review", await ProgramWorld.NoticeAfterAsync(member, first));
+        Assert.Contains("is registered and waits for the platform's review", await ReviewWorld.NoticeAfterAsync(member, first));
         var mine = Assert.Single(await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().AsNoTracking().ToListAsync()));
         Assert.Equal((24_000m, "EUR", DealStage.Qualified, DealReview.Pending, false, world.Member.Id), (mine.ExpectedArr, mine.Currency, mine.Stage, mine.Review, mine.PossibleDuplicate, mine.RegisteredByUserId));
-        Assert.Contains(customer, Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.deal_registered")));
+        Assert.Contains(customer, Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.deal_registered")));
 
         // The other partner spells the customer its own way: still the same customer.
-        using var other = await ProgramWorld.SignedInAsync(Factory, world.OtherPartner.Host, world.OtherOwner);
+        using var other = await ReviewWorld.SignedInAsync(Factory, world.OtherPartner.Host, world.OtherOwner);
         var second = await RegisterAsync(other, Deal("  " + customer.ToUpperInvariant().Replace(" ", "  ") + " GmbH.", "1000", "usd"));
-        Assert.Contains("was registered before", await ProgramWorld.NoticeAfterAsync(other, second));
+        Assert.Contains("was registered before", await ReviewWorld.NoticeAfterAsync(other, second));
         var theirs = Assert.Single(await World.InTenantAsync(world.OtherPartner, db => db.Set<DealRegistration>().AsNoTracking().ToListAsync()));
         Assert.True(theirs.PossibleDuplicate);
         Assert.Equal("USD", theirs.Currency);
@@ -81,41 +81,41 @@ public sealed class DealRegistrationShould(MailingPortalFactory factory) : Porta
     [MemberData(nameof(BadDeals))]
     public async Task RefuseABadRegistrationOnThePageAndRegisterNothing(string customer, string arr, string currency, string stage, int closeInDays, string message)
     {
-        var world = await ProgramWorld.CreateAsync(World);
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        var world = await ReviewWorld.CreateAsync(World);
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
 
-        var response = await RegisterAsync(member, Deal(customer, arr, currency, stage, ProgramWorld.Today.AddDays(closeInDays)));
+        var response = await RegisterAsync(member, Deal(customer, arr, currency, stage, ReviewWorld.Today.AddDays(closeInDays)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var document = await PortalClient.ParseAsync(response);
         Assert.Contains(message, document.QuerySelector("#form-error")!.TextContent);
         Assert.Equal(arr, document.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#deal-arr")!.Value);
         Assert.Equal(0, await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().CountAsync()));
-        Assert.Empty(await ProgramWorld.AuditAsync(World, world.Partner, "program.deal"));
+        Assert.Empty(await ReviewWorld.AuditAsync(World, world.Partner, "program.deal"));
     }
 
     [Fact]
     public async Task ApproveAWonDealMailThePartnerInItsBrandingAndShowTheDiscount()
     {
-        var world = await ProgramWorld.CreateAsync(World, "Branded Deals Partner");
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
-        await ProgramWorld.NoticeAfterAsync(member, await RegisterAsync(member, Deal("Alpine Ski House", "36,000", "USD")));
+        var world = await ReviewWorld.CreateAsync(World, "Branded Deals Partner");
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        await ReviewWorld.NoticeAfterAsync(member, await RegisterAsync(member, Deal("Alpine Ski House", "36,000", "USD")));
         var deal = await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().AsNoTracking().SingleAsync());
 
         // Won before the review: the discount waits for the approval.
-        var won = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Won", ["closeDate"] = ProgramWorld.Day(ProgramWorld.Today) }, "/program/deals?handler=Stage");
-        Assert.Contains("Once the platform approves it, it earns the deal-registration discount.", await ProgramWorld.NoticeAfterAsync(member, won));
+        var won = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Won", ["closeDate"] = ReviewWorld.Day(ReviewWorld.Today) }, "/program/deals?handler=Stage");
+        Assert.Contains("Once the platform approves it, it earns the deal-registration discount.", await ReviewWorld.NoticeAfterAsync(member, won));
         var (_, before) = await member.GetPageAsync("/program/deals");
         Assert.Null(before.QuerySelector("table.deals .discount"));
 
         using var platform = await world.PlatformAsync(Factory);
         var approved = await platform.PostFormAsync("/platform/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["reason"] = "" }, "/platform/program/deals?handler=Approve");
-        Assert.Contains("is approved", await ProgramWorld.NoticeAfterAsync(platform, approved));
+        Assert.Contains("is approved", await ReviewWorld.NoticeAfterAsync(platform, approved));
 
         var stored = await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().AsNoTracking().SingleAsync());
         Assert.Equal((DealReview.Approved, world.PlatformAdmin.Id, DealStage.Won), (stored.Review, stored.ReviewedByUserId, stored.Stage));
         Assert.NotNull(stored.WonAt);
-        var audit = Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.deal_approved"));
+        var audit = Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.deal_approved"));
         Assert.Contains("Alpine Ski House", audit);
 
         var (_, after) = await member.GetPageAsync("/program/deals");
@@ -133,11 +133,11 @@ public sealed class DealRegistrationShould(MailingPortalFactory factory) : Porta
         // Decided once: a second decision changes nothing.
         var again = await platform.PostFormAsync("/platform/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["reason"] = "Changed my mind" }, "/platform/program/deals?handler=Reject");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, again.StatusCode);
-        Assert.Contains("was approved already", await ProgramWorld.TextOfAsync(again, "#form-error"));
+        Assert.Contains("was approved already", await ReviewWorld.TextOfAsync(again, "#form-error"));
         Assert.Equal(DealReview.Approved, (await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().AsNoTracking().SingleAsync())).Review);
 
         // A closed deal keeps its stage.
-        var reopen = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Qualified", ["closeDate"] = ProgramWorld.Day(ProgramWorld.Today.AddDays(9)) }, "/program/deals?handler=Stage");
+        var reopen = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Qualified", ["closeDate"] = ReviewWorld.Day(ReviewWorld.Today.AddDays(9)) }, "/program/deals?handler=Stage");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, reopen.StatusCode);
         Assert.Equal(DealStage.Won, (await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().AsNoTracking().SingleAsync())).Stage);
     }
@@ -145,22 +145,22 @@ public sealed class DealRegistrationShould(MailingPortalFactory factory) : Porta
     [Fact]
     public async Task RejectOnlyWithAReasonThePartnerReads()
     {
-        var world = await ProgramWorld.CreateAsync(World, "Rejected Deals Partner");
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
-        await ProgramWorld.NoticeAfterAsync(member, await RegisterAsync(member, Deal("Tailspin Toys Ltd")));
+        var world = await ReviewWorld.CreateAsync(World, "Rejected Deals Partner");
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        await ReviewWorld.NoticeAfterAsync(member, await RegisterAsync(member, Deal("Tailspin Toys Ltd")));
         var deal = await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().AsNoTracking().SingleAsync());
         using var platform = await world.PlatformAsync(Factory);
 
         var noReason = await platform.PostFormAsync("/platform/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["reason"] = "  " }, "/platform/program/deals?handler=Reject");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
-        Assert.Contains("Give the reason for the rejection", await ProgramWorld.TextOfAsync(noReason, "#form-error"));
+        Assert.Contains("Give the reason for the rejection", await ReviewWorld.TextOfAsync(noReason, "#form-error"));
         Assert.Equal(DealReview.Pending, (await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().AsNoTracking().SingleAsync())).Review);
         var forged = await platform.PostFormAsync("/platform/program/deals", new Dictionary<string, string> { ["dealId"] = Guid.NewGuid().ToString(), ["reason"] = "x" }, "/platform/program/deals?handler=Reject");
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
 
         var rejected = await platform.PostFormAsync("/platform/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["reason"] = "Tailspin buys directly from the platform." }, "/platform/program/deals?handler=Reject");
-        Assert.Contains("is rejected", await ProgramWorld.NoticeAfterAsync(platform, rejected));
-        Assert.Contains("Tailspin buys directly from the platform.", Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.deal_rejected")));
+        Assert.Contains("is rejected", await ReviewWorld.NoticeAfterAsync(platform, rejected));
+        Assert.Contains("Tailspin buys directly from the platform.", Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.deal_rejected")));
         var mail = await Factory.Smtp.WaitForMessageAsync(world.Owner.Email!, m => m.Subject == "Your deal with Tailspin Toys Ltd was not approved");
         Assert.Contains("The reason: Tailspin buys directly from the platform.", mail.TextBody);
         Assert.Equal("Rejected Deals Partner", mail.From.Mailboxes.Single().Name);
@@ -169,27 +169,27 @@ public sealed class DealRegistrationShould(MailingPortalFactory factory) : Porta
         Assert.Contains("Tailspin buys directly from the platform.", page.QuerySelector("table.deals .review")!.TextContent);
         var move = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Proposal", ["closeDate"] = "" }, "/program/deals?handler=Stage");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, move.StatusCode);
-        Assert.Contains("was rejected", await ProgramWorld.TextOfAsync(move, "#form-error"));
+        Assert.Contains("was rejected", await ReviewWorld.TextOfAsync(move, "#form-error"));
     }
 
     [Fact]
     public async Task MoveOwnDealsThroughTheirStagesAndNeverAnotherPartners()
     {
-        var world = await ProgramWorld.CreateAsync(World);
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
-        await ProgramWorld.NoticeAfterAsync(member, await RegisterAsync(member, Deal("Stage Mover")));
+        var world = await ReviewWorld.CreateAsync(World);
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        await ReviewWorld.NoticeAfterAsync(member, await RegisterAsync(member, Deal("Stage Mover")));
         var deal = await World.InTenantAsync(world.Partner, db => db.Set<DealRegistration>().AsNoTracking().SingleAsync());
-        var later = ProgramWorld.Today.AddMonths(4);
+        var later = ReviewWorld.Today.AddMonths(4);
 
-        var moved = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Negotiation", ["closeDate"] = ProgramWorld.Day(later) }, "/program/deals?handler=Stage");
-        Assert.Contains($"is now in negotiation, closing {ProgramWorld.Day(later)}", await ProgramWorld.NoticeAfterAsync(member, moved));
-        Assert.Contains("Qualified → In negotiation", Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.deal_stage_changed")));
-        var bad = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Sideways", ["closeDate"] = ProgramWorld.Day(later) }, "/program/deals?handler=Stage");
+        var moved = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Negotiation", ["closeDate"] = ReviewWorld.Day(later) }, "/program/deals?handler=Stage");
+        Assert.Contains($"is now in negotiation, closing {ReviewWorld.Day(later)}", await ReviewWorld.NoticeAfterAsync(member, moved));
+        Assert.Contains("Qualified → In negotiation", Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.deal_stage_changed")));
+        var bad = await member.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Sideways", ["closeDate"] = ReviewWorld.Day(later) }, "/program/deals?handler=Stage");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
 
         // Another partner's member names the deal's id on its own host: nothing there, nothing changes.
-        using var other = await ProgramWorld.SignedInAsync(Factory, world.OtherPartner.Host, world.OtherOwner);
-        var forged = await other.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Lost", ["closeDate"] = ProgramWorld.Day(later) }, "/program/deals?handler=Stage");
+        using var other = await ReviewWorld.SignedInAsync(Factory, world.OtherPartner.Host, world.OtherOwner);
+        var forged = await other.PostFormAsync("/program/deals", new Dictionary<string, string> { ["dealId"] = deal.Id.ToString(), ["stage"] = "Lost", ["closeDate"] = ReviewWorld.Day(later) }, "/program/deals?handler=Stage");
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         var (_, otherPage) = await other.GetPageAsync("/program/deals");
         Assert.Empty(otherPage.QuerySelectorAll("table.deals tbody tr"));

@@ -23,22 +23,22 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
     [Fact]
     public async Task AcceptADisputeWithACorrectingEntryInTheDisputedMonth()
     {
-        var world = await ProgramWorld.CreateAsync(World, "Disputing Partner");
-        var entry = await ProgramWorld.EntryAsync(World, world.Partner);
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        var world = await ReviewWorld.CreateAsync(World, "Disputing Partner");
+        var entry = await ReviewWorld.EntryAsync(World, world.Partner);
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
         var (_, list) = await member.GetPageAsync("/program/disputes");
         Assert.NotNull(list.QuerySelector($"tr[data-entry='{entry.Id}'] a[href='/program/disputes?entry={entry.Id}']"));
 
         var raised = await DisputeAsync(member, entry.Id, "Contoso moved to the Business plan this month.");
-        Assert.Contains("Your dispute of “Sold MRR of Contoso Clinic, 1,200.00 USD” is sent", await ProgramWorld.NoticeAfterAsync(member, raised));
+        Assert.Contains("Your dispute of “Sold MRR of Contoso Clinic, 1,200.00 USD” is sent", await ReviewWorld.NoticeAfterAsync(member, raised));
         var dispute = await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync());
         Assert.Equal((entry.Id, DisputeStatus.Open, world.Member.Id), (dispute.LedgerEntryId, dispute.Status, dispute.RaisedByUserId));
-        Assert.Contains("Contoso moved to the Business plan", Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.dispute_raised")));
+        Assert.Contains("Contoso moved to the Business plan", Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.dispute_raised")));
 
         // One open dispute per entry.
         var twice = await DisputeAsync(member, entry.Id, "Again");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, twice.StatusCode);
-        Assert.Contains("is disputed already", await ProgramWorld.TextOfAsync(twice, "#form-error"));
+        Assert.Contains("is disputed already", await ReviewWorld.TextOfAsync(twice, "#form-error"));
 
         using var platform = await world.PlatformAsync(Factory);
         foreach (var (points, confirm, message) in new[]
@@ -53,18 +53,18 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
         {
             var bad = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = points, ["note"] = "", ["confirm"] = confirm }, "/platform/program/disputes?handler=Accept");
             Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-            Assert.Contains(message, await ProgramWorld.TextOfAsync(bad, "#form-error"));
+            Assert.Contains(message, await ReviewWorld.TextOfAsync(bad, "#form-error"));
         }
 
         Assert.Equal(1, await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().CountAsync()));
         var accepted = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = "-4.5", ["note"] = "The Business plan started on the 20th.", ["confirm"] = "true" }, "/platform/program/disputes?handler=Accept");
-        Assert.Contains("is accepted: -4.5 points", await ProgramWorld.NoticeAfterAsync(platform, accepted));
+        Assert.Contains("is accepted: -4.5 points", await ReviewWorld.NoticeAfterAsync(platform, accepted));
 
         var correction = await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().AsNoTracking().SingleAsync(e => e.Source == PointSource.Correction));
         Assert.Equal((-4.5m, entry.Period, entry.Id, $"correction:{dispute.Id}"), (correction.Points, correction.Period, correction.CorrectsEntryId, correction.SourceKey));
         var resolved = await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync());
         Assert.Equal((DisputeStatus.Accepted, correction.Id, world.PlatformAdmin.Id), (resolved.Status, resolved.CorrectionEntryId, resolved.ResolvedByUserId));
-        Assert.Contains("corrected by -4.5 points", Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.dispute_accepted")));
+        Assert.Contains("corrected by -4.5 points", Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.dispute_accepted")));
 
         foreach (var person in new[] { world.Owner, world.Admin, world.Member })
         {
@@ -87,43 +87,43 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
     [Fact]
     public async Task RejectADisputeOnlyWithAReason()
     {
-        var world = await ProgramWorld.CreateAsync(World, "Rejected Dispute Partner");
-        var entry = await ProgramWorld.EntryAsync(World, world.Partner);
-        using var owner = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Owner);
+        var world = await ReviewWorld.CreateAsync(World, "Rejected Dispute Partner");
+        var entry = await ReviewWorld.EntryAsync(World, world.Partner);
+        using var owner = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Owner);
         var empty = await DisputeAsync(owner, entry.Id, " ");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, empty.StatusCode);
-        Assert.Contains("Say why the entry is wrong", await ProgramWorld.TextOfAsync(empty, "#form-error"));
-        await ProgramWorld.NoticeAfterAsync(owner, await DisputeAsync(owner, entry.Id, "Too few points."));
+        Assert.Contains("Say why the entry is wrong", await ReviewWorld.TextOfAsync(empty, "#form-error"));
+        await ReviewWorld.NoticeAfterAsync(owner, await DisputeAsync(owner, entry.Id, "Too few points."));
         var dispute = await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync());
 
         using var platform = await world.PlatformAsync(Factory);
         var noReason = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["note"] = "" }, "/platform/program/disputes?handler=Reject");
         Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
-        Assert.Contains("Give the reason for the rejection", await ProgramWorld.TextOfAsync(noReason, "#form-error"));
+        Assert.Contains("Give the reason for the rejection", await ReviewWorld.TextOfAsync(noReason, "#form-error"));
         var rejected = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["note"] = "The entry uses the plan in force on the 1st." }, "/platform/program/disputes?handler=Reject");
-        Assert.Contains("is rejected", await ProgramWorld.NoticeAfterAsync(platform, rejected));
+        Assert.Contains("is rejected", await ReviewWorld.NoticeAfterAsync(platform, rejected));
 
         Assert.Equal(1, await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().CountAsync()));
         Assert.Equal(DisputeStatus.Rejected, (await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync())).Status);
-        Assert.Contains("The entry uses the plan in force on the 1st.", Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.dispute_rejected")));
+        Assert.Contains("The entry uses the plan in force on the 1st.", Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.dispute_rejected")));
         var mail = await Factory.Smtp.WaitForMessageAsync(world.Admin.Email!, m => m.Subject == "Your dispute of a ledger entry was rejected");
         Assert.Contains("The reason: The entry uses the plan in force on the 1st.", mail.TextBody);
         var (_, page) = await owner.GetPageAsync("/program/disputes");
         Assert.Contains("The entry uses the plan in force on the 1st.", page.QuerySelector($"tr[data-dispute='{dispute.Id}'] .resolution")!.TextContent);
 
         // Rejected, the entry can be disputed again with more to say.
-        await ProgramWorld.NoticeAfterAsync(owner, await DisputeAsync(owner, entry.Id, "Here is the invoice of the 2nd."));
+        await ReviewWorld.NoticeAfterAsync(owner, await DisputeAsync(owner, entry.Id, "Here is the invoice of the 2nd."));
     }
 
     [Fact]
     public async Task NeitherShowNorDisputeAnotherPartnersEntries()
     {
-        var world = await ProgramWorld.CreateAsync(World);
-        var entry = await ProgramWorld.EntryAsync(World, world.Partner, description: "Managed MRR of a private client");
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
-        await ProgramWorld.NoticeAfterAsync(member, await DisputeAsync(member, entry.Id, "Private reason"));
+        var world = await ReviewWorld.CreateAsync(World);
+        var entry = await ReviewWorld.EntryAsync(World, world.Partner, description: "Managed MRR of a private client");
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        await ReviewWorld.NoticeAfterAsync(member, await DisputeAsync(member, entry.Id, "Private reason"));
 
-        using var other = await ProgramWorld.SignedInAsync(Factory, world.OtherPartner.Host, world.OtherOwner);
+        using var other = await ReviewWorld.SignedInAsync(Factory, world.OtherPartner.Host, world.OtherOwner);
         var (_, page) = await other.GetPageAsync("/program/disputes");
         Assert.DoesNotContain("private", page.QuerySelector("main")!.TextContent, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/program/disputes?entry={entry.Id}")).StatusCode);
@@ -140,10 +140,10 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
     [Fact]
     public async Task WriteOneCorrectionWhenTwoAdminsAcceptAtOnce()
     {
-        var world = await ProgramWorld.CreateAsync(World, "Raced Partner");
-        var entry = await ProgramWorld.EntryAsync(World, world.Partner);
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
-        await ProgramWorld.NoticeAfterAsync(member, await DisputeAsync(member, entry.Id, "Counted twice."));
+        var world = await ReviewWorld.CreateAsync(World, "Raced Partner");
+        var entry = await ReviewWorld.EntryAsync(World, world.Partner);
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        await ReviewWorld.NoticeAfterAsync(member, await DisputeAsync(member, entry.Id, "Counted twice."));
         var dispute = await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync());
 
         async Task<string?> AcceptAsync(string points)
@@ -159,6 +159,6 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
         var corrections = await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().AsNoTracking().Where(e => e.Source == PointSource.Correction).ToListAsync());
         var correction = Assert.Single(corrections);
         Assert.Equal(correction.Id, (await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync())).CorrectionEntryId);
-        Assert.Single(await ProgramWorld.AuditAsync(World, world.Partner, "program.dispute_accepted"));
+        Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.dispute_accepted"));
     }
 }

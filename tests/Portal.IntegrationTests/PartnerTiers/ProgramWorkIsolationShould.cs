@@ -18,11 +18,11 @@ public sealed class ProgramWorkIsolationShould(PortalFactory factory) : PortalTe
     [MemberData(nameof(PartnerPages))]
     public async Task OpenAPartnersPagesToItsMembersOnly(string path)
     {
-        var world = await ProgramWorld.CreateAsync(World);
-        using var member = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        var world = await ReviewWorld.CreateAsync(World);
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
         Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(path)).StatusCode);
 
-        using var client = await ProgramWorld.SignedInAsync(Factory, world.Client.Host, world.ClientOwner);
+        using var client = await ReviewWorld.SignedInAsync(Factory, world.Client.Host, world.ClientOwner);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(path)).StatusCode);
         using var platform = await world.PlatformAsync(Factory);
         Assert.Equal(HttpStatusCode.NotFound, (await platform.GetAsync(path)).StatusCode);
@@ -30,7 +30,7 @@ public sealed class ProgramWorkIsolationShould(PortalFactory factory) : PortalTe
         var signedOut = await anonymous.GetAsync(path);
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
         Assert.Contains("/account/signin", signedOut.Headers.Location!.OriginalString);
-        using var outsider = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.OtherOwner);
+        using var outsider = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.OtherOwner);
         Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).StatusCode);
     }
 
@@ -38,10 +38,10 @@ public sealed class ProgramWorkIsolationShould(PortalFactory factory) : PortalTe
     [MemberData(nameof(ReviewPages))]
     public async Task OpenTheReviewPagesToPlatformAdminsOnly(string path)
     {
-        var world = await ProgramWorld.CreateAsync(World);
+        var world = await ReviewWorld.CreateAsync(World);
         using var platform = await world.PlatformAsync(Factory);
         Assert.Equal(HttpStatusCode.OK, (await platform.GetAsync(path)).StatusCode);
-        using var owner = await ProgramWorld.SignedInAsync(Factory, world.Partner.Host, world.Owner);
+        using var owner = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Owner);
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync(path)).StatusCode);
         var partnerAdminOnPlatform = Factory.ClientFor(PortalFactory.PlatformDomain);
         Assert.Equal(HttpStatusCode.Redirect, (await partnerAdminOnPlatform.GetAsync(path)).StatusCode);

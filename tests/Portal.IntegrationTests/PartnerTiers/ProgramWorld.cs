@@ -1,98 +1,88 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
+using PartnerPortal.Billing;
 using PartnerPortal.IntegrationTests.Infrastructure;
+using PartnerPortal.Modularity;
 using PartnerPortal.PartnerTiers.Ledger;
+using PartnerPortal.PartnerTiers.Program;
+using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.IntegrationTests.PartnerTiers;
 
-/// <summary>
-/// Two partners (each with an owner, an admin and a member, in their own branding), a client with
-/// its owner, and a platform admin, fresh for each test: deals, case studies and disputes between them.
-/// </summary>
-public sealed record ProgramWorld(
-    TestOrganization Partner,
-    PortalUser Owner,
-    PortalUser Admin,
-    PortalUser Member,
-    TestOrganization OtherPartner,
-    PortalUser OtherOwner,
-    TestOrganization Client,
-    PortalUser ClientOwner,
-    PortalUser PlatformAdmin)
+/// <summary>Partners, clients on priced plans and kernel events for the program's tests; every name fresh.</summary>
+public static class ProgramWorld
 {
-    public static async Task<ProgramWorld> CreateAsync(TestWorld world, string partnerName = "Northwind Program")
-    {
-        var partner = await world.CreateOrganizationAsync(partnerName, OrganizationKind.Partner, configure: o =>
+    /// <summary>A program without the P5 metrics, so a test's points are exactly the MRR it set up.</summary>
+    public static Task UseProgramAsync(PortalFactory factory, ProgramSettings? program = null) =>
+        new TestWorld(factory).GlobalAsync(async db =>
         {
-            o.Branding.MailFromName = partnerName;
-            o.Branding.PrimaryColor = "#4338CA";
+            var settings = new PlatformSettings(db, TimeProvider.System);
+            await settings.SetAsync(ProgramSettingsStore.Key, (program ?? new ProgramSettings { Metrics = [] }).ToJson());
+            return await db.SaveChangesAsync();
+        });
+
+    public static async Task<(TestOrganization Partner, PortalUser Owner)> PartnerAsync(TestWorld world, string name)
+    {
+        var partner = await world.CreateOrganizationAsync(name, OrganizationKind.Partner, configure: o =>
+        {
+            o.Branding.MailFromName = name;
+            o.Branding.PrimaryColor = "#7C2D12";
         });
         var owner = await world.CreateUserAsync();
         await world.AddMemberAsync(partner, owner, OrganizationRole.Owner);
-        var admin = await world.CreateUserAsync();
-        await world.AddMemberAsync(partner, admin, OrganizationRole.Admin);
-        var member = await world.CreateUserAsync();
-        await world.AddMemberAsync(partner, member, OrganizationRole.Member);
-        var other = await world.CreateOrganizationAsync("Adventure Program", OrganizationKind.Partner);
-        var otherOwner = await world.CreateUserAsync();
-        await world.AddMemberAsync(other, otherOwner, OrganizationRole.Owner);
-        var client = await world.CreateOrganizationAsync("Client of the program", reseller: partner);
-        var clientOwner = await world.CreateUserAsync();
-        await world.AddMemberAsync(client, clientOwner, OrganizationRole.Owner);
-        var platformAdmin = await world.CreateUserAsync(platformAdmin: true);
-        return new ProgramWorld(partner, owner, admin, member, other, otherOwner, client, clientOwner, platformAdmin);
+        return (partner, owner);
     }
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>A plan of the platform at <paramref name="price"/> a month.</summary>
+    public static Task<Guid> PlanAsync(TestWorld world, decimal price, string currency) =>
+        world.GlobalAsync(async db =>
+        {
+            var plan = new Plan { Code = TestWorld.UniqueSlug("plan"), Name = $"Plan {price} {currency}", MonthlyListPrice = price, Currency = currency, SortOrder = 50, CreatedAt = DateTime.UtcNow };
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A client account on a plan; linked to <paramref name="reseller"/> when given.</summary>
+    public static async Task<TestOrganization> ClientAsync(TestWorld world, string name, Guid planId, TestOrganization? reseller = null, BillingMode mode = BillingMode.ResellerBilled)
+    {
+        var client = await world.CreateOrganizationAsync(name, reseller: reseller);
+        await world.InTenantAsync(client, async db =>
+        {
+            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = planId, ChangedAt = DateTime.UtcNow, BillingMode = mode });
+            return await db.SaveChangesAsync();
+        });
+        return client;
+    }
+
+    /// <summary>Raises an event as a module does after a user's change.</summary>
+    public static async Task RaiseAsync(PortalFactory factory, PortalEvent e)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IPortalEvents>().PublishAsync(e);
+    }
+
+    public static async Task<RecalculationPass> RecalculateAsync(PortalFactory factory, DateTime? now = null)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TierRecalculation>().RunPassAsync(now ?? DateTime.UtcNow, CancellationToken.None);
+    }
+
+    public static Task<List<LedgerEntry>> LedgerAsync(TestWorld world, TestOrganization partner) =>
+        world.InTenantAsync(partner, db => db.Set<LedgerEntry>().AsNoTracking().OrderBy(e => e.SourceKey).ToListAsync());
+
+    public static Task<List<ManagedRelationship>> RelationshipsAsync(TestWorld world, TestOrganization partner) =>
+        world.InTenantAsync(partner, db => db.Set<ManagedRelationship>().AsNoTracking().OrderBy(r => r.StartedAt).ToListAsync());
+
+    public static Task<PartnerTier?> TierAsync(TestWorld world, TestOrganization partner) =>
+        world.InTenantAsync(partner, db => db.Set<PartnerTier>().AsNoTracking().FirstOrDefaultAsync());
 
     public static async Task<PortalClient> SignedInAsync(PortalFactory factory, string host, PortalUser user)
     {
         var client = factory.ClientFor(host);
         Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(user.Email!)).StatusCode);
         return client;
-    }
-
-    public Task<PortalClient> PlatformAsync(PortalFactory factory) => SignedInAsync(factory, PortalFactory.PlatformDomain, PlatformAdmin);
-
-    /// <summary>A ledger entry of <paramref name="partner"/> as the recalculation would write it.</summary>
-    public static Task<LedgerEntry> EntryAsync(TestWorld world, TestOrganization partner, decimal points = 12m, string description = "Sold MRR of Contoso Clinic, 1,200.00 USD") =>
-        world.InTenantAsync(partner, async db =>
-        {
-            var month = new DateOnly(Today.Year, Today.Month, 1).AddMonths(-1);
-            var entry = new LedgerEntry
-            {
-                Period = month,
-                Source = PointSource.SoldMrr,
-                SourceKey = $"sold:{Guid.NewGuid()}",
-                Points = points,
-                Mrr = 1200m,
-                MrrCurrency = "USD",
-                ProgramMrr = 1200m,
-                AccountName = "Contoso Clinic",
-                Description = description,
-                CreatedAt = DateTime.UtcNow,
-            };
-            db.Add(entry);
-            await db.SaveChangesAsync();
-            return entry;
-        });
-
-    public static Task<List<string>> AuditAsync(TestWorld world, TestOrganization org, string prefix) =>
-        world.InTenantAsync(org, db => db.AuditEntries.AsNoTracking().Where(a => a.Action.StartsWith(prefix)).OrderBy(a => a.Id).Select(a => a.Action + ": " + a.Detail).ToListAsync());
-
-    /// <summary>The text of an element of a page answered with <paramref name="response"/>.</summary>
-    public static async Task<string> TextOfAsync(HttpResponseMessage response, string selector) =>
-        (await PortalClient.ParseAsync(response)).QuerySelector(selector)?.TextContent.Trim() ?? $"(no {selector} on the page: {(int)response.StatusCode})";
-
-    /// <summary>Follows a redirect and returns the notice the page shows.</summary>
-    public static async Task<string> NoticeAfterAsync(PortalClient client, HttpResponseMessage redirect)
-    {
-        Assert.True(redirect.StatusCode == HttpStatusCode.Redirect, $"Expected a redirect, got {(int)redirect.StatusCode}: {await TextOfAsync(redirect, "#form-error")}");
-        var (_, page) = await client.GetPageAsync(redirect.Headers.Location!.OriginalString);
-        return page.QuerySelector("main .notice")?.TextContent ?? "(no notice)";
     }
 }

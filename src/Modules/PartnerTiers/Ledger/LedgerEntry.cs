@@ -25,6 +25,9 @@ public enum PointSource
 
     /// <summary>A platform admin's correction, e.g. accepting a dispute.</summary>
     Correction = 6,
+
+    /// <summary>The referral commission of a client-billed client (R14): money, no points.</summary>
+    Referral = 7,
 }
 
 /// <summary>
@@ -77,6 +80,9 @@ public sealed class LedgerEntry : ITenantOwned
 
     /// <summary>The entry in the user's words, e.g. "Managed MRR of Tailspin Toys, 1,200 EUR, split 2 ways".</summary>
     public required string Description { get; set; }
+
+    /// <summary>Money the entry earns in the program currency (a referral commission, R14); null for points only.</summary>
+    public decimal? Commission { get; set; }
 
     /// <summary>For a correction: the entry it corrects.</summary>
     public Guid? CorrectsEntryId { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
@@ -62,7 +63,8 @@ public static class AccountExtensions
         services.AddScoped<PartnerAccess>();
         // Last activity is the kernel's (A5), whichever modules the host has.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<LastActivity>());
-        services.AddSingleton<PartnerPortal.Billing.IResellerDiscount, PartnerPortal.Billing.FlatResellerDiscount>();
+        // The partner program, when installed, registers its own (the discount from the tier, P6).
+        services.TryAddSingleton<PartnerPortal.Billing.IResellerDiscount, PartnerPortal.Billing.FlatResellerDiscount>();
         return services;
     }
 }

@@ -1,0 +1,33 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PartnerPortal.IntegrationTests.Infrastructure;
+using PartnerPortal.Web.Demo;
+using PartnerPortal.PartnerTiers.Ledger;
+using PartnerPortal.PartnerTiers.Program;
+
+namespace PartnerPortal.IntegrationTests.PartnerTiers;
+
+/// <summary>The demo's partner program: Northwind is Gold, with six earlier months of points from sold and managed MRR and badges.</summary>
+public sealed class ProgramDemoShould(DemoDataShould.DevelopmentFactory factory) : PortalTest<DemoDataShould.DevelopmentFactory>(factory)
+{
+    [Fact]
+    public async Task ShowNorthwindAsGoldWithSixMonthsOfLedger()
+    {
+        var northwind = await World.GlobalAsync(db => db.Organizations.Where(o => o.Slug == "northwind").Select(o => o.Id).SingleAsync());
+        var entries = await World.GlobalAsync(db => db.Set<LedgerEntry>().IgnoreQueryFilters(["Tenant"]).Where(e => e.TenantId == northwind).ToListAsync());
+        var thisMonth = new DateOnly(DateTime.UtcNow.Year, DateTime.UtcNow.Month, 1);
+        Assert.Equal(Enumerable.Range(0, 7).Select(back => thisMonth.AddMonths(-back)).Order(), entries.Select(e => e.Period).Distinct().Order());
+        Assert.Contains(entries, e => e.Source == PointSource.SoldMrr && e.Period < thisMonth && e.Points > 0);
+        Assert.Contains(entries, e => e.Source == PointSource.ManagedMrr && e.SplitWays == 2);
+        Assert.Contains(entries, e => e.Source == PointSource.Badge && e.Period == thisMonth);
+        var tier = await World.GlobalAsync(db => db.Set<PartnerTier>().IgnoreQueryFilters(["Tenant"]).SingleAsync(t => t.TenantId == northwind));
+        Assert.Equal("Gold", tier.Tier);
+
+        using var browser = Factory.ClientFor("northwind.portal.localhost");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("reseller@northwind.test", DemoData.Password)).StatusCode);
+        var (response, page) = await browser.GetPageAsync("/program");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Gold", page.QuerySelector("#tier")!.TextContent);
+        Assert.Equal(2, page.QuerySelectorAll("#history li").Length);
+    }
+}
