@@ -30,6 +30,9 @@ public sealed class PartnerTiersModule : IPortalModule
         // Deal registration, case studies and ledger disputes (P8, P10, P12).
         services.AddDealsAndReviews();
 
+        // The demo, in the order its parts depend on.
+        services.AddScoped<IDemoDataContributor, Demo.PartnerTiersDemo>();
+
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(PartnerTiersModule).Assembly;
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>

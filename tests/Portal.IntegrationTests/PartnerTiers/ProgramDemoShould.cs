@@ -7,7 +7,7 @@ using PartnerPortal.PartnerTiers.Program;
 
 namespace PartnerPortal.IntegrationTests.PartnerTiers;
 
-/// <summary>The demo's partner program: Northwind is Gold, with six earlier months of points from sold and managed MRR and badges.</summary>
+/// <summary>The demo's partner program: Northwind is Gold, with six earlier months of points from sold and managed MRR and badges, and this month's deal and case study.</summary>
 public sealed class ProgramDemoShould(DemoDataShould.DevelopmentFactory factory) : PortalTest<DemoDataShould.DevelopmentFactory>(factory)
 {
     [Fact]
@@ -21,7 +21,11 @@ public sealed class ProgramDemoShould(DemoDataShould.DevelopmentFactory factory)
         Assert.Contains(entries, e => e.Source == PointSource.ManagedMrr && e.SplitWays == 2);
         Assert.Contains(entries, e => e.Source == PointSource.Badge && e.Period == thisMonth);
         var tier = await World.GlobalAsync(db => db.Set<PartnerTier>().IgnoreQueryFilters(["Tenant"]).SingleAsync(t => t.TenantId == northwind));
-        Assert.Equal("Gold", tier.Tier);
+        // Gold outright this month, not by grace: the approved, won deal and the case study count.
+        Assert.Equal(("Gold", (DateOnly?)null), (tier.Tier, tier.GraceUntil));
+        Assert.True(tier.Points >= 35m, $"{tier.Points} points");
+        Assert.Contains(entries, e => e.Source == PointSource.Deal && e.Period == thisMonth && e.Points > 0);
+        Assert.Contains(entries, e => e.Source == PointSource.CaseStudy && e.Period == thisMonth && e.Points > 0);
 
         using var browser = Factory.ClientFor("northwind.portal.localhost");
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("reseller@northwind.test", DemoData.Password)).StatusCode);
@@ -29,5 +33,6 @@ public sealed class ProgramDemoShould(DemoDataShould.DevelopmentFactory factory)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Gold", page.QuerySelector("#tier")!.TextContent);
         Assert.Equal(2, page.QuerySelectorAll("#history li").Length);
+        Assert.Null(page.QuerySelector("#grace"));
     }
 }

@@ -23,7 +23,7 @@ public static class DealsAndReviews
         services.AddScoped<LedgerDisputes>();
         // The program settings' rate replaces the default when they register theirs.
         services.TryAddScoped<IDealRegistrationDiscount, DefaultDealRegistrationDiscount>();
-        services.AddScoped<IDemoDataContributor, DealsDemo>();
+        services.AddScoped<DealsDemo>();
         return services;
     }
 

@@ -9,12 +9,13 @@ using PartnerPortal.Tenancy;
 namespace PartnerPortal.PartnerTiers.Demo;
 
 /// <summary>
-/// Northwind's deals, case study and dispute for the demo: a won deal the platform approved (it
-/// earns the deal-registration discount), an approved case study, and one open dispute of a ledger
-/// entry — the latest the program wrote for Northwind, or one of the demo's own (<c>demo:</c> key,
-/// so a recalculation never collides with it) when there is none yet.
+/// Northwind's deals, case study and dispute for the demo (<see cref="PartnerTiersDemo"/> orders
+/// them around the ledger's): a won deal the platform approved (it earns the deal-registration
+/// discount), an approved case study, and one open dispute of a ledger entry — the latest sold-MRR
+/// entry the program wrote for Northwind, or one of the demo's own (<c>demo:</c> key, so a
+/// recalculation never collides with it) when there is none.
 /// </summary>
-public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, TimeProvider time) : IDemoDataContributor
+public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, TimeProvider time)
 {
     public const string DealCustomer = "Alpine Ski House";
 
@@ -22,9 +23,10 @@ public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenan
 
     public const string DisputedEntryKey = "demo:sold-mrr-fabrikam";
 
-    public const string DisputeReason = "Fabrikam Fitness moved to the Business plan in this month; the entry still counts the Starter plan's MRR.";
+    public const string DisputeReason = "The client moved to a larger plan this month; this entry still counts the smaller plan's MRR.";
 
-    public async Task SeedAsync(CancellationToken cancellationToken)
+    /// <summary>The approved, won deal and the approved case study: before the ledger's recalculation, which counts them.</summary>
+    public async Task SeedDealsAsync(CancellationToken cancellationToken)
     {
         var northwindId = await db.Organizations.Where(o => o.Slug == "northwind").Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
         if (northwindId is null || await store.FindByIdAsync(northwindId.Value, cancellationToken) is not { } northwind) return;
@@ -66,8 +68,22 @@ public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenan
                 ReviewedAt = now.AddDays(-40),
                 ReviewedByUserId = admin,
             });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
 
-            var entry = await db.Set<LedgerEntry>().Where(e => e.Source != PointSource.Correction).OrderByDescending(e => e.Period).ThenByDescending(e => e.Points).FirstOrDefaultAsync(cancellationToken);
+    /// <summary>One open dispute: after the ledger's recalculation, of the latest sold-MRR entry it wrote.</summary>
+    public async Task SeedDisputeAsync(CancellationToken cancellationToken)
+    {
+        var northwindId = await db.Organizations.Where(o => o.Slug == "northwind").Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        if (northwindId is null || await store.FindByIdAsync(northwindId.Value, cancellationToken) is not { } northwind) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+
+        using (tenants.Change(northwind))
+        {
+            var owner = await db.Memberships.OrderByDescending(m => m.Role).ThenBy(m => m.CreatedAt).Select(m => m.UserId).FirstAsync(cancellationToken);
+            var entry = await db.Set<LedgerEntry>().Where(e => e.Source == PointSource.SoldMrr && e.Points > 0).OrderByDescending(e => e.Period).ThenByDescending(e => e.Points).FirstOrDefaultAsync(cancellationToken);
             if (entry is null)
             {
                 var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);

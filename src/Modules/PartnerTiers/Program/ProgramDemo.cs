@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
+using PartnerPortal.PartnerTiers.Demo;
 using PartnerPortal.PartnerTiers.Ledger;
 using PartnerPortal.Tenancy;
 
@@ -10,10 +11,10 @@ namespace PartnerPortal.PartnerTiers.Program;
 /// Demo ledger: Northwind is Gold with six earlier months of points from sold MRR (Contoso) and
 /// managed MRR (Contoso, and Tailspin shared with a second partner), a certification and a
 /// specialization badge, and its tier history (Silver, then Gold four months ago). The current
-/// month is the recalculation's own, from today's facts; where they fall short of Gold, Gold
-/// holds through the demotion grace and the program page says until when.
+/// month is the recalculation's own, from today's facts (with the demo's approved deal and case
+/// study, seeded before it by <see cref="PartnerTiersDemo"/>).
 /// </summary>
-public sealed class ProgramDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, TierRecalculation recalculation, TimeProvider time) : IDemoDataContributor
+public sealed class ProgramDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, TierRecalculation recalculation, TimeProvider time)
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
