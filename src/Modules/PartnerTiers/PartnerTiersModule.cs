@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
+using PartnerPortal.PartnerTiers.Directory;
+using PartnerPortal.PartnerTiers.Profiles;
 
 namespace PartnerPortal.PartnerTiers;
 
@@ -22,6 +24,9 @@ public sealed class PartnerTiersModule : IPortalModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        // The public partner directory and partners' profiles (P9).
+        services.AddPartnerDirectory();
+
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(PartnerTiersModule).Assembly;
         services.AddMvcCore().ConfigureApplicationPartManager(parts =>
@@ -33,13 +38,19 @@ public sealed class PartnerTiersModule : IPortalModule
 
     public void ConfigurePages(PageConventionCollection conventions)
     {
+        // The public partner directory and partners' profiles (P9).
+        conventions.AllowDirectoryPages(Name);
     }
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
         // The ledger, disputes, deals and case studies
         PartnerTiersModel.Configure(modelBuilder);
+        // Directory profiles
+        ProfilesModel.Configure(modelBuilder);
     }
 
     public IEnumerable<NavItem> Navigation => [];
+
+    public IEnumerable<NavItem> Settings => [.. DirectoryRegistration.Settings];
 }
