@@ -200,8 +200,27 @@ public sealed class SolutionCenter(
         return (copy, null);
     }
 
-    private sealed record ListedRow(Guid Id, Guid PublisherId, string Publisher, string Name, string Description, string Industry, int Version, int Installs, DateTime UpdatedAt)
+    /// <summary>A listed row's public columns; properties, not a constructor, so EF filters on them in SQL.</summary>
+    private sealed class ListedRow
     {
+        public Guid Id { get; init; }
+
+        public Guid PublisherId { get; init; }
+
+        public required string Publisher { get; init; }
+
+        public required string Name { get; init; }
+
+        public required string Description { get; init; }
+
+        public required string Industry { get; init; }
+
+        public int Version { get; init; }
+
+        public int Installs { get; init; }
+
+        public DateTime UpdatedAt { get; init; }
+
         public PublicListing With(PartnerStanding standing) => new(Id, PublisherId, Publisher, standing, Name, Description, Industry, Version, Installs, UpdatedAt);
     }
 
@@ -210,7 +229,7 @@ public sealed class SolutionCenter(
         db.Set<SolutionListing>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
             .Where(l => l.UnlistedAt == null)
             .Join(db.Organizations.Where(o => o.Status == OrganizationStatus.Active), l => l.TenantId, o => o.Id,
-                (l, o) => new ListedRow(l.Id, l.TenantId, o.Name, l.Name, l.Description, l.Industry, l.Version, l.Installs, l.UpdatedAt));
+                (l, o) => new ListedRow { Id = l.Id, PublisherId = l.TenantId, Publisher = o.Name, Name = l.Name, Description = l.Description, Industry = l.Industry, Version = l.Version, Installs = l.Installs, UpdatedAt = l.UpdatedAt });
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

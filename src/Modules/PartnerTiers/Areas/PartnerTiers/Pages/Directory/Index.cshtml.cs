@@ -27,7 +27,8 @@ public sealed class IndexModel(PartnerDirectory directory) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Industry { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is Razor Pages' own route value (the page's name): the page number travels as "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public DirectoryPage Results { get; private set; } = new([], 0, 1, 1, [], []);
@@ -45,6 +46,6 @@ public sealed class IndexModel(PartnerDirectory directory) : PageModel
     /// <summary>This page's address with the same search and filters, on another page.</summary>
     public string PageLink(int page) => "/partners" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Search, ["tier"] = Tier, ["specialization"] = Specialization, ["region"] = Region, ["industry"] = Industry, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Search, ["tier"] = Tier, ["specialization"] = Specialization, ["region"] = Region, ["industry"] = Industry, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }

@@ -18,7 +18,8 @@ public sealed class IndexModel(SolutionCenter center) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? Tier { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // "page" is Razor Pages' own route value (the page's name): the page number travels as "p".
+    [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
     public CenterPage Results { get; private set; } = new([], 0, 1, 1, []);
@@ -33,6 +34,6 @@ public sealed class IndexModel(SolutionCenter center) : PageModel
 
     public string PageLink(int page) => "/solution-center" + QueryString.Create(new Dictionary<string, string?>
     {
-        ["q"] = Search, ["industry"] = Industry, ["tier"] = Tier, ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["q"] = Search, ["industry"] = Industry, ["tier"] = Tier, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(p => !string.IsNullOrEmpty(p.Value))).ToUriComponent();
 }
