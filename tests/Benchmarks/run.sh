@@ -10,7 +10,8 @@
 #                                      and the streamed 100,000-client exports, "invoices" only
 #                                      consultant invoicing (a month of 10,000 SLAs, then again),
 #                                      "seats" only a consultant's pages against a member's (DB
-#                                      commands per request, target: no more than the member's)
+#                                      commands per request, target: no more than the member's),
+#                                      "directory" the public partner directory (5,000 vs 50 partners)
 # Other options: --rounds N, --seconds S (per round), --connections C.
 set -euo pipefail
 

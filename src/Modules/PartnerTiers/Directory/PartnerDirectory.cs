@@ -68,7 +68,7 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
         var index = await IndexAsync(cancellationToken);
         var terms = Terms(query.Search);
         var matches = new List<(DirectoryEntry Entry, int Relevance)>();
-        foreach (var entry in index)
+        foreach (var entry in index.Entries)
         {
             if (query.Tier is { Length: > 0 } tier && !string.Equals(entry.Standing.Tier, tier, StringComparison.OrdinalIgnoreCase)) continue;
             if (query.Specialization is { Length: > 0 } badge && !entry.Specializations.Contains(badge, StringComparer.OrdinalIgnoreCase)) continue;
@@ -79,40 +79,46 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
             matches.Add((entry, relevance));
         }
 
-        var ordered = matches
-            .OrderByDescending(m => m.Entry.Standing.Rank)
-            .ThenByDescending(m => m.Relevance)
-            .ThenBy(m => m.Entry.Name, StringComparer.OrdinalIgnoreCase)
-            .Select(m => m.Entry)
-            .ToList();
+        // The index is kept in tier-then-name order, so only a search needs sorting (stable: within a tier and relevance, by name).
+        var ordered = terms.Length == 0
+            ? matches.Select(m => m.Entry).ToList()
+            : matches.OrderByDescending(m => m.Entry.Standing.Rank).ThenByDescending(m => m.Relevance).Select(m => m.Entry).ToList();
         var pages = Math.Max(1, (ordered.Count + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
-        return new DirectoryPage(
-            ordered.Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).ToList(),
-            ordered.Count,
-            page,
-            pages,
-            index.Where(e => e.Standing.Tier is not null).GroupBy(e => e.Standing.Tier!).OrderByDescending(g => g.Max(e => e.Standing.Rank)).Select(g => g.Key).ToList(),
-            index.SelectMany(e => e.Specializations).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList());
+        return new DirectoryPage(ordered.Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).ToList(), ordered.Count, page, pages, index.Tiers, index.Specializations);
     }
 
     /// <summary>A listed partner by its address name, or null (not listed, not a partner, or switched off).</summary>
     public async Task<DirectoryEntry?> FindAsync(string slug, CancellationToken cancellationToken) =>
-        (await IndexAsync(cancellationToken)).FirstOrDefault(e => string.Equals(e.Slug, slug, StringComparison.OrdinalIgnoreCase));
+        (await IndexAsync(cancellationToken)).BySlug.GetValueOrDefault(slug);
 
     /// <summary>The partner's approved case studies, newest first: what it chose to publish about its customers.</summary>
     public async Task<IReadOnlyList<PublishedCaseStudy>> CaseStudiesAsync(Guid partnerId, CancellationToken cancellationToken) =>
-        await db.Set<CaseStudy>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        await db.Set<CaseStudy>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(c => c.TenantId == partnerId && c.Status == CaseStudyStatus.Approved)
             .OrderByDescending(c => c.ReviewedAt)
             .Select(c => new PublishedCaseStudy(c.Customer, c.Industry, c.CompanySize, c.Need, c.Solution, c.Result, c.Testimonial))
             .ToListAsync(cancellationToken);
 
-    private async Task<IReadOnlyList<DirectoryEntry>> IndexAsync(CancellationToken cancellationToken)
+    /// <summary>The directory as one cached snapshot: entries in tier-then-name order, by address name, and what the filters offer.</summary>
+    private sealed class DirectoryIndex(IReadOnlyList<DirectoryEntry> entries)
+    {
+        public IReadOnlyList<DirectoryEntry> Entries { get; } = entries
+            .OrderByDescending(e => e.Standing.Rank).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ToList();
+
+        public IReadOnlyDictionary<string, DirectoryEntry> BySlug { get; } = entries.ToDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);
+
+        public IReadOnlyList<string> Tiers { get; } = entries.Where(e => e.Standing.Tier is not null).GroupBy(e => e.Standing.Tier!)
+            .OrderByDescending(g => g.Max(e => e.Standing.Rank)).Select(g => g.Key).ToList();
+
+        public IReadOnlyList<string> Specializations { get; } = entries.SelectMany(e => e.Specializations).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    private async Task<DirectoryIndex> IndexAsync(CancellationToken cancellationToken)
     {
         var key = Key;
-        if (cache.TryGetValue(key, out IReadOnlyList<DirectoryEntry>? index) && index is not null) return index;
-        index = await BuildAsync(cancellationToken);
+        if (cache.TryGetValue(key, out DirectoryIndex? index) && index is not null) return index;
+        index = new DirectoryIndex(await BuildAsync(cancellationToken));
         cache.Set(key, index, Lifetime);
         return index;
     }
@@ -120,7 +126,7 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
     private async Task<IReadOnlyList<DirectoryEntry>> BuildAsync(CancellationToken cancellationToken)
     {
         // Profiles are each partner's own rows; the directory is the one reader across partners, of listed ones only.
-        var listed = await db.Set<PartnerProfile>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var listed = await db.Set<PartnerProfile>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(p => p.Listed)
             .Join(db.Organizations.Where(o => o.Kind == OrganizationKind.Partner && o.Status == OrganizationStatus.Active), p => p.TenantId, o => o.Id,
                 (p, o) => new { p.TenantId, o.Name, o.Slug, p.Summary, p.Regions, p.Industries, p.Website, p.ContactEmail })
@@ -130,7 +136,7 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
         listed = listed.Where(p => on.Contains(p.TenantId)).ToList();
         var ids = listed.Select(p => p.TenantId).ToList();
         var standing = await standings.OfAsync(ids, cancellationToken);
-        var caseStudies = await db.Set<CaseStudy>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var caseStudies = await db.Set<CaseStudy>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(c => c.Status == CaseStudyStatus.Approved)
             .GroupBy(c => c.TenantId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

@@ -150,7 +150,7 @@ public sealed class SolutionCenter(
         var row = await Listed().Where(l => l.Id == listingId).FirstOrDefaultAsync(cancellationToken);
         if (row is null) return null;
         var standing = (await standings.OfAsync([row.PublisherId], cancellationToken)).GetValueOrDefault(row.PublisherId) ?? PartnerStanding.None(row.PublisherId);
-        var json = await db.Set<SolutionListing>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking().Where(l => l.Id == listingId).Select(l => l.PackageJson).SingleAsync(cancellationToken);
+        var json = await db.Set<SolutionListing>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(l => l.Id == listingId).Select(l => l.PackageJson).SingleAsync(cancellationToken);
         var package = PackageReader.Read(json).Package ?? throw new InvalidOperationException($"Listing {listingId} holds a package that does not read.");
         return (row.With(standing), package);
     }
@@ -191,7 +191,7 @@ public sealed class SolutionCenter(
         audit.Record("solution-center.installed", $"{package.Name} from {listing.Publisher} (version {listing.Version})");
         await db.SaveChangesAsync(cancellationToken);
         // The count is the publisher's row: one atomic increment, past the tenant filter, of the listing found above only.
-        await db.Set<SolutionListing>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).Where(l => l.Id == listing.Id)
+        await db.Set<SolutionListing>().IgnoreQueryFilters(["Tenant"]).Where(l => l.Id == listing.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Installs, l => l.Installs + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
@@ -226,7 +226,7 @@ public sealed class SolutionCenter(
 
     /// <summary>Listed rows of every active publisher: the one query that reads listings across organizations, and only their public columns.</summary>
     private IQueryable<ListedRow> Listed() =>
-        db.Set<SolutionListing>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        db.Set<SolutionListing>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(l => l.UnlistedAt == null)
             .Join(db.Organizations.Where(o => o.Status == OrganizationStatus.Active), l => l.TenantId, o => o.Id,
                 (l, o) => new ListedRow { Id = l.Id, PublisherId = l.TenantId, Publisher = o.Name, Name = l.Name, Description = l.Description, Industry = l.Industry, Version = l.Version, Installs = l.Installs, UpdatedAt = l.UpdatedAt });
