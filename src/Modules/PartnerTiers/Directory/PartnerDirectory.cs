@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
-using PartnerPortal.Jobs;
 using PartnerPortal.Modularity;
 using PartnerPortal.PartnerTiers.CaseStudies;
 using PartnerPortal.PartnerTiers.Profiles;
@@ -30,6 +29,8 @@ public sealed record DirectoryEntry(
 public sealed record DirectoryQuery(string? Search, string? Tier, string? Specialization, string? Region, string? Industry, int Page)
 {
     public const int PageSize = 20;
+
+    public bool Filtered => Tier is { Length: > 0 } || Specialization is { Length: > 0 } || Region is { Length: > 0 } || Industry is { Length: > 0 };
 }
 
 /// <summary>One page of the directory, with what the filters can offer.</summary>
@@ -46,7 +47,7 @@ public sealed record PublishedCaseStudy(string Customer, string Industry, string
 /// profile drops it at once), so a search or a page costs no database work however many partners
 /// there are; a tier or case study reviewed elsewhere shows within that minute.
 /// </summary>
-public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standings, ISolutionCatalog solutions, IModuleSwitch switches, IMemoryCache cache)
+public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standings, ISolutionCatalog solutions, InstalledModules modules, IMemoryCache cache)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
 
@@ -67,25 +68,19 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
     {
         var index = await IndexAsync(cancellationToken);
         var terms = Terms(query.Search);
-        var matches = new List<(DirectoryEntry Entry, int Relevance)>();
-        foreach (var entry in index.Entries)
+        if (terms.Length == 0 && !query.Filtered)
         {
-            if (query.Tier is { Length: > 0 } tier && !string.Equals(entry.Standing.Tier, tier, StringComparison.OrdinalIgnoreCase)) continue;
-            if (query.Specialization is { Length: > 0 } badge && !entry.Specializations.Contains(badge, StringComparer.OrdinalIgnoreCase)) continue;
-            if (query.Region is { Length: > 0 } region && !entry.Regions.Contains(region, StringComparer.OrdinalIgnoreCase)) continue;
-            if (query.Industry is { Length: > 0 } industry && !entry.Industries.Contains(industry, StringComparer.OrdinalIgnoreCase)) continue;
-            var relevance = Relevance(entry, terms);
-            if (relevance < 0) continue;
-            matches.Add((entry, relevance));
+            // Everyone, in the index's order: just the page.
+            var all = index.Entries;
+            var lastPage = Math.Max(1, (all.Count + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
+            var at = Math.Clamp(query.Page, 1, lastPage);
+            return new DirectoryPage(all.Skip((at - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).ToList(), all.Count, at, lastPage, index.Tiers, index.Specializations);
         }
 
-        // The index is kept in tier-then-name order, so only a search needs sorting (stable: within a tier and relevance, by name).
-        var ordered = terms.Length == 0
-            ? matches.Select(m => m.Entry).ToList()
-            : matches.OrderByDescending(m => m.Entry.Standing.Rank).ThenByDescending(m => m.Relevance).Select(m => m.Entry).ToList();
+        var ordered = index.Search.Find(index.Entries, terms, query);
         var pages = Math.Max(1, (ordered.Count + DirectoryQuery.PageSize - 1) / DirectoryQuery.PageSize);
         var page = Math.Clamp(query.Page, 1, pages);
-        return new DirectoryPage(ordered.Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).ToList(), ordered.Count, page, pages, index.Tiers, index.Specializations);
+        return new DirectoryPage(ordered.Skip((page - 1) * DirectoryQuery.PageSize).Take(DirectoryQuery.PageSize).Select(i => index.Entries[i]).ToList(), ordered.Count, page, pages, index.Tiers, index.Specializations);
     }
 
     /// <summary>A listed partner by its address name, or null (not listed, not a partner, or switched off).</summary>
@@ -106,6 +101,11 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
         public IReadOnlyList<DirectoryEntry> Entries { get; } = entries
             .OrderByDescending(e => e.Standing.Rank).ThenBy(e => e.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
+        // Built with the index (below), so no visitor's request pays for it twice.
+        public DirectorySearch Search => _search ??= new DirectorySearch(Entries);
+
+        private DirectorySearch? _search;
+
         public IReadOnlyDictionary<string, DirectoryEntry> BySlug { get; } = entries.ToDictionary(e => e.Slug, StringComparer.OrdinalIgnoreCase);
 
         public IReadOnlyList<string> Tiers { get; } = entries.Where(e => e.Standing.Tier is not null).GroupBy(e => e.Standing.Tier!)
@@ -119,6 +119,7 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
         var key = Key;
         if (cache.TryGetValue(key, out DirectoryIndex? index) && index is not null) return index;
         index = new DirectoryIndex(await BuildAsync(cancellationToken));
+        _ = index.Search;
         cache.Set(key, index, Lifetime);
         return index;
     }
@@ -132,8 +133,8 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
                 (p, o) => new { p.TenantId, o.Name, o.Slug, p.Summary, p.Regions, p.Industries, p.Website, p.ContactEmail })
             .ToListAsync(cancellationToken);
         if (listed.Count == 0) return [];
-        var on = await switches.OrganizationsOnAsync(PartnerTiersModule.ModuleName, listed.Select(p => p.TenantId), cancellationToken);
-        listed = listed.Where(p => on.Contains(p.TenantId)).ToList();
+        var on = await SwitchedOnAsync(cancellationToken);
+        listed = listed.Where(p => on(p.TenantId)).ToList();
         var ids = listed.Select(p => p.TenantId).ToList();
         var standing = await standings.OfAsync(ids, cancellationToken);
         var caseStudies = await db.Set<CaseStudy>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
@@ -157,25 +158,22 @@ public sealed class PartnerDirectory(PortalDbContext db, IPartnerStanding standi
             .ToList();
     }
 
-    private static string[] Terms(string? search) =>
-        (search ?? string.Empty).Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).ToArray();
-
-    /// <summary>How well an entry matches every term (-1: a term matches nothing): the name counts most, then specializations, solutions, regions and industries, then the summary.</summary>
-    private static int Relevance(DirectoryEntry entry, string[] terms)
+    /// <summary>
+    /// Whether the program is on for a partner, for every partner at once: two queries of the kernel's
+    /// switches (the per-organization switch reads the tenant cache, one organization at a time, which
+    /// costs seconds for thousands of partners when the cache is cold).
+    /// </summary>
+    private async Task<Func<Guid, bool>> SwitchedOnAsync(CancellationToken cancellationToken)
     {
-        var score = 0;
-        foreach (var term in terms)
-        {
-            var found = 0;
-            if (entry.Name.Contains(term, StringComparison.OrdinalIgnoreCase)) found += 8;
-            if (entry.Specializations.Any(b => b.Contains(term, StringComparison.OrdinalIgnoreCase))) found += 4;
-            if (entry.Solutions.Any(s => s.Name.Contains(term, StringComparison.OrdinalIgnoreCase) || s.Industry.Contains(term, StringComparison.OrdinalIgnoreCase))) found += 2;
-            if (entry.Industries.Any(i => i.Contains(term, StringComparison.OrdinalIgnoreCase)) || entry.Regions.Any(r => r.Contains(term, StringComparison.OrdinalIgnoreCase))) found += 2;
-            if (entry.Summary.Contains(term, StringComparison.OrdinalIgnoreCase)) found += 1;
-            if (found == 0) return -1;
-            score += found;
-        }
-
-        return score;
+        if (modules.Find(PartnerTiersModule.ModuleName) is not { } module) return _ => false;
+        var defaults = await db.Set<PlatformSetting>().AsNoTracking().Where(s => s.Key.StartsWith(ModuleDefaults.Prefix)).ToDictionaryAsync(s => s.Key, s => s.Value, cancellationToken);
+        var byDefault = ModuleDefaults.IsOn(module, OrganizationKind.Partner, defaults);
+        var chosen = await db.Set<OrganizationModule>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
+            .Where(m => m.Module == PartnerTiersModule.ModuleName)
+            .ToDictionaryAsync(m => m.TenantId, m => m.IsOn, cancellationToken);
+        return id => chosen.TryGetValue(id, out var isOn) ? isOn : byDefault;
     }
+
+    private static string[] Terms(string? search) =>
+        DirectorySearch.Words(search ?? string.Empty).Distinct().Take(8).ToArray();
 }
