@@ -3,7 +3,8 @@ namespace PartnerPortal.PartnerTiers.Directory;
 /// <summary>
 /// The directory's search and filters over its cached entries, built once per index so a request
 /// costs about the same for 50 partners as for 5,000: every word of every searched field, sorted,
-/// so a term finds the entries with a word starting with it by binary search; and, per tier,
+/// so a term finds the entries with a word starting with it by binary search (a search starts
+/// from its rarest term and checks the few entries it finds against the others); and, per tier,
 /// specialization, region and industry, the entries that have it, so filters start from the
 /// smallest list instead of scanning every partner.
 /// </summary>
@@ -13,6 +14,7 @@ internal sealed class DirectorySearch
     private static readonly int[] Weights = [8, 4, 2, 2, 1];
 
     private readonly (string Word, int Entry)[][] _words;
+    private readonly string[][][] _wordsOf;
     private readonly Dictionary<string, int[]> _tiers;
     private readonly Dictionary<string, int[]> _badges;
     private readonly Dictionary<string, int[]> _regions;
@@ -31,8 +33,9 @@ internal sealed class DirectorySearch
             e => e.Regions.Concat(e.Industries),
             e => [e.Summary],
         };
-        _words = fields.Select(field => entries
-                .SelectMany((entry, i) => field(entry).SelectMany(Words).Distinct(StringComparer.Ordinal).Select(word => (word, i)))
+        _wordsOf = entries.Select(entry => fields.Select(field => field(entry).SelectMany(Words).Distinct(StringComparer.Ordinal).ToArray()).ToArray()).ToArray();
+        _words = Enumerable.Range(0, fields.Length).Select(f => _wordsOf
+                .SelectMany((of, i) => of[f].Select(word => (word, i)))
                 .OrderBy(w => w.word, StringComparer.Ordinal).ThenBy(w => w.i)
                 .ToArray())
             .ToArray();
@@ -52,31 +55,44 @@ internal sealed class DirectorySearch
             filters.Add(postings.GetValueOrDefault(value) ?? []);
         }
 
-        int[]? score = null;
+        Dictionary<int, int>? score = null;
         IEnumerable<int> candidates;
         if (terms.Length > 0)
         {
-            score = new int[_count];
-            var matched = new int[_count];
-            var stamp = new int[_count];
-            var round = 0;
-            for (var t = 0; t < terms.Length; t++)
+            // Candidates come from the rarest term's words only; each is then checked against every term in its own words.
+            var rarest = terms.MinBy(term => _words.Sum(words => Range(words, term).Count))!;
+            score = [];
+            foreach (var words in _words)
             {
-                for (var f = 0; f < _words.Length; f++)
-                {
-                    round++;
-                    foreach (var entry in Starting(_words[f], terms[t]))
-                    {
-                        if (stamp[entry] == round) continue;
-                        stamp[entry] = round;
-                        // The first field that has the term counts it as matched for this term.
-                        if (matched[entry] == t) matched[entry] = t + 1;
-                        score[entry] += Weights[f];
-                    }
-                }
+                var (from, count) = Range(words, rarest);
+                for (var i = from; i < from + count; i++) score.TryAdd(words[i].Entry, 0);
             }
 
-            candidates = Enumerable.Range(0, _count).Where(i => matched[i] == terms.Length);
+            foreach (var entry in score.Keys.ToList())
+            {
+                var total = 0;
+                foreach (var term in terms)
+                {
+                    var weight = 0;
+                    for (var f = 0; f < _wordsOf[entry].Length; f++)
+                    {
+                        if (_wordsOf[entry][f].Any(word => word.StartsWith(term, StringComparison.Ordinal))) weight += Weights[f];
+                    }
+
+                    if (weight == 0)
+                    {
+                        total = -1;
+                        break;
+                    }
+
+                    total += weight;
+                }
+
+                if (total < 0) score.Remove(entry);
+                else score[entry] = total;
+            }
+
+            candidates = score.Keys.Order();
         }
         else
         {
@@ -114,8 +130,8 @@ internal sealed class DirectorySearch
         }
     }
 
-    /// <summary>The entries of the words that start with <paramref name="term"/>: one binary search, then a run of the sorted words.</summary>
-    private static IEnumerable<int> Starting((string Word, int Entry)[] words, string term)
+    /// <summary>Where the words that start with <paramref name="term"/> are: one binary search, then the run of the sorted words.</summary>
+    private static (int From, int Count) Range((string Word, int Entry)[] words, string term)
     {
         int low = 0, high = words.Length;
         while (low < high)
@@ -125,7 +141,9 @@ internal sealed class DirectorySearch
             else high = middle;
         }
 
-        for (var i = low; i < words.Length && words[i].Word.StartsWith(term, StringComparison.Ordinal); i++) yield return words[i].Entry;
+        var end = low;
+        while (end < words.Length && words[end].Word.StartsWith(term, StringComparison.Ordinal)) end++;
+        return (low, end - low);
     }
 
     private static Dictionary<string, int[]> Postings(IReadOnlyList<DirectoryEntry> entries, Func<DirectoryEntry, IEnumerable<string>> values) =>
