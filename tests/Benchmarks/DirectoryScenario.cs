@@ -53,11 +53,7 @@ public static class DirectoryScenario
         var passed = true;
         foreach (var (name, bigPath, smallPath) in scenarios)
         {
-            await PageLoad.SendAsync(big, bigPath, 100, Concurrency);
-            await PageLoad.SendAsync(small, smallPath, 100, Concurrency);
-            var (bigRounds, smallRounds) = await PageLoad.AlternateAsync(rounds, () => PageLoad.SendAsync(big, bigPath, requestsPerRound, Concurrency), () => PageLoad.SendAsync(small, smallPath, requestsPerRound, Concurrency));
-            var bigTime = bigRounds.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
-            var smallTime = smallRounds.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+            var (bigTime, smallTime) = await PageLoad.CompareAsync(big, bigPath, small, smallPath, rounds, requestsPerRound, Concurrency);
             var total = rounds * requestsPerRound;
             var ratio = bigTime / smallTime;
             var ok = ratio <= MaxRatio;
