@@ -162,6 +162,22 @@ public sealed class PartnerDirectoryShould(DirectoryPortalFactory factory) : Por
         Assert.Equal(HttpStatusCode.Forbidden, (await asMember.GetAsync("/program/profile")).StatusCode);
     }
 
+    [Fact]
+    public async Task LeaveOutPartnersWhoseProgramIsSwitchedOff()
+    {
+        await PartnerAsync("Switched On Partners", "switchcheck");
+        var off = await PartnerAsync("Switched Off Partners", "switchcheck");
+        await World.InTenantAsync(off, async db =>
+        {
+            db.Add(new OrganizationModule { Module = PartnerPortal.PartnerTiers.PartnerTiersModule.ModuleName, IsOn = false, ChangedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        DirectoryWorld.Invalidate(Factory);
+        using var client = Anonymous();
+        Assert.Equal(["Switched On Partners"], Names((await client.GetPageAsync("/partners?q=switchcheck")).Document));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/partners/{off.Slug}")).StatusCode);
+    }
+
     private Task<Guid> IdAsync(string name) => World.GlobalAsync(db => db.Organizations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
 
     private static CaseStudy Study(string customer, CaseStudyStatus status) => new()
