@@ -7,7 +7,7 @@ namespace PartnerPortal.Benchmarks;
 /// </summary>
 public sealed record RunSettings(TimeSpan Round, int Rounds, int Connections, TimeSpan MinWarmup, TimeSpan MaxWarmup, bool Smoke)
 {
-    public static readonly IReadOnlyList<string> Every = ["tenancy", "solutions", "resellers", "invoices", "seats", "program"];
+    public static readonly IReadOnlyList<string> Every = ["tenancy", "solutions", "resellers", "invoices", "seats", "program", "directory"];
 
     /// <summary>Which scenarios run (names given on the command line; none: every one).</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = Every;

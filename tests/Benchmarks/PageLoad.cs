@@ -47,4 +47,16 @@ public static class PageLoad
 
         return (ofA, ofB);
     }
+
+    /// <summary>
+    /// Warms both pages, then loads them in alternating rounds; the total time of each. The big side
+    /// is the one under test, the small side its same-process baseline.
+    /// </summary>
+    public static async Task<(TimeSpan Big, TimeSpan Small)> CompareAsync(HttpClient big, string bigPath, HttpClient small, string smallPath, int rounds, int requestsPerRound, int concurrency)
+    {
+        await SendAsync(big, bigPath, 100, concurrency);
+        await SendAsync(small, smallPath, 100, concurrency);
+        var (bigRounds, smallRounds) = await AlternateAsync(rounds, () => SendAsync(big, bigPath, requestsPerRound, concurrency), () => SendAsync(small, smallPath, requestsPerRound, concurrency));
+        return (bigRounds.Aggregate(TimeSpan.Zero, (sum, time) => sum + time), smallRounds.Aggregate(TimeSpan.Zero, (sum, time) => sum + time));
+    }
 }

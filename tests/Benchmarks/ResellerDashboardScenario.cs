@@ -54,11 +54,7 @@ public static partial class ResellerDashboardScenario
         var passed = true;
         foreach (var (name, bigPath, smallPath) in scenarios)
         {
-            await LoadAsync(bigClient, bigPath, 100);
-            await LoadAsync(smallClient, smallPath, 100);
-            var (bigRounds, smallRounds) = await PageLoad.AlternateAsync(rounds, () => LoadAsync(bigClient, bigPath, requestsPerRound), () => LoadAsync(smallClient, smallPath, requestsPerRound));
-            var bigTime = bigRounds.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
-            var smallTime = smallRounds.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+            var (bigTime, smallTime) = await PageLoad.CompareAsync(bigClient, bigPath, smallClient, smallPath, rounds, requestsPerRound, Concurrency);
             var total = rounds * requestsPerRound;
             var ratio = bigTime / smallTime;
             var ok = ratio <= MaxRatio;
@@ -133,8 +129,6 @@ public static partial class ResellerDashboardScenario
     }
 
     internal sealed record SeededReseller(string Host, string Email);
-
-    private static Task<TimeSpan> LoadAsync(HttpClient client, string path, int requests) => PageLoad.SendAsync(client, path, requests, Concurrency);
 
     /// <summary>A partner with <paramref name="clients"/> linked clients (a third of them on a paid plan) and a signed-in-able owner, seeded as bulk SQL in one transaction.</summary>
     private static async Task<SeededReseller> SeedResellerAsync(BenchmarkHost host, string slug, int clients)

@@ -14,6 +14,7 @@
 #                                      "program" only the partner program (recalculating 2,000
 #                                      partners over 100,000 accounts under 60 s, then again writing
 #                                      nothing; the program page with 100,000 entries vs 100, <= 2x)
+#                                      "directory" the public partner directory (5,000 vs 50 partners)
 # Other options: --rounds N, --seconds S (per round), --connections C.
 set -euo pipefail
 

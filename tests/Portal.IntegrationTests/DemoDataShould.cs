@@ -18,7 +18,8 @@ public sealed class DemoDataShould(DemoDataShould.DevelopmentFactory factory) : 
     public async Task SeedTheNamedOrganizationsOnTheirHosts()
     {
         var orgs = await World.GlobalAsync(db => db.Organizations.Include(o => o.Domains).ToDictionaryAsync(o => o.Name));
-        Assert.Equal(["Contoso Dental", "Fabrikam Fitness", "Northwind Partners", "Tailspin Toys"], orgs.Keys.Order());
+        Assert.Equal(["Adventure Works Consulting", "Contoso Dental", "Fabrikam Fitness", "Northwind Partners", "Tailspin Toys"], orgs.Keys.Order());
+        Assert.Equal(OrganizationKind.Partner, orgs["Adventure Works Consulting"].Kind);
         Assert.Equal(OrganizationKind.Partner, orgs["Northwind Partners"].Kind);
         Assert.Equal("northwind", orgs["Northwind Partners"].Slug);
         Assert.Equal("book.contoso-dental.localhost", orgs["Contoso Dental"].PrimaryHost);
@@ -50,6 +51,7 @@ public sealed class DemoDataShould(DemoDataShould.DevelopmentFactory factory) : 
     [InlineData("fabrikam.portal.localhost", "owner@fabrikam-fitness.test", "Fabrikam Fitness")]
     [InlineData("tailspin.portal.localhost", "owner@tailspin.test", "Tailspin Toys")]
     [InlineData("northwind.portal.localhost", "reseller@northwind.test", "Northwind Partners")]
+    [InlineData("adventure-works.portal.localhost", "owner@adventure-works.test", "Adventure Works Consulting")]
     public async Task LetEveryDemoOwnerSignInWithTheDemoPassword(string host, string email, string name)
     {
         using var client = Factory.ClientFor(host);
@@ -58,6 +60,20 @@ public sealed class DemoDataShould(DemoDataShould.DevelopmentFactory factory) : 
         var (settings, page) = await client.GetPageAsync("/settings");
         Assert.Equal(HttpStatusCode.OK, settings.StatusCode);
         Assert.Equal(name, page.QuerySelector("header .brand")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task ListNorthwindAndAdventureWorksInThePartnerDirectoryAndTheirSolutionsInTheSolutionCenter()
+    {
+        using var client = Factory.ClientFor("portal.localhost");
+        var (_, directory) = await client.GetPageAsync("/partners");
+        Assert.Equal(["Adventure Works Consulting", "Northwind Partners"], directory.QuerySelectorAll("#partners h2").Select(h => h.TextContent.Trim()).Order().ToArray());
+        var (_, center) = await client.GetPageAsync("/solution-center");
+        Assert.Equal(["Order tracking", "Recall reminders"], center.QuerySelectorAll("#listings h2").Select(h => h.TextContent.Trim()).Order().ToArray());
+        // Northwind's listed recipe names none of its clients.
+        var (_, northwind) = await client.GetPageAsync("/partners/northwind");
+        Assert.Contains("Recall reminders", northwind.QuerySelector("#solutions")!.TextContent);
+        Assert.DoesNotContain("Contoso", northwind.Body!.TextContent);
     }
 
     [Fact]

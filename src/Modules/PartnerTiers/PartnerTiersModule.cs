@@ -5,6 +5,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Modularity;
 using PartnerPortal.PartnerTiers.Deals;
+using PartnerPortal.PartnerTiers.Directory;
+using PartnerPortal.PartnerTiers.Profiles;
 using PartnerPortal.PartnerTiers.Program;
 
 namespace PartnerPortal.PartnerTiers;
@@ -30,6 +32,9 @@ public sealed class PartnerTiersModule : IPortalModule
         // Deal registration, case studies and ledger disputes (P8, P10, P12).
         services.AddDealsAndReviews();
 
+        // The public partner directory and partners' profiles (P9).
+        services.AddPartnerDirectory();
+
         // The demo, in the order its parts depend on.
         services.AddScoped<IDemoDataContributor, Demo.PartnerTiersDemo>();
 
@@ -46,7 +51,9 @@ public sealed class PartnerTiersModule : IPortalModule
         // Program settings (platform) and the partner's program page
         .AllowProgramPages(Name)
         // Deal registration, case studies and ledger disputes
-        .AllowDealsAndReviews(Name);
+        .AllowDealsAndReviews(Name)
+        // The public partner directory and partners' profiles (P9)
+        .AllowDirectoryPages(Name);
 
     public void ConfigureModel(ModelBuilder modelBuilder)
     {
@@ -54,7 +61,11 @@ public sealed class PartnerTiersModule : IPortalModule
         PartnerTiersModel.Configure(modelBuilder);
         // Managed relationships, tiers, tier history, badges
         ProgramModel.Configure(modelBuilder);
+        // Directory profiles
+        ProfilesModel.Configure(modelBuilder);
     }
 
     public IEnumerable<NavItem> Navigation => [.. ProgramRegistration.Navigation, .. DealsAndReviews.Navigation];
+
+    public IEnumerable<NavItem> Settings => [.. DirectoryRegistration.Settings];
 }

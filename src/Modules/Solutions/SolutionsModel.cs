@@ -86,6 +86,17 @@ internal static class SolutionsModel
             b.HasIndex(r => new { r.TenantId, r.SolutionId });
             // No FK: a run outlives a deleted record and then just finishes with nothing to do.
         });
+        model.Entity<Center.SolutionListing>(b =>
+        {
+            b.ToTable("Solutions_Listings");
+            b.Property(l => l.Name).HasMaxLength(200);
+            b.Property(l => l.Description).HasMaxLength(Center.SolutionCenter.MaxDescription);
+            b.Property(l => l.Industry).HasMaxLength(100);
+            b.HasIndex(l => new { l.TenantId, l.SolutionId }).IsUnique();
+            // The public pages read listed rows across publishers, most installed first.
+            b.HasIndex(l => new { l.UnlistedAt, l.Installs });
+            b.HasOne<Solution>().WithMany().HasForeignKey(l => l.SolutionId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<SolutionShare>(b =>
         {
             b.ToTable("Solutions_Shares");

@@ -32,6 +32,7 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<SolutionDeployment>();
         services.AddScoped<RecipeLibraries>();
         services.AddScoped<ISolutionCatalog, SolutionCatalog>();
+        services.AddScoped<Center.SolutionCenter>();
         services.AddScoped<IResellerMergeStep, RecipesMergeStep>();
         services.AddScoped<RecordStore>();
         services.AddScoped<RecordQuery>();
@@ -54,13 +55,21 @@ public sealed class SolutionsModule : IPortalModule
         .AllowArea(Name, "/", Audience.Members())
         .AllowAreaPage(Name, "/Shares", Audience.Members(OrganizationRole.Admin))
         .AllowAreaPage(Name, "/MoveWorkspace", Audience.Members(OrganizationRole.Admin))
-        .AllowAreaPage(Name, "/Library", PartnerAdmins);
+        .AllowAreaPage(Name, "/Library", PartnerAdmins)
+        // The Solution Center (S6): public pages answer on the platform host only; partners' admins list, clients' admins install.
+        .AllowArea(Name, "/Center", Audience.Anyone)
+        .AllowAreaPage(Name, "/Center/Listings", PartnerAdmins)
+        .AllowAreaPage(Name, "/Center/Install", Audience.Members(OrganizationRole.Admin, OrganizationKind.Client));
 
     public void ConfigureModel(ModelBuilder modelBuilder) => SolutionsModel.Configure(modelBuilder);
 
     public string Title => "Solutions and recipes";
 
-    public IEnumerable<NavItem> Navigation => [new NavItem("Solutions", "/solutions", Audience.Members(), 10)];
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new NavItem("Solutions", "/solutions", Audience.Members(), 10),
+        new NavItem("Solution Center listings", "/solutions/listings", PartnerAdmins, 12),
+    ];
 
     public IEnumerable<ShellSection> HomeSections => [new ShellSection("SolutionsHome", Audience.Members(), 20)];
 

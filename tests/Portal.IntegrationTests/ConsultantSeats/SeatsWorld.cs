@@ -163,5 +163,8 @@ public sealed class RecordingSolutionCatalog
             catalog.Copies.Enqueue((tenants.Current!.Id, solutionIds.ToList(), partnerId));
             return Task.FromResult(solutionIds.Count);
         }
+
+        public Task<IReadOnlyList<SolutionListingSummary>> PublishedListingsAsync(IReadOnlyCollection<Guid>? publisherIds = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<SolutionListingSummary>>([]);
     }
 }

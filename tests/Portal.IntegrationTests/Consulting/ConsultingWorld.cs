@@ -100,6 +100,9 @@ public sealed class TestSolutionCatalog
 
         public Task<int> CopyToRecipeLibraryAsync(IReadOnlyCollection<Guid> solutionIds, Guid partnerId, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException("Billing copies nothing.");
+
+        public Task<IReadOnlyList<SolutionListingSummary>> PublishedListingsAsync(IReadOnlyCollection<Guid>? publisherIds = null, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<SolutionListingSummary>>([]);
     }
 }
 

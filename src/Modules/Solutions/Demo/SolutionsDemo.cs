@@ -13,9 +13,10 @@ namespace PartnerPortal.Solutions.Demo;
 /// Demo solutions: Northwind's "Dental appointments" recipe in its Recipes workspace, Contoso's copy
 /// "Appointments" (with provenance and records) and "Recall reminders" built by Northwind's
 /// consultant (whom the consultant seats module seats in Contoso's workspace), Fabrikam's
-/// "Class bookings" and Tailspin's "Orders".
+/// "Class bookings" and Tailspin's "Orders"; in the Solution Center, Northwind's "Recall reminders"
+/// recipe and Adventure Works Consulting's "Order tracking".
 /// </summary>
-public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, SolutionLibrary library, RecordStore records, TimeProvider time) : IDemoDataContributor
+public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, SolutionLibrary library, RecordStore records, Center.SolutionCenter center, TimeProvider time) : IDemoDataContributor
 {
     /// <summary>The host's demo consultant, a Northwind employee (the host's demo data makes them).</summary>
     public const string ConsultantEmail = "consultant@northwind.test";
@@ -78,6 +79,21 @@ public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, IT
             db.Add(new RecipeLibrary { WorkspaceId = workspace.Id });
             await db.SaveChangesAsync(cancellationToken);
             await library.ImportAsync(workspace.Id, recipe, cancellationToken);
+            // Northwind's own recall recipe, signed by no client, listed in the Solution Center.
+            var recall = PackageReader.Read(RecallReminders.Replace("Contoso Dental", "Your practice", StringComparison.Ordinal)).Package!;
+            var listed = await library.ImportAsync(workspace.Id, recall, cancellationToken);
+            await ListAsync(listed.Id, "Recall reminders", "Keeps every patient's next check-up in view and e-mails a friendly reminder when it is due, so fewer recalls slip.", "Dental and medical practices", cancellationToken);
+        });
+
+        await InAsync("adventure-works", async () =>
+        {
+            var workspace = new Workspace { Name = "Recipes", CreatedAt = time.GetUtcNow().UtcDateTime };
+            db.Workspaces.Add(workspace);
+            db.Add(new RecipeLibrary { WorkspaceId = workspace.Id });
+            await db.SaveChangesAsync(cancellationToken);
+            var tracking = await library.ImportAsync(workspace.Id, Simple("Order tracking", "orders", "Orders",
+                """{ "key": "order", "name": "Order number", "type": "text", "required": true }, { "key": "customer", "name": "Customer", "type": "text", "required": true }, { "key": "total", "name": "Total", "type": "money", "currency": "USD" }, { "key": "status", "name": "Status", "type": "choice", "options": ["New", "Picked", "Shipped", "Delivered"] }, { "key": "shipped", "name": "Shipped on", "type": "date" }"""), cancellationToken);
+            await ListAsync(tracking.Id, "Order tracking", "Follows every order from the first call to delivery: who ordered what, for how much, and where it is now.", "Retail and e-commerce", cancellationToken);
         });
 
         await InAsync("contoso", async () =>
@@ -107,6 +123,12 @@ public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, IT
             """{ "key": "member", "name": "Member", "type": "text", "required": true }, { "key": "class", "name": "Class", "type": "choice", "options": ["Yoga", "Spinning", "HIIT"] }, { "key": "at", "name": "When", "type": "dateTime" }"""), cancellationToken));
         await InAsync("tailspin", async () => await library.ImportAsync(await GeneralAsync(cancellationToken), Simple("Orders", "orders", "Orders",
             """{ "key": "customer", "name": "Customer", "type": "text", "required": true }, { "key": "total", "name": "Total", "type": "money", "currency": "USD" }, { "key": "shipped", "name": "Shipped", "type": "checkbox" }"""), cancellationToken));
+    }
+
+    private async Task ListAsync(Guid solutionId, string name, string description, string industry, CancellationToken cancellationToken)
+    {
+        var (_, error) = await center.PublishAsync(solutionId, new Center.ListingInput(name, description, industry), cancellationToken);
+        if (error is not null) throw new InvalidOperationException($"Demo listing {name}: {error}");
     }
 
     private static SolutionPackage Simple(string name, string key, string table, string fields) =>

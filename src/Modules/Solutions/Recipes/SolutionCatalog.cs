@@ -13,7 +13,7 @@ namespace PartnerPortal.Solutions.Recipes;
 /// what here, and copies of a consultant's solutions into their partner's recipe library when their
 /// seat ends (C5: nothing they built is lost to them).
 /// </summary>
-public sealed class SolutionCatalog(PortalDbContext db, SolutionLibrary library, RecipeLibraries recipes, ITenantContext tenants, ITenantStore store, AuditLog audit, TimeProvider time) : ISolutionCatalog
+public sealed class SolutionCatalog(PortalDbContext db, SolutionLibrary library, Center.SolutionCenter center, RecipeLibraries recipes, ITenantContext tenants, ITenantStore store, AuditLog audit, TimeProvider time) : ISolutionCatalog
 {
     public async Task<IReadOnlyList<SolutionSummary>> BuiltByAsync(Guid userId, CancellationToken cancellationToken = default) =>
         (await db.Set<Solution>().AsNoTracking().Where(s => s.CreatedByUserId == userId).OrderBy(s => s.Name)
@@ -60,4 +60,7 @@ public sealed class SolutionCatalog(PortalDbContext db, SolutionLibrary library,
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
         return copies.Count;
     }
+
+    public Task<IReadOnlyList<SolutionListingSummary>> PublishedListingsAsync(IReadOnlyCollection<Guid>? publisherIds = null, CancellationToken cancellationToken = default) =>
+        center.PublishedAsync(publisherIds, cancellationToken);
 }

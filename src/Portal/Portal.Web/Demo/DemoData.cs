@@ -39,6 +39,8 @@ public sealed class DemoData(
         new("Contoso Dental", "contoso", OrganizationKind.Client, "owner@contoso-dental.test", "Northwind Partners", "#0E7C86", "book.contoso-dental.localhost", "Contoso Dental", "hello@contoso-dental.test"),
         new("Fabrikam Fitness", "fabrikam", OrganizationKind.Client, "owner@fabrikam-fitness.test", "Northwind Partners", "#C2410C", null, "Fabrikam Fitness", null),
         new("Tailspin Toys", "tailspin", OrganizationKind.Client, "owner@tailspin.test", null, null, null, null, null),
+        // A second partner, for the partner program's directory and Solution Center.
+        new("Adventure Works Consulting", "adventure-works", OrganizationKind.Partner, "owner@adventure-works.test", null, "#047857", null, "Adventure Works Consulting", "hello@adventure-works.test"),
     ];
 
     /// <summary>How a demo organization looks (T3–T6), so the demo clients can be told apart at a glance.</summary>
