@@ -70,10 +70,13 @@ public sealed class DemoDataShould(DemoDataShould.DevelopmentFactory factory) : 
         Assert.Equal(["Adventure Works Consulting", "Northwind Partners"], directory.QuerySelectorAll("#partners h2").Select(h => h.TextContent.Trim()).Order().ToArray());
         var (_, center) = await client.GetPageAsync("/solution-center");
         Assert.Equal(["Order tracking", "Recall reminders"], center.QuerySelectorAll("#listings h2").Select(h => h.TextContent.Trim()).Order().ToArray());
-        // Northwind's listed recipe names none of its clients.
+        // Northwind's listed recipe names none of its clients; a client shows only in the case study Northwind chose to publish.
         var (_, northwind) = await client.GetPageAsync("/partners/northwind");
         Assert.Contains("Recall reminders", northwind.QuerySelector("#solutions")!.TextContent);
-        Assert.DoesNotContain("Contoso", northwind.Body!.TextContent);
+        Assert.DoesNotContain("Contoso", northwind.QuerySelector("#solutions")!.TextContent);
+        Assert.Equal(["Contoso Dental"], northwind.QuerySelectorAll("section[aria-labelledby=case-studies-title] h3").Select(h => h.TextContent.Trim()).ToArray());
+        Assert.DoesNotContain("Fabrikam", northwind.Body!.TextContent);
+        Assert.DoesNotContain("Tailspin", northwind.Body!.TextContent);
     }
 
     [Fact]

@@ -27,6 +27,13 @@ public sealed class ProgramDemoShould(DemoDataShould.DevelopmentFactory factory)
         Assert.Contains(entries, e => e.Source == PointSource.Deal && e.Period == thisMonth && e.Points > 0);
         Assert.Contains(entries, e => e.Source == PointSource.CaseStudy && e.Period == thisMonth && e.Points > 0);
 
+        // Adventure Works shares Tailspin's management: this month's managed MRR of Tailspin is split two ways, and it is Silver.
+        var adventure = await World.GlobalAsync(db => db.Organizations.Where(o => o.Slug == "adventure-works").Select(o => o.Id).SingleAsync());
+        Assert.Equal("Silver", (await World.GlobalAsync(db => db.Set<PartnerTier>().IgnoreQueryFilters(["Tenant"]).SingleAsync(t => t.TenantId == adventure))).Tier);
+        var tailspin = await World.GlobalAsync(db => db.Organizations.Where(o => o.Slug == "tailspin").Select(o => o.Id).SingleAsync());
+        Assert.All(await World.GlobalAsync(db => db.Set<LedgerEntry>().IgnoreQueryFilters(["Tenant"]).Where(e => e.AccountId == tailspin && e.Source == PointSource.ManagedMrr && e.Period == thisMonth).ToListAsync()),
+            e => Assert.Equal(2, e.SplitWays));
+
         using var browser = Factory.ClientFor("northwind.portal.localhost");
         Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync("reseller@northwind.test", DemoData.Password)).StatusCode);
         var (response, page) = await browser.GetPageAsync("/program");

@@ -10,7 +10,8 @@ namespace PartnerPortal.PartnerTiers.Program;
 /// <summary>
 /// Demo ledger: Northwind is Gold with six earlier months of points from sold MRR (Contoso) and
 /// managed MRR (Contoso, and Tailspin shared with a second partner), a certification and a
-/// specialization badge, and its tier history (Silver, then Gold four months ago). The current
+/// specialization badge, and its tier history (Silver, then Gold four months ago); Adventure Works
+/// Consulting shares Tailspin's management and holds two certifications (Silver). The current
 /// month is the recalculation's own, from today's facts (with the demo's approved deal and case
 /// study, seeded before it by <see cref="PartnerTiersDemo"/>).
 /// </summary>
@@ -18,7 +19,7 @@ public sealed class ProgramDemo(PortalDbContext db, ITenantContext tenants, ITen
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var orgs = await db.Organizations.AsNoTracking().Where(o => o.Slug == "northwind" || o.Slug == "contoso" || o.Slug == "tailspin")
+        var orgs = await db.Organizations.AsNoTracking().Where(o => o.Slug == "northwind" || o.Slug == "contoso" || o.Slug == "tailspin" || o.Slug == "adventure-works")
             .ToDictionaryAsync(o => o.Slug, o => new { o.Id, o.Name }, cancellationToken);
         if (!orgs.TryGetValue("northwind", out var northwind) || !orgs.TryGetValue("contoso", out var contoso) || !orgs.TryGetValue("tailspin", out var tailspin)) return;
         if (await store.FindByIdAsync(northwind.Id, cancellationToken) is not { } partner) return;
@@ -64,6 +65,20 @@ public sealed class ProgramDemo(PortalDbContext db, ITenantContext tenants, ITen
             db.Add(new PartnerTier { Tier = "Gold", Rank = 2, Points = 51.48m, Period = thisMonth.AddMonths(-1), ChangedAt = now.AddMonths(-4).AddDays(-10) });
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
+        }
+
+        // Adventure Works shares the management of Tailspin (this month's managed MRR of Tailspin is split
+        // two ways) and holds two certifications: Silver from this month's recalculation.
+        if (orgs.TryGetValue("adventure-works", out var adventure) && await store.FindByIdAsync(adventure.Id, cancellationToken) is { } second)
+        {
+            using (tenants.Change(second))
+            {
+                db.Add(new PartnerBadge { Name = "Certified partner", Kind = "Certification", EarnedAt = now.AddMonths(-2) });
+                db.Add(new PartnerBadge { Name = "Sales certification", Kind = "Certification", EarnedAt = now.AddMonths(-1) });
+                db.Add(new ManagedRelationship { AccountId = tailspin.Id, StartedAt = now.AddMonths(-6), LastActivityAt = now.AddDays(-3), LastActivityKind = "solutions.published" });
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
         }
 
         // This month is the recalculation's, like every month after it.
