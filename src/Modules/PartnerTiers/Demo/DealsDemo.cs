@@ -4,6 +4,7 @@ using PartnerPortal.Modularity;
 using PartnerPortal.PartnerTiers.CaseStudies;
 using PartnerPortal.PartnerTiers.Deals;
 using PartnerPortal.PartnerTiers.Ledger;
+using PartnerPortal.PartnerTiers.Program;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.PartnerTiers.Demo;
@@ -11,10 +12,10 @@ namespace PartnerPortal.PartnerTiers.Demo;
 /// <summary>
 /// Northwind's deals, case study and dispute for the demo: a won deal the platform approved (it
 /// earns the deal-registration discount), an approved case study, and one open dispute of a ledger
-/// entry — the latest the program wrote for Northwind, or one of the demo's own (<c>demo:</c> key,
+/// entry — the latest sold MRR entry the program wrote for Northwind, or one of the demo's own (<c>demo:</c> key,
 /// so a recalculation never collides with it) when there is none yet.
 /// </summary>
-public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, TimeProvider time) : IDemoDataContributor
+public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenantStore store, TierRecalculation recalculation, TimeProvider time) : IDemoDataContributor
 {
     public const string DealCustomer = "Alpine Ski House";
 
@@ -22,7 +23,7 @@ public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenan
 
     public const string DisputedEntryKey = "demo:sold-mrr-fabrikam";
 
-    public const string DisputeReason = "Fabrikam Fitness moved to the Business plan in this month; the entry still counts the Starter plan's MRR.";
+    public const string DisputeReason = "The client is on a bigger plan this month than the MRR this entry counts.";
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +68,8 @@ public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenan
                 ReviewedByUserId = admin,
             });
 
-            var entry = await db.Set<LedgerEntry>().Where(e => e.Source != PointSource.Correction).OrderByDescending(e => e.Period).ThenByDescending(e => e.Points).FirstOrDefaultAsync(cancellationToken);
+            // A sold MRR entry, so the demo's reason (a plan's MRR) fits the entry it disputes.
+            var entry = await db.Set<LedgerEntry>().Where(e => e.Source == PointSource.SoldMrr).OrderByDescending(e => e.Period).ThenByDescending(e => e.Points).FirstOrDefaultAsync(cancellationToken);
             if (entry is null)
             {
                 var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
@@ -91,5 +93,9 @@ public sealed class DealsDemo(PortalDbContext db, ITenantContext tenants, ITenan
             db.Add(new LedgerDispute { LedgerEntryId = entry.Id, Reason = DisputeReason, RaisedAt = now.AddDays(-2), RaisedByUserId = owner });
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        // The ledger's demo recalculated this month before the approved deal and case study existed:
+        // without this pass the program page shows points (and a demotion grace) that "what if" and the next job contradict.
+        await recalculation.RunPassAsync(now, cancellationToken);
     }
 }
