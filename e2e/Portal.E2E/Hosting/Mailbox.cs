@@ -43,7 +43,10 @@ public sealed class Mailbox : IDisposable
 
     private string Maildir => Path.Combine(_folder, "maildir");
 
-    public async Task<MimeMessage> WaitForAsync(string to, TimeSpan timeout)
+    public Task<MimeMessage> WaitForAsync(string to, TimeSpan timeout) => WaitForAsync(to, _ => true, timeout);
+
+    /// <summary>The first message to <paramref name="to"/> that <paramref name="matches"/>: for a recipient who gets more than one.</summary>
+    public async Task<MimeMessage> WaitForAsync(string to, Func<MimeMessage, bool> matches, TimeSpan timeout)
     {
         for (var deadline = DateTime.UtcNow + timeout; DateTime.UtcNow < deadline; await Task.Delay(200))
         {
@@ -51,11 +54,11 @@ public sealed class Mailbox : IDisposable
             foreach (var file in files)
             {
                 var message = await MimeMessage.LoadAsync(file);
-                if (message.To.Mailboxes.Any(m => m.Address.Equals(to, StringComparison.OrdinalIgnoreCase))) return message;
+                if (message.To.Mailboxes.Any(m => m.Address.Equals(to, StringComparison.OrdinalIgnoreCase)) && matches(message)) return message;
             }
         }
 
-        throw new TimeoutException($"No message to {to} reached the SMTP server.");
+        throw new TimeoutException($"No (matching) message to {to} reached the SMTP server.");
     }
 
     public void Dispose()
