@@ -106,4 +106,14 @@ public sealed class SpecializationCheckShould
         Assert.Equal([auto], revoke);
         Assert.Empty(SpecializationCheck.Changes(Program, Qualifying([Hipaa, auto])).Revoke);
     }
+
+    [Fact]
+    public void CountAnEarnedVerticalInThePointsAsTheRecalculationWill()
+    {
+        var before = PointsCalculator.Calculate(Program, Qualifying(), TierState.None, May);
+        var after = PointsCalculator.Calculate(Program, SpecializationCheck.Applied(Program, Qualifying()), TierState.None, May);
+
+        Assert.Equal(Program.PointsPerBadge, after.Points - before.Points);
+        Assert.Contains(after.Lines, l => l.Description == "Badge “Healthcare”");
+    }
 }

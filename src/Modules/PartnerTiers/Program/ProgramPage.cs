@@ -133,7 +133,9 @@ public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program
         if (input.DealArr > 0) deals.Add(new DealFact(null, "Hypothetical deal", input.DealArr, settings.Currency, input.DealStage));
 
         var then = actual with { Managed = managed, Sold = sold, Badges = badges, Deals = deals };
-        return new WhatIfResult(PointsCalculator.Calculate(settings, actual, state, today), PointsCalculator.Calculate(settings, then, state, today));
+        // Specializations are earned or lost as the recalculation would (hypothetical MRR has no industry, so it dilutes a vertical's share).
+        return new WhatIfResult(PointsCalculator.Calculate(settings, SpecializationCheck.Applied(settings, actual), state, today),
+            PointsCalculator.Calculate(settings, SpecializationCheck.Applied(settings, then), state, today));
     }
 
     /// <summary>The partner ends its managed relationship with an account (P4); false when it is not its own, active one.</summary>

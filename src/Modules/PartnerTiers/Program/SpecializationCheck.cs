@@ -77,6 +77,17 @@ public static class SpecializationCheck
         return (earn, revoke);
     }
 
+    /// <summary>The facts with the earned badges added and the revoked ones gone, so the points count them as the recalculation will.</summary>
+    public static PartnerFacts Applied(PartnerFacts facts, IEnumerable<BadgeFact> earned, IReadOnlyList<BadgeFact> revoked) =>
+        facts with { Badges = [.. facts.Badges.Where(b => !revoked.Contains(b)), .. earned] };
+
+    /// <summary>The facts as they will be after a recalculation's specialization changes ("what if" and the program page: earned badges have no id yet).</summary>
+    public static PartnerFacts Applied(ProgramSettings settings, PartnerFacts facts)
+    {
+        var (earn, revoke) = Changes(settings, facts);
+        return Applied(facts, earn.Select(r => new BadgeFact(null, r.Name, r.Kind, true)), revoke);
+    }
+
     private static bool Matches(string? industry, SpecializationRule rule) =>
         industry is not null && string.Equals(industry.Trim(), rule.Name.Trim(), StringComparison.OrdinalIgnoreCase);
 

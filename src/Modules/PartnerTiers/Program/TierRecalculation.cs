@@ -73,8 +73,8 @@ public sealed class TierRecalculation(
                 // Specializations first (P7): a badge earned or revoked now counts in this month's points. Ids are made here so the ledger names the badge row it will write.
                 var (earn, revoke) = SpecializationCheck.Changes(settings, partnerFacts);
                 var earned = earn.Select(rule => new PartnerBadge { TenantId = partnerId, Name = rule.Name, Kind = rule.Kind, AutoEarned = true, EarnedAt = now }).ToList();
-                var badgeFacts = partnerFacts.Badges.Where(b => !revoke.Contains(b)).Concat(earned.Select(b => new BadgeFact(b.Id, b.Name, b.Kind, true))).ToList();
-                var result = PointsCalculator.Calculate(settings, partnerFacts with { Adjustments = adjustments, Badges = badgeFacts }, new TierState(tier?.Tier, tier?.BelowSince), today);
+                var counted = SpecializationCheck.Applied(partnerFacts, earned.Select(b => new BadgeFact(b.Id, b.Name, b.Kind, true)), revoke);
+                var result = PointsCalculator.Calculate(settings, counted with { Adjustments = adjustments }, new TierState(tier?.Tier, tier?.BelowSince), today);
                 var (added, changed) = Diff(partnerId, period, result.Lines, own, now);
                 var summary = Summarize(partnerId, period, settings, result, adjustments, own.Count + added.Count);
                 var oldSummary = summaries.GetValueOrDefault(partnerId);
