@@ -228,6 +228,36 @@ public sealed class AccountFlowsShould(MailingPortalFactory factory) : PortalTes
         Assert.Equal("New <b>Name</b>", page.QuerySelector("header .brand")!.TextContent.Trim()); // encoded, shown as text
         Assert.Contains("organization.renamed", await World.InTenantAsync(org, db => db.AuditEntries.Select(a => a.Action).ToListAsync()));
     }
+
+    [Fact]
+    public async Task ChooseTheOrganizationsIndustryFromTheListAndRefuseAnyOther()
+    {
+        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner, "Industrious Co");
+        using var client = Factory.ClientFor(org.Host);
+        await client.SignInAsync(owner.Email!);
+        var (_, form) = await client.GetPageAsync("/settings");
+        var options = form.QuerySelectorAll("select#Industry option").Select(o => o.TextContent.Trim()).ToList();
+        Assert.Equal(["Not set", .. PartnerPortal.Modularity.Industries.All], options);
+
+        await client.PostFormAsync("/settings", new Dictionary<string, string> { ["Name"] = "Industrious Co", ["Industry"] = "Healthcare" });
+        Assert.Equal("Healthcare", await IndustryAsync(org));
+        var (_, saved) = await client.GetPageAsync("/settings");
+        Assert.Equal("Healthcare", saved.QuerySelector("select#Industry option[selected]")!.TextContent.Trim());
+
+        // Not in the list (and a rename along with it): refused on the same page, nothing changes.
+        var refused = await client.PostFormAsync("/settings", new Dictionary<string, string> { ["Name"] = "Renamed Co", ["Industry"] = "Space mining" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Choose the industry from the list", await refused.Content.ReadAsStringAsync());
+        Assert.Equal("Healthcare", await IndustryAsync(org));
+        Assert.Equal("Industrious Co", await World.GlobalAsync(db => db.Organizations.Where(o => o.Id == org.Id).Select(o => o.Name).SingleAsync()));
+
+        await client.PostFormAsync("/settings", new Dictionary<string, string> { ["Name"] = "Industrious Co", ["Industry"] = "" });
+        Assert.Null(await IndustryAsync(org));
+        Assert.Equal(2, await World.InTenantAsync(org, db => db.AuditEntries.CountAsync(a => a.Action == "organization.industry_changed")));
+    }
+
+    private Task<string?> IndustryAsync(TestOrganization org) =>
+        World.GlobalAsync(db => db.Organizations.Where(o => o.Id == org.Id).Select(o => o.Industry).SingleAsync());
 }
 
 /// <summary>The platform area: operators create organizations and mark partners.</summary>

@@ -97,6 +97,9 @@ public sealed class PartnerBadge : ITenantOwned
     public DateTime EarnedAt { get; set; }
 
     public DateTime? RevokedAt { get; set; }
+
+    /// <summary>Earned by the recalculation because the specialization's rule holds (P7); it revokes it when the rule no longer does. Platform admins' grants are false and never touched by it.</summary>
+    public bool AutoEarned { get; set; }
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ namespace PartnerPortal.PartnerTiers.Program;
 /// </summary>
 public sealed class ProgramFacts(PortalDbContext db)
 {
-    private sealed record Account(string Name, decimal Mrr, string Currency, BillingMode Mode);
+    private sealed record Account(string Name, decimal Mrr, string Currency, BillingMode Mode, string? Industry);
 
     /// <summary>Each partner's facts; <paramref name="partnerIds"/> null reads every partner.</summary>
     public async Task<Dictionary<Guid, PartnerFacts>> LoadAsync(IReadOnlyCollection<Guid>? partnerIds, DateOnly period, CancellationToken cancellationToken)
@@ -42,13 +42,13 @@ public sealed class ProgramFacts(PortalDbContext db)
         var accounts = await AccountsAsync(accountIds, cancellationToken);
 
         var badges = (await db.Set<PartnerBadge>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(b => b.RevokedAt == null && (all || ids.Contains(b.TenantId)))
-            .Select(b => new { b.TenantId, b.Id, b.Name }).ToListAsync(cancellationToken)).ToLookup(b => b.TenantId);
+            .Select(b => new { b.TenantId, b.Id, b.Name, b.Kind, b.AutoEarned }).ToListAsync(cancellationToken)).ToLookup(b => b.TenantId);
         var dealsFrom = period.AddMonths(-12);
         var deals = (await db.Set<DealRegistration>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(d => d.Review == DealReview.Approved && d.Stage != DealStage.Lost && d.CloseDate >= dealsFrom && (all || ids.Contains(d.TenantId)))
             .Select(d => new { d.TenantId, d.Id, d.Customer, d.ExpectedArr, d.Currency, d.Stage }).ToListAsync(cancellationToken)).ToLookup(d => d.TenantId);
         var studies = (await db.Set<CaseStudy>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(c => c.Status == CaseStudyStatus.Approved && (all || ids.Contains(c.TenantId)))
-            .Select(c => new { c.TenantId, c.Id, c.Customer }).ToListAsync(cancellationToken)).ToLookup(c => c.TenantId);
+            .Select(c => new { c.TenantId, c.Id, c.Customer, c.Industry }).ToListAsync(cancellationToken)).ToLookup(c => c.TenantId);
         var yearBefore = period.AddMonths(-12);
         var arrBefore = await db.Set<LedgerEntry>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(e => e.Period == yearBefore && (e.Source == PointSource.SoldMrr || e.Source == PointSource.ManagedMrr) && (all || ids.Contains(e.TenantId)))
@@ -65,17 +65,17 @@ public sealed class ProgramFacts(PortalDbContext db)
             foreach (var clientId in linksByPartner[partner].Distinct())
             {
                 if (!accounts.TryGetValue(clientId, out var a) || a.Mrr <= 0) continue;
-                (a.Mode == BillingMode.ResellerBilled ? sold : referred).Add(new AccountMrr(clientId, a.Name, a.Mrr, a.Currency));
+                (a.Mode == BillingMode.ResellerBilled ? sold : referred).Add(new AccountMrr(clientId, a.Name, a.Mrr, a.Currency, Industry: a.Industry));
             }
 
             var managedMrr = managedByPartner[partner].Distinct()
                 .Where(id => accounts.TryGetValue(id, out var a) && a.Mrr > 0)
-                .Select(id => { var a = accounts[id]; return new AccountMrr(id, a.Name, a.Mrr, a.Currency, splits.GetValueOrDefault(id, 1)); })
+                .Select(id => { var a = accounts[id]; return new AccountMrr(id, a.Name, a.Mrr, a.Currency, splits.GetValueOrDefault(id, 1), a.Industry); })
                 .ToList();
             result[partner] = new PartnerFacts(period, sold, managedMrr, referred,
-                [.. badges[partner].Select(b => new BadgeFact(b.Id, b.Name))],
+                [.. badges[partner].Select(b => new BadgeFact(b.Id, b.Name, b.Kind, b.AutoEarned))],
                 [.. deals[partner].Select(d => new DealFact(d.Id, d.Customer, d.ExpectedArr, d.Currency, d.Stage.ToString()))],
-                [.. studies[partner].Select(c => new CaseStudyFact(c.Id, c.Customer))],
+                [.. studies[partner].Select(c => new CaseStudyFact(c.Id, c.Customer, c.Industry))],
                 arrByPartner.TryGetValue(partner, out var before) ? before : null);
         }
 
@@ -92,7 +92,7 @@ public sealed class ProgramFacts(PortalDbContext db)
         var list = ids ?? [];
         var organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind == OrganizationKind.Client && o.Status == OrganizationStatus.Active && (all || list.Contains(o.Id)))
-            .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+            .Select(o => new { o.Id, o.Name, o.Industry }).ToListAsync(cancellationToken);
         // Cross-tenant on purpose: every client's plan and billing mode (kernel facts, read-only).
         var subscriptions = await db.Set<AccountSubscription>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(s => all || list.Contains(s.TenantId))
@@ -104,7 +104,7 @@ public sealed class ProgramFacts(PortalDbContext db)
             var s = subscriptionOf.GetValueOrDefault(o.Id);
             var plan = s is not null && byId.TryGetValue(s.PlanId, out var p) ? p : fallback;
             if (plan is null) continue;
-            result[o.Id] = new Account(o.Name, plan.MonthlyListPrice, plan.Currency, s?.BillingMode ?? BillingMode.ResellerBilled);
+            result[o.Id] = new Account(o.Name, plan.MonthlyListPrice, plan.Currency, s?.BillingMode ?? BillingMode.ResellerBilled, o.Industry);
         }
 
         return result;

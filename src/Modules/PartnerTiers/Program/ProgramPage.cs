@@ -20,7 +20,8 @@ public sealed record ProgramOverview(
     IReadOnlyList<PartnerBadge> Badges,
     IReadOnlyList<ManagedRelationship> Managed,
     int ManagedTotal,
-    IReadOnlyDictionary<Guid, string> AccountNames);
+    IReadOnlyDictionary<Guid, string> AccountNames,
+    IReadOnlyList<SpecializationProgress> Specializations);
 
 /// <summary>A page of one source's entries for one month.</summary>
 public sealed record EntryPage(PointSource Source, DateOnly Period, IReadOnlyList<LedgerEntry> Entries, int PageNumber, bool HasMore, decimal Points);
@@ -91,7 +92,10 @@ public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program
             ? PointsCalculator.Next(settings, null, 0, 0, null, null)
             : PointsCalculator.Next(settings, PointsCalculator.Reached(settings, current.PointsForLowestTier, current.Points), current.Points, current.PointsForLowestTier,
                 current.ManagedAccounts > 0 ? current.ManagedPoints / current.ManagedAccounts : null, current.SoldAccounts > 0 ? current.SoldPoints / current.SoldAccounts : null);
-        return new ProgramOverview(settings, tier, current, sources, months, history, next, badges, managed, managedTotal, names);
+        // Where the partner stands against each industry vertical, from the facts the recalculation reads (P7).
+        var partnerId = tenants.Current!.Id;
+        var partnerFacts = (await facts.LoadAsync([partnerId], CurrentPeriod, cancellationToken)).GetValueOrDefault(partnerId) ?? PartnerFacts.Empty(CurrentPeriod);
+        return new ProgramOverview(settings, tier, current, sources, months, history, next, badges, managed, managedTotal, names, SpecializationCheck.Evaluate(settings, partnerFacts));
     }
 
     /// <summary>One source's entries for one month, a page at a time (by the ledger's own order).</summary>
@@ -129,7 +133,9 @@ public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program
         if (input.DealArr > 0) deals.Add(new DealFact(null, "Hypothetical deal", input.DealArr, settings.Currency, input.DealStage));
 
         var then = actual with { Managed = managed, Sold = sold, Badges = badges, Deals = deals };
-        return new WhatIfResult(PointsCalculator.Calculate(settings, actual, state, today), PointsCalculator.Calculate(settings, then, state, today));
+        // Specializations are earned or lost as the recalculation would (hypothetical MRR has no industry, so it dilutes a vertical's share).
+        return new WhatIfResult(PointsCalculator.Calculate(settings, SpecializationCheck.Applied(settings, actual), state, today),
+            PointsCalculator.Calculate(settings, SpecializationCheck.Applied(settings, then), state, today));
     }
 
     /// <summary>The partner ends its managed relationship with an account (P4); false when it is not its own, active one.</summary>

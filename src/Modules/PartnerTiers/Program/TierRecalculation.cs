@@ -32,6 +32,7 @@ public sealed class TierRecalculation(
     ITenantContext tenants,
     ITenantStore store,
     IModuleSwitch switches,
+    Audit.AuditLog audit,
     IMailer mailer,
     TenantUrls urls,
     TimeProvider time) : IPortalJob
@@ -69,19 +70,24 @@ public sealed class TierRecalculation(
                 var tier = tiers.GetValueOrDefault(partnerId);
                 var own = existing[partnerId].ToList();
                 var adjustments = own.Where(e => !IsRecalculated(e)).Sum(e => e.Points);
-                var result = PointsCalculator.Calculate(settings, partnerFacts with { Adjustments = adjustments }, new TierState(tier?.Tier, tier?.BelowSince), today);
+                // Specializations first (P7): a badge earned or revoked now counts in this month's points. Ids are made here so the ledger names the badge row it will write.
+                var (earn, revoke) = SpecializationCheck.Changes(settings, partnerFacts);
+                var earned = earn.Select(rule => new PartnerBadge { TenantId = partnerId, Name = rule.Name, Kind = rule.Kind, AutoEarned = true, EarnedAt = now }).ToList();
+                var counted = SpecializationCheck.Applied(partnerFacts, earned.Select(b => new BadgeFact(b.Id, b.Name, b.Kind, true)), revoke);
+                var result = PointsCalculator.Calculate(settings, counted with { Adjustments = adjustments }, new TierState(tier?.Tier, tier?.BelowSince), today);
                 var (added, changed) = Diff(partnerId, period, result.Lines, own, now);
                 var summary = Summarize(partnerId, period, settings, result, adjustments, own.Count + added.Count);
                 var oldSummary = summaries.GetValueOrDefault(partnerId);
                 var summaryChanged = oldSummary is null || !SameSummary(oldSummary, summary);
                 var tierChanged = tier is null || tier.Tier != result.Decision.Tier || tier.BelowSince != result.Decision.BelowSince || tier.GraceUntil != result.Decision.GraceUntil
                     || tier.Points != result.Points || tier.Period != period || tier.Rank != settings.RankOf(result.Decision.Tier);
-                if (added.Count == 0 && changed.Count == 0 && !tierChanged && !summaryChanged) continue;
+                if (added.Count == 0 && changed.Count == 0 && !tierChanged && !summaryChanged && earned.Count == 0 && revoke.Count == 0) continue;
                 if (await store.FindByIdAsync(partnerId, cancellationToken) is not { } partner) continue;
 
                 transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
                 using (tenants.Change(partner))
                 {
+                    await SaveSpecializationsAsync(earned, revoke, now, cancellationToken);
                     db.AddRange(added);
                     foreach (var entry in changed) db.Update(entry);
                     entries += added.Count + changed.Count;
@@ -119,6 +125,24 @@ public sealed class TierRecalculation(
         }
 
         return new RecalculationPass(all.Count, entries, tierRows, changes, ended);
+    }
+
+    /// <summary>Adds the earned specialization badges and revokes the auto-earned ones whose rule no longer holds, audited in the partner's log.</summary>
+    private async Task SaveSpecializationsAsync(List<PartnerBadge> earned, IReadOnlyList<BadgeFact> revoke, DateTime now, CancellationToken cancellationToken)
+    {
+        foreach (var badge in earned)
+        {
+            db.Add(badge);
+            audit.Record("program.specialization_earned", $"Specialization “{badge.Name}” ({badge.Kind}) earned: the program's conditions are met");
+        }
+
+        var ids = revoke.Where(b => b.Id is not null).Select(b => b.Id!.Value).ToList();
+        if (ids.Count == 0) return;
+        foreach (var badge in await db.Set<PartnerBadge>().Where(b => ids.Contains(b.Id) && b.AutoEarned && b.RevokedAt == null).ToListAsync(cancellationToken))
+        {
+            badge.RevokedAt = now;
+            audit.Record("program.specialization_revoked", $"Specialization “{badge.Name}” ({badge.Kind}) revoked: the program's conditions are no longer met");
+        }
     }
 
     /// <summary>The entries to add and the existing ones to change so the period's ledger says what <paramref name="lines"/> say.</summary>

@@ -31,6 +31,9 @@ public class Organization : IGlobalEntity
     /// <summary>A verified custom domain that all other hosts redirect to; null means the platform subdomain.</summary>
     public string? PrimaryHost { get; set; }
 
+    /// <summary>The organization's industry, one of <see cref="Modularity.Industries.All"/>; null until its owners choose one. Partner programs count clients by it (P7).</summary>
+    public string? Industry { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public Branding Branding { get; set; } = new();

@@ -18,6 +18,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.Property(o => o.Slug).HasMaxLength(63);
         builder.HasIndex(o => o.Slug).IsUnique();
         builder.Property(o => o.PrimaryHost).HasMaxLength(253);
+        builder.Property(o => o.Industry).HasMaxLength(100);
         builder.OwnsOne(o => o.Branding, b =>
         {
             b.Property(x => x.ProductName).HasMaxLength(200);

@@ -142,6 +142,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("int");
 
@@ -1661,6 +1665,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AutoEarned")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("EarnedAt")
                         .HasColumnType("datetime2");

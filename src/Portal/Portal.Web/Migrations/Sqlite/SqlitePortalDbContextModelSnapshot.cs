@@ -135,6 +135,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1649,6 +1653,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutoEarned")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("EarnedAt")
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261127160927_PartnerTiers")]
+    [Migration("20261127162134_PartnerTiers")]
     partial class PartnerTiers
     {
         /// <inheritdoc />
@@ -144,6 +144,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("int");
@@ -1664,6 +1668,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AutoEarned")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("EarnedAt")
                         .HasColumnType("datetime2");

@@ -11,6 +11,13 @@ namespace PartnerPortal.Web.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Industry",
+                table: "Organizations",
+                type: "nvarchar(100)",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "PartnerTiers_Badges",
                 columns: table => new
@@ -20,7 +27,8 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     EarnedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AutoEarned = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -463,6 +471,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Solutions_Listings");
+
+            migrationBuilder.DropColumn(
+                name: "Industry",
+                table: "Organizations");
         }
     }
 }

@@ -11,6 +11,13 @@ namespace PartnerPortal.Web.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Industry",
+                table: "Organizations",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "PartnerTiers_Badges",
                 columns: table => new
@@ -20,7 +27,8 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     EarnedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AutoEarned = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -463,6 +471,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Solutions_Listings");
+
+            migrationBuilder.DropColumn(
+                name: "Industry",
+                table: "Organizations");
         }
     }
 }

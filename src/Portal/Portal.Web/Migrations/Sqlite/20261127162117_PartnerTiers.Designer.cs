@@ -11,7 +11,7 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261127160848_PartnerTiers")]
+    [Migration("20261127162117_PartnerTiers")]
     partial class PartnerTiers
     {
         /// <inheritdoc />
@@ -136,6 +136,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
@@ -1652,6 +1656,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AutoEarned")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("EarnedAt")
                         .HasColumnType("TEXT");

@@ -1,0 +1,119 @@
+using PartnerPortal.PartnerTiers.Program;
+
+namespace PartnerPortal.UnitTests.PartnerProgram;
+
+/// <summary>Industry-vertical specializations (P7): the four conditions, evaluated from a partner's facts.</summary>
+public sealed class SpecializationCheckShould
+{
+    private static readonly DateOnly May = new(2026, 5, 1);
+
+    private static readonly SpecializationRule Healthcare = new()
+    {
+        Name = "Healthcare", Kind = SpecializationCheck.IndustryVertical, MinActiveClients = 3, MinSuccessfulEngagements = 2, MinRevenueShare = 0.35m, RequiredCertifications = ["HIPAA"],
+    };
+
+    private static readonly SpecializationRule DigitalAssets = new() { Name = "Digital assets", Kind = "Product line", MinActiveClients = 0 };
+
+    private static readonly ProgramSettings Program = new() { Metrics = [], Specializations = [Healthcare, DigitalAssets] };
+
+    private static AccountMrr Client(string? industry, decimal mrr = 100m, string currency = "USD", int split = 1) => new(Guid.NewGuid(), "Client", mrr, currency, split, industry);
+
+    private static CaseStudyFact Study(string? industry) => new(Guid.NewGuid(), "Customer", industry);
+
+    private static readonly BadgeFact Hipaa = new(Guid.NewGuid(), "HIPAA");
+
+    /// <summary>Three healthcare clients of four (75 % of the MRR), two healthcare case studies, HIPAA held: the rule holds.</summary>
+    private static PartnerFacts Qualifying(IReadOnlyList<BadgeFact>? badges = null) =>
+        new(May, [Client("Healthcare"), Client("healthcare ")], [Client("Healthcare"), Client("Retail and e-commerce")], [], badges ?? [Hipaa], [], [Study("Healthcare"), Study("Healthcare"), Study("Education")]);
+
+    [Fact]
+    public void CountClientsCaseStudiesRevenueAndCertificationsOfTheVertical()
+    {
+        var progress = Assert.Single(SpecializationCheck.Evaluate(Program, Qualifying()));
+
+        Assert.Same(Healthcare, progress.Rule);
+        Assert.Equal(3, progress.ActiveClients);
+        Assert.Equal(2, progress.Engagements);
+        Assert.Equal(0.75m, progress.RevenueShare);
+        Assert.Empty(progress.MissingCertifications);
+        Assert.True(progress.Holds);
+        Assert.Equal("Healthcare: 3 of 3 active clients, 2 of 2 case studies, 75 % of 35 % revenue, all certifications held", progress.Summary);
+    }
+
+    [Theory]
+    [InlineData("clients", "two healthcare clients are fewer than three")]
+    [InlineData("studies", "one healthcare case study is fewer than two")]
+    [InlineData("revenue", "a large retail client brings the healthcare share under 35 %")]
+    [InlineData("certification", "HIPAA is not held")]
+    public void NotHoldWhenAnyConditionFails(string missing, string why)
+    {
+        var facts = Qualifying();
+        facts = missing switch
+        {
+            "clients" => facts with { Sold = [Client("Healthcare")] },
+            "studies" => facts with { CaseStudies = [Study("Healthcare")] },
+            "revenue" => facts with { Managed = [Client("Healthcare"), Client("Retail and e-commerce", mrr: 1000m)] },
+            _ => facts with { Badges = [] },
+        };
+
+        Assert.False(SpecializationCheck.Evaluate(Program, facts).Single().Holds, why);
+    }
+
+    [Fact]
+    public void ShareRevenueAsThePointsCountIt()
+    {
+        // 2,000 EUR managed by two partners counts 1,080 USD; the 1,080 USD retail client makes the share exactly half.
+        var facts = new PartnerFacts(May, [Client("Retail and e-commerce", 1080m)], [Client("Healthcare", 2000m, "EUR", 2)], [], [], [], []);
+
+        Assert.Equal(0.5m, SpecializationCheck.Evaluate(Program, facts).Single().RevenueShare);
+    }
+
+    [Fact]
+    public void CountOnlyCertificationsAsCertifications()
+    {
+        // A specialization badge named like the certification is not the certification.
+        var facts = Qualifying([new BadgeFact(Guid.NewGuid(), "HIPAA", "Industry vertical")]);
+
+        var progress = SpecializationCheck.Evaluate(Program, facts).Single();
+
+        Assert.Equal(["HIPAA"], progress.MissingCertifications);
+        Assert.EndsWith("missing HIPAA certification", progress.Summary);
+    }
+
+    [Fact]
+    public void EarnAVerticalOnceAndNeverAProductLine()
+    {
+        var (earn, revoke) = SpecializationCheck.Changes(Program, Qualifying());
+        Assert.Equal([Healthcare], earn);
+        Assert.Empty(revoke);
+
+        // Already held (here by hand): nothing to earn again.
+        var held = Qualifying([Hipaa, new BadgeFact(Guid.NewGuid(), "Healthcare", "Industry vertical")]);
+        Assert.Empty(SpecializationCheck.Changes(Program, held).Earn);
+    }
+
+    [Fact]
+    public void RevokeOnlyAutoEarnedBadgesWhenTheRuleNoLongerHolds()
+    {
+        var auto = new BadgeFact(Guid.NewGuid(), "Healthcare", "Industry vertical", AutoEarned: true);
+        var manual = new BadgeFact(Guid.NewGuid(), "Healthcare", "Industry vertical");
+        var digital = new BadgeFact(Guid.NewGuid(), "Digital assets", "Product line", AutoEarned: true);
+        var failing = Qualifying([auto, manual, digital]) with { CaseStudies = [] };
+
+        var (earn, revoke) = SpecializationCheck.Changes(Program, failing);
+
+        Assert.Empty(earn);
+        Assert.Equal([auto], revoke);
+        Assert.Empty(SpecializationCheck.Changes(Program, Qualifying([Hipaa, auto])).Revoke);
+    }
+
+    [Fact]
+    public void CountAnEarnedVerticalInThePointsAsTheRecalculationWill()
+    {
+        var before = PointsCalculator.Calculate(Program, Qualifying(), TierState.None, May);
+        var after = PointsCalculator.Calculate(Program, SpecializationCheck.Applied(Program, Qualifying()), TierState.None, May);
+
+        Assert.Equal(Program.PointsPerBadge, after.Points - before.Points);
+        Assert.Contains(after.Lines, l => l.Description == "Badge “Healthcare”");
+    }
+}
