@@ -57,11 +57,19 @@ public sealed class LedgerDisputesShould(MailingPortalFactory factory) : PortalT
         }
 
         Assert.Equal(1, await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().CountAsync()));
+        // The disputed month's totals, as the recalculation left them: the correction shows in them at once.
+        await World.InTenantAsync(world.Partner, db =>
+        {
+            db.Add(new PartnerPortal.PartnerTiers.Program.PartnerPeriod { Period = entry.Period, Points = entry.Points, PointsForLowestTier = entry.Points, SoldPoints = entry.Points, SoldAccounts = 1, Currency = "USD", Entries = 1 });
+            return db.SaveChangesAsync();
+        });
         var accepted = await platform.PostFormAsync("/platform/program/disputes", new Dictionary<string, string> { ["disputeId"] = dispute.Id.ToString(), ["points"] = "-4.5", ["note"] = "The Business plan started on the 20th.", ["confirm"] = "true" }, "/platform/program/disputes?handler=Accept");
         Assert.Contains("is accepted: -4.5 points", await ReviewWorld.NoticeAfterAsync(platform, accepted));
 
         var correction = await World.InTenantAsync(world.Partner, db => db.Set<LedgerEntry>().AsNoTracking().SingleAsync(e => e.Source == PointSource.Correction));
         Assert.Equal((-4.5m, entry.Period, entry.Id, $"correction:{dispute.Id}"), (correction.Points, correction.Period, correction.CorrectsEntryId, correction.SourceKey));
+        var month = await World.InTenantAsync(world.Partner, db => db.Set<PartnerPortal.PartnerTiers.Program.PartnerPeriod>().AsNoTracking().SingleAsync());
+        Assert.Equal((entry.Points - 4.5m, entry.Points - 4.5m, -4.5m, 2), (month.Points, month.PointsForLowestTier, month.CorrectionPoints, month.Entries));
         var resolved = await World.InTenantAsync(world.Partner, db => db.Set<LedgerDispute>().AsNoTracking().SingleAsync());
         Assert.Equal((DisputeStatus.Accepted, correction.Id, world.PlatformAdmin.Id), (resolved.Status, resolved.CorrectionEntryId, resolved.ResolvedByUserId));
         Assert.Contains("corrected by -4.5 points", Assert.Single(await ReviewWorld.AuditAsync(World, world.Partner, "program.dispute_accepted")));

@@ -129,6 +129,11 @@ public sealed class LedgerDisputes(PortalDbContext db, ITenantContext tenants, I
                     Description = description.Length > 500 ? description[..499] + "…" : description,
                     CreatedAt = now,
                 });
+                // The month's totals show the correction at once: a past month is never recalculated, and
+                // this month's next pass counts it again from the entries, to the same sum.
+                await db.Set<Program.PartnerPeriod>().Where(p => p.Period == entry.Period).ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.Points, p => p.Points + points).SetProperty(p => p.PointsForLowestTier, p => p.PointsForLowestTier + points)
+                    .SetProperty(p => p.CorrectionPoints, p => p.CorrectionPoints + points).SetProperty(p => p.Entries, p => p.Entries + 1), cancellationToken);
             }
 
             audit.Record(accept ? "program.dispute_accepted" : "program.dispute_rejected",
