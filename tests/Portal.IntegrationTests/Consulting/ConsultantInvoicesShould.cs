@@ -38,7 +38,7 @@ public sealed class ConsultantInvoicesShould : PortalTest<ConsultingPortalFactor
         var rows = page.QuerySelectorAll("table.invoices tbody tr").Select(r => r.Children[1].TextContent).Order().ToList();
         Assert.Equal(["First Clinic", "Second Clinic"], rows);
         Assert.Equal("Outstanding: 300.00 EUR + 99.90 USD.", page.QuerySelector("#outstanding")!.TextContent.Trim());
-        Assert.Equal(["Invoices", "SLAs"], page.QuerySelectorAll("nav[aria-label=Billing] a").Select(a => a.TextContent).Order());
+        Assert.Equal(["Invoices", "Seats and sign-up link", "SLAs"], page.QuerySelectorAll("nav[aria-label=Billing] a").Select(a => a.TextContent).Order());
         Assert.Equal("Invoices", page.QuerySelector("nav[aria-label=Billing] a[aria-current]")!.TextContent);
     }
 
