@@ -12,7 +12,9 @@ namespace PartnerPortal.E2E;
 /// "what if" reaches Platinum and saves nothing; a deal it registers is approved by a platform
 /// admin and the approval arrives in Northwind's branding; last, it disputes one of those entries,
 /// the platform admin accepts with a confirmed correction, and the partner reads the outcome, the
-/// correcting entry in its ledger and the e-mail. (Directory and Solution Center: other journeys.)
+/// correcting entry in its ledger and the e-mail. Second, the public side: an anonymous visitor
+/// finds Northwind in the directory by specialization, opens its listing's preview in the Solution
+/// Center, and Fabrikam's admin installs that listing into a workspace.
 /// </summary>
 public sealed class PartnerProgramShould(MailingPortalFixture portal) : IClassFixture<MailingPortalFixture>
 {
@@ -20,6 +22,8 @@ public sealed class PartnerProgramShould(MailingPortalFixture portal) : IClassFi
     private const string Customer = "Blue Yonder Airlines";
     private const string DisputeReason = "Adventure Works stopped managing Tailspin Toys before this month: the MRR should not be split 2 ways.";
     private const string Correction = "6.48";
+    private const string Listing = "Recall reminders";
+    private const string Fabrikam = "Fabrikam Fitness";
     private static readonly TimeSpan MailTimeout = TimeSpan.FromSeconds(60);
 
     private PortalHost Host => portal.Host;
@@ -153,6 +157,93 @@ public sealed class PartnerProgramShould(MailingPortalFixture portal) : IClassFi
         await ShowMailAsync(partnerContext, accepted, "PartnerProgramShould.14-dispute-accepted-email");
 
         Host.Errors.AssertNone();
+    }
+
+    [Fact]
+    public async Task ListNorthwindInTheDirectoryAndLetAClientInstallItsSolutionFromTheSolutionCenter()
+    {
+        await using var visitorContext = await portal.NewContextAsync();
+        var visitor = await visitorContext.NewPageAsync();
+
+        // 1. Anonymous, on the platform host: the directory filtered by specialization finds Northwind.
+        await visitor.GotoAsync(Host.Url(DemoHosts.Platform, "/partners"));
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Find a partner");
+        var search = visitor.GetByRole(AriaRole.Search, new() { Name = "Search partners" });
+        await search.GetByLabel("Specialization").SelectOptionAsync(new SelectOptionValue { Label = "Healthcare" });
+        await search.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 partner match.");
+        var card = visitor.Locator("#partners > li");
+        await Expect(card.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync(Northwind);
+        await Expect(card.GetByRole(AriaRole.List, new() { Name = "Specializations" })).ToContainTextAsync("Healthcare");
+        await Screenshots.SaveAsync(visitor, "PartnerProgramShould.15-directory-by-specialization");
+
+        // 2. Its profile: tier, specializations, and its published solution.
+        await card.GetByRole(AriaRole.Link, new() { Name = Northwind, Exact = true }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Northwind);
+        await Expect(visitor.Locator("#tier")).ToHaveTextAsync("Gold partner");
+        await Expect(visitor.GetByRole(AriaRole.List, new() { Name = "Specializations" }).GetByRole(AriaRole.Listitem).Filter(new() { HasTextRegex = new("^Healthcare$") })).ToBeVisibleAsync();
+        var solutions = visitor.GetByRole(AriaRole.Region, new() { Name = "Solutions in the Solution Center" });
+        await Expect(solutions.GetByRole(AriaRole.Link, new() { Name = Listing, Exact = true })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(visitor, "PartnerProgramShould.16-northwind-profile");
+
+        // 3. The listing's public page previews the tables and fields it creates; its install count is read for later.
+        await solutions.GetByRole(AriaRole.Link, new() { Name = Listing, Exact = true }).ClickAsync();
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Listing);
+        Assert.Matches(@"^/solution-center/[0-9a-f-]{36}$", new Uri(visitor.Url).AbsolutePath);
+        var listingUrl = visitor.Url;
+        await Expect(visitor.Locator("#publisher")).ToContainTextAsync($"By {Northwind} (Gold partner) · Dental and medical practices · version 1 · ");
+        var installs = await InstallsAsync(visitor);
+        var preview = visitor.GetByRole(AriaRole.Region, new() { Name = "What it creates" });
+        await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Table Recalls" })).ToBeVisibleAsync();
+        await Expect(preview.Locator(".preview-fields li")).ToHaveTextAsync(["Patient (text, required)", "E-mail (email, required)", "Due (date, required)", "Status (choice, required)"]);
+        await Expect(preview).ToContainTextAsync("Views: Due soon");
+        await Expect(preview).ToContainTextAsync("Recall reminder");
+        await Screenshots.SaveAsync(visitor, "PartnerProgramShould.17-listing-preview");
+
+        // 4. "Install into your account" with Fabrikam's address name leads to its own host, where its owner signs in.
+        var install = visitor.GetByRole(AriaRole.Region, new() { Name = "Install into your account" });
+        await install.GetByLabel("Your account's address name").FillAsync("fabrikam");
+        await install.GetByRole(AriaRole.Button, new() { Name = "Install into your account" }).ClickAsync();
+        await visitor.WaitForURLAsync(url => new Uri(url).Host == DemoHosts.Fabrikam);
+        await Expect(visitor.GetByLabel("E-mail")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(visitor, "PartnerProgramShould.18-sign-in-on-fabrikam");
+        await visitor.GetByLabel("E-mail").FillAsync(Demo.OwnerOf(Fabrikam));
+        await visitor.GetByLabel("Password").FillAsync(DemoData.Password);
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+
+        // 5. Back on the install page: pick a workspace and install a copy.
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Install {Listing}");
+        Assert.Equal(DemoHosts.Fabrikam, new Uri(visitor.Url).Host);
+        Assert.EndsWith("/install", new Uri(visitor.Url).AbsolutePath, StringComparison.Ordinal);
+        await visitor.GetByLabel("Install into workspace").SelectOptionAsync(new SelectOptionValue { Label = "General" });
+        await Screenshots.SaveAsync(visitor, "PartnerProgramShould.19-install-pick-workspace");
+        await visitor.GetByRole(AriaRole.Button, new() { Name = "Install a copy" }).ClickAsync();
+
+        // 6. The copy is Fabrikam's, published, and says where it came from.
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Listing);
+        await Expect(visitor.Locator(".provenance")).ToHaveTextAsync($"Copied from {Listing} version 1 by {Northwind}.");
+        await Screenshots.SaveAsync(visitor, "PartnerProgramShould.20-installed-copy");
+        await visitor.GotoAsync(Host.Url(DemoHosts.Fabrikam, "/solutions"));
+        var general = visitor.GetByRole(AriaRole.Region, new() { Name = "General" });
+        await Expect(general.GetByRole(AriaRole.Link, new() { Name = Listing, Exact = true })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(visitor, "PartnerProgramShould.21-fabrikam-solutions");
+
+        // 7. The public page counts the install (a fresh anonymous browser: the page may be cached for a minute).
+        await using var laterContext = await portal.NewContextAsync();
+        var later = await laterContext.NewPageAsync();
+        await later.GotoAsync(listingUrl);
+        await Expect(later.Locator("#publisher")).ToContainTextAsync(installs == 0 ? "· 1 install" : $"· {(installs + 1).ToString("N0", CultureInfo.InvariantCulture)} installs");
+        await Screenshots.SaveAsync(later, "PartnerProgramShould.22-listing-install-counted");
+
+        Host.Errors.AssertNone();
+    }
+
+    /// <summary>The install count at the end of a listing page's publisher line ("… · 3 installs").</summary>
+    private static async Task<int> InstallsAsync(IPage page)
+    {
+        var line = await page.Locator("#publisher").InnerTextAsync();
+        var count = line[(line.LastIndexOf('·') + 1)..].Trim().Split(' ')[0];
+        return int.Parse(count, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
     }
 
     /// <summary>The row of one month in the program page's "Points by month" table.</summary>

@@ -69,6 +69,8 @@ public sealed class SolutionCenter(
         // Tags may name clients (C12: one workspace, tagged by client): a public listing carries none.
         package.Tags = [];
         package.Name = Clean(input.Name) ?? solution.Name;
+        // An installed copy names the listing it came from, not the publisher's own solution name (which may name a client).
+        package.Source = new PackageSource(tenants.Current?.Name ?? string.Empty, package.Name, solution.CurrentVersion);
         package.Description = Clean(input.Description);
         var now = time.GetUtcNow().UtcDateTime;
         var listing = await db.Set<SolutionListing>().FirstOrDefaultAsync(l => l.SolutionId == solution.Id, cancellationToken);
