@@ -228,7 +228,7 @@ public sealed class ProgramPagesShould(MailingPortalFactory factory) : PortalTes
         Assert.Equal(0, (await ProgramWorld.RecalculateAsync(Factory)).RowsWritten);
         using var browser = await ProgramWorld.SignedInAsync(Factory, partner.Host, owner);
         var (_, program) = await browser.GetPageAsync("/program");
-        Assert.Contains("Customer satisfaction (%): 95 of a target of 90 (100% of 3 points): 3 points", program.QuerySelector("#metrics")!.TextContent);
+        Assert.Contains("Customer satisfaction (%): 95 of a target of 90 (100 % of 3 points): 3 points", program.QuerySelector("#metrics")!.TextContent);
         Assert.DoesNotContain(await ProgramWorld.LedgerAsync(World, rival), e => e.Source == PointSource.Metric);
 
         // Only platform admins record metrics: another partner's admin reaches neither the page nor its form.
