@@ -190,6 +190,54 @@ public sealed class ProgramPagesShould(MailingPortalFactory factory) : PortalTes
         Assert.Equal(HttpStatusCode.NotFound, (await platform.PostFormAsync("/platform/program/badges", new Dictionary<string, string> { ["badgeId"] = badge.Id.ToString() }, "/platform/program/badges?handler=Revoke")).StatusCode);
     }
 
+    [Fact]
+    public async Task RecordAPartnersMetricThatCountsAtTheRecalculationAndRefuseBadValues()
+    {
+        await ProgramWorld.UseProgramAsync(Factory, new ProgramSettings
+        {
+            Metrics = [new() { Key = MetricKeys.Satisfaction, Name = "Customer satisfaction (%)", Category = ProgramCategory.Competence, Target = 90m, Weight = 3m }],
+        });
+        var (partner, owner) = await ProgramWorld.PartnerAsync(World, "Satisfying Partners");
+        var (rival, rivalOwner) = await ProgramWorld.PartnerAsync(World, "Curious Partners");
+        var admin = await World.CreateUserAsync(platformAdmin: true);
+        using var platform = await ProgramWorld.SignedInAsync(Factory, PortalFactory.PlatformDomain, admin);
+        Task<List<PartnerMetricValue>> ValuesAsync() => World.GlobalAsync(db => db.Set<PartnerMetricValue>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().ToListAsync());
+        Dictionary<string, string> Form(string value) => new() { ["PartnerId"] = partner.Id.ToString(), ["Metric"] = MetricKeys.Satisfaction, ["Value"] = value };
+
+        var tooHigh = await platform.PostFormAsync("/platform/program/metrics", Form("120"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooHigh.StatusCode);
+        var refused = await PortalClient.ParseAsync(tooHigh);
+        Assert.Contains("Enter Customer satisfaction (%) as a percentage from 0 to 100", refused.QuerySelector("#form-error")!.TextContent);
+        Assert.Equal("120", refused.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#metric-value")!.Value);
+        Assert.Empty(await ValuesAsync());
+        var notPartner = await platform.PostFormAsync("/platform/program/metrics", new Dictionary<string, string>(Form("95")) { ["PartnerId"] = Guid.NewGuid().ToString() });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, notPartner.StatusCode);
+        Assert.Empty(await ValuesAsync());
+
+        var recorded = await platform.PostFormAsync("/platform/program/metrics", Form("95"));
+        Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
+        var (_, listed) = await platform.GetPageAsync(recorded.Headers.Location!.OriginalString);
+        Assert.Contains("Customer satisfaction (%) of Satisfying Partners is now 95", listed.QuerySelector("main .notice")!.TextContent);
+        Assert.Contains("Satisfying Partners", listed.QuerySelector("#metrics")!.TextContent);
+        var value = Assert.Single(await ValuesAsync());
+        Assert.Equal((partner.Id, MetricKeys.Satisfaction, 95m, (Guid?)admin.Id), (value.TenantId, value.Key, value.Value, value.RecordedByUserId));
+        Assert.Single(await World.InTenantAsync(partner, db => db.AuditEntries.Where(a => a.Action == "program.metric_recorded" && a.UserId == admin.Id).ToListAsync()));
+
+        await ProgramWorld.RecalculateAsync(Factory);
+        Assert.Equal(3m, Assert.Single(await ProgramWorld.LedgerAsync(World, partner), e => e.SourceKey == "metric:" + MetricKeys.Satisfaction).Points);
+        Assert.Equal(0, (await ProgramWorld.RecalculateAsync(Factory)).RowsWritten);
+        using var browser = await ProgramWorld.SignedInAsync(Factory, partner.Host, owner);
+        var (_, program) = await browser.GetPageAsync("/program");
+        Assert.Contains("Customer satisfaction (%): 95 of a target of 90 (100 % of 3 points): 3 points", program.QuerySelector("#metrics")!.TextContent);
+        Assert.DoesNotContain(await ProgramWorld.LedgerAsync(World, rival), e => e.Source == PointSource.Metric);
+
+        // Only platform admins record metrics: another partner's admin reaches neither the page nor its form.
+        using var other = await ProgramWorld.SignedInAsync(Factory, rival.Host, rivalOwner);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/platform/program/metrics")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Redirect, (await other.PostFormAsync("/platform/program/metrics", Form("10"))).StatusCode);
+        Assert.Equal(95m, Assert.Single(await ValuesAsync()).Value);
+    }
+
     private Task<ProgramSettings> StoredAsync() =>
         World.GlobalAsync(async db => ProgramSettings.FromJson(await new PlatformSettings(db, TimeProvider.System).GetAsync(ProgramSettingsStore.Key))!);
 

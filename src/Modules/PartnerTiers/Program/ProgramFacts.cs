@@ -11,7 +11,7 @@ namespace PartnerPortal.PartnerTiers.Program;
 /// <summary>
 /// Reads partners' facts for a period from kernel tables (organizations, links, plans,
 /// subscriptions) and the module's own (managed relationships, badges, deals, case studies, the
-/// ledger a year before), for all partners at once (the job) or a few (the program page). Crosses
+/// ledger a year before, the metrics platform admins recorded), for all partners at once (the job) or a few (the program page). Crosses
 /// tenants on purpose: a managed account's split counts every partner managing it.
 /// </summary>
 public sealed class ProgramFacts(PortalDbContext db)
@@ -54,6 +54,7 @@ public sealed class ProgramFacts(PortalDbContext db)
             .Where(e => e.Period == yearBefore && (e.Source == PointSource.SoldMrr || e.Source == PointSource.ManagedMrr) && (all || ids.Contains(e.TenantId)))
             .GroupBy(e => e.TenantId).Select(g => new { g.Key, Mrr = g.Sum(e => e.ProgramMrr ?? 0m) }).ToListAsync(cancellationToken);
         var arrByPartner = arrBefore.ToDictionary(a => a.Key, a => a.Mrr * 12m);
+        var metrics = await PartnerMetrics.ValuesAsync(db, all ? null : ids, cancellationToken);
 
         var linksByPartner = links.ToLookup(l => l.PartnerId, l => l.ClientId);
         var managedByPartner = managed.ToLookup(m => m.TenantId, m => m.AccountId);
@@ -76,7 +77,8 @@ public sealed class ProgramFacts(PortalDbContext db)
                 [.. badges[partner].Select(b => new BadgeFact(b.Id, b.Name, b.Kind, b.AutoEarned))],
                 [.. deals[partner].Select(d => new DealFact(d.Id, d.Customer, d.ExpectedArr, d.Currency, d.Stage.ToString()))],
                 [.. studies[partner].Select(c => new CaseStudyFact(c.Id, c.Customer, c.Industry))],
-                arrByPartner.TryGetValue(partner, out var before) ? before : null);
+                arrByPartner.TryGetValue(partner, out var before) ? before : null,
+                metrics[partner].ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
         }
 
         return result;

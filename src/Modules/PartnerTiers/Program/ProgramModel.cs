@@ -61,5 +61,13 @@ internal static class ProgramModel
             b.HasIndex(t => new { t.TenantId, t.Name });
             b.HasOne<Organization>().WithMany().HasForeignKey(t => t.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<PartnerMetricValue>(b =>
+        {
+            b.ToTable("PartnerTiers_MetricValues");
+            b.Property(v => v.Key).HasMaxLength(50);
+            b.Property(v => v.Value).HasPrecision(18, 2);
+            b.HasIndex(v => new { v.TenantId, v.Key }).IsUnique();
+            b.HasOne<Organization>().WithMany().HasForeignKey(v => v.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
     }
 }

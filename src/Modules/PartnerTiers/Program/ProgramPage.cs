@@ -21,7 +21,8 @@ public sealed record ProgramOverview(
     IReadOnlyList<ManagedRelationship> Managed,
     int ManagedTotal,
     IReadOnlyDictionary<Guid, string> AccountNames,
-    IReadOnlyList<SpecializationProgress> Specializations);
+    IReadOnlyList<SpecializationProgress> Specializations,
+    IReadOnlyList<LedgerEntry> Metrics);
 
 /// <summary>A page of one source's entries for one month.</summary>
 public sealed record EntryPage(PointSource Source, DateOnly Period, IReadOnlyList<LedgerEntry> Entries, int PageNumber, bool HasMore, decimal Points);
@@ -77,6 +78,9 @@ public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program
         var managedTotal = managed.Count < 50 ? managed.Count : await managedQuery.CountAsync(cancellationToken);
         var accountIds = managed.Select(r => r.AccountId).ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => accountIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
+        // Each metric's value, target and weight as the last recalculation wrote them (one entry per metric).
+        var metrics = current is null ? [] : await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.Source == PointSource.Metric && e.Period == current.Period)
+            .OrderBy(e => e.SourceKey).Take(50).ToListAsync(cancellationToken);
 
         var sources = current is null ? [] : new List<SourcePoints>
         {
@@ -95,7 +99,7 @@ public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program
         // Where the partner stands against each industry vertical, from the facts the recalculation reads (P7).
         var partnerId = tenants.Current!.Id;
         var partnerFacts = (await facts.LoadAsync([partnerId], CurrentPeriod, cancellationToken)).GetValueOrDefault(partnerId) ?? PartnerFacts.Empty(CurrentPeriod);
-        return new ProgramOverview(settings, tier, current, sources, months, history, next, badges, managed, managedTotal, names, SpecializationCheck.Evaluate(settings, partnerFacts));
+        return new ProgramOverview(settings, tier, current, sources, months, history, next, badges, managed, managedTotal, names, SpecializationCheck.Evaluate(settings, partnerFacts), metrics);
     }
 
     /// <summary>One source's entries for one month, a page at a time (by the ledger's own order).</summary>

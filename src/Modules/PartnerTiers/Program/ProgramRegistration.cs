@@ -20,6 +20,7 @@ public static class ProgramRegistration
         services.AddScoped<IPortalEventHandler>(sp => sp.GetRequiredService<ManagedActivity>());
         services.AddScoped<ProgramPage>();
         services.AddScoped<Badges>();
+        services.AddScoped<PartnerMetrics>();
         services.AddScoped<ProgramDemo>();
         // The kernel's seams the program answers: partners' standing, and the reseller discount from the tier (R6, P6).
         services.Replace(ServiceDescriptor.Scoped<IPartnerStanding, ProgramStanding>());

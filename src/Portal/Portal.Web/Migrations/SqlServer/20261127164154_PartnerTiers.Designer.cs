@@ -12,7 +12,7 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261127162134_PartnerTiers")]
+    [Migration("20261127164154_PartnerTiers")]
     partial class PartnerTiers
     {
         /// <inheritdoc />
@@ -1698,6 +1698,38 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("PartnerTiers_Badges", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.PartnerTiers.Program.PartnerMetricValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PartnerTiers_MetricValues", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.PartnerTiers.Program.PartnerPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3031,6 +3063,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("PartnerPortal.PartnerTiers.Program.PartnerBadge", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.PartnerTiers.Program.PartnerMetricValue", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()

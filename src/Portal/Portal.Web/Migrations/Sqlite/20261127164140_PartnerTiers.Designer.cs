@@ -11,7 +11,7 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePortalDbContext))]
-    [Migration("20261127162117_PartnerTiers")]
+    [Migration("20261127164140_PartnerTiers")]
     partial class PartnerTiers
     {
         /// <inheritdoc />
@@ -1686,6 +1686,38 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("PartnerTiers_Badges", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.PartnerTiers.Program.PartnerMetricValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("PartnerTiers_MetricValues", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.PartnerTiers.Program.PartnerPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3015,6 +3047,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("PartnerPortal.PartnerTiers.Program.PartnerBadge", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.PartnerTiers.Program.PartnerMetricValue", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Organization", null)
                         .WithMany()
