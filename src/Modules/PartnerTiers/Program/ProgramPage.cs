@@ -40,6 +40,9 @@ public sealed record WhatIfResult(PointsResult Now, PointsResult Then);
 /// </summary>
 public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program, ProgramFacts facts, ITenantContext tenants, Audit.AuditLog audit, TimeProvider time)
 {
+    /// <summary>The metric lines' keys, <c>metric:{key}</c>, as a range: ';' follows ':'.</summary>
+    private const string MetricKeysFrom = "metric:", MetricKeysTo = "metric;";
+
     public const int EntriesPerPage = 100;
 
     public static string NameOf(PointSource source) => source switch
@@ -79,7 +82,9 @@ public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program
         var accountIds = managed.Select(r => r.AccountId).ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => accountIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         // Each metric's value, target and weight as the last recalculation wrote them (one entry per metric).
-        var metrics = current is null ? [] : await db.Set<LedgerEntry>().AsNoTracking().Where(e => e.Source == PointSource.Metric && e.Period == current.Period)
+        // A range of the (TenantId, Period, SourceKey) index, "metric:…" keys only: the month's other entries, however many, are not read.
+        var metrics = current is null ? [] : await db.Set<LedgerEntry>().AsNoTracking()
+            .Where(e => e.Period == current.Period && string.Compare(e.SourceKey, MetricKeysFrom) >= 0 && string.Compare(e.SourceKey, MetricKeysTo) < 0 && e.Source == PointSource.Metric)
             .OrderBy(e => e.SourceKey).Take(50).ToListAsync(cancellationToken);
 
         var sources = current is null ? [] : new List<SourcePoints>
