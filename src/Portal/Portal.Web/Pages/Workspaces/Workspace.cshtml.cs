@@ -53,7 +53,7 @@ public sealed class WorkspaceModel(WorkspaceSettings workspaces, Shell shell) : 
         if (await LoadAsync(id, cancellationToken) is { } missing) return missing;
         if (!MayManage) return StatusCode(StatusCodes.Status403Forbidden);
         var outcome = await change(Workspace);
-        if (!outcome.Refused) return Redirect($"/workspaces/{id}?message={Uri.EscapeDataString(outcome.Message)}");
+        if (!outcome.Refused) return RedirectToPage(new { id, message = outcome.Message });
         Error = outcome.Message;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
         await LoadAsync(id, cancellationToken);
