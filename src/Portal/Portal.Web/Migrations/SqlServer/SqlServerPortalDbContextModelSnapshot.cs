@@ -614,6 +614,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<long?>("RecordLimit")
                         .HasColumnType("bigint");
 
@@ -1327,6 +1331,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Result")
                         .IsRequired()

@@ -602,6 +602,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RecordLimit")
                         .HasColumnType("INTEGER");
 
@@ -1314,6 +1318,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<string>("Need")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Result")
