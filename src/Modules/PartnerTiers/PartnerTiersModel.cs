@@ -54,6 +54,7 @@ internal static class PartnerTiersModel
             b.ToTable("PartnerTiers_CaseStudies");
             b.Property(c => c.Customer).HasMaxLength(200);
             b.Property(c => c.Industry).HasMaxLength(100);
+            b.Property(c => c.ProductLine).HasMaxLength(100);
             b.Property(c => c.CompanySize).HasMaxLength(100);
             b.Property(c => c.Need).HasMaxLength(4000);
             b.Property(c => c.Solution).HasMaxLength(4000);

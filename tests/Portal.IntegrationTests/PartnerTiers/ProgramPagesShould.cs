@@ -26,7 +26,7 @@ public sealed class ProgramPagesShould(MailingPortalFactory factory) : PortalTes
         var (get, document) = await platform.GetPageAsync("/platform/program");
         Assert.Equal(HttpStatusCode.OK, get.StatusCode);
         Assert.NotNull(document.QuerySelector("nav a[href='/platform/program']"));
-        Assert.Contains("product lines stay granted by hand", document.QuerySelector("#spec-sources")!.TextContent);
+        Assert.Contains("a product line from the product line of clients' plans", document.QuerySelector("#spec-sources")!.TextContent);
         var form = Fields(document);
 
         form["Form.Tiers[1].Threshold"] = "5";

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.PartnerTiers.CaseStudies;
@@ -6,7 +7,11 @@ using PartnerPortal.PartnerTiers.Program;
 
 namespace PartnerPortal.IntegrationTests.PartnerTiers;
 
-/// <summary>P7: the recalculation earns an industry vertical when its four conditions hold, shows it on /program, and revokes it (and only what it earned) when they no longer do.</summary>
+/// <summary>
+/// P7: the recalculation earns an industry vertical or a product line when its four conditions
+/// hold, shows it on /program, and revokes it (and only what it earned) when they no longer do. A
+/// product line is the one a platform admin sets on plans; case studies name it.
+/// </summary>
 public sealed class SpecializationsShould(MailingPortalFactory factory) : PortalTest<MailingPortalFactory>(factory)
 {
     private static readonly ProgramSettings Program = new()
@@ -76,6 +81,74 @@ public sealed class SpecializationsShould(MailingPortalFactory factory) : Portal
         (_, page) = await browser.GetPageAsync("/program");
         Assert.Contains("Healthcare: 1 of 2 active clients", page.QuerySelector("#specializations")!.TextContent);
         Assert.DoesNotContain("Healthcare (", page.QuerySelector("#badges")!.TextContent);
+    }
+
+    [Fact]
+    public async Task EarnAProductLineFromClientsOnItsPlansAndCaseStudiesNamingIt()
+    {
+        // Plans are global: a product line of this test's own, so no other test's partner counts it.
+        var line = $"Digital assets {TestWorld.UniqueSlug("line")}";
+        await ProgramWorld.UseProgramAsync(Factory, new ProgramSettings
+        {
+            Metrics = [],
+            Specializations = [new() { Name = line, Kind = "Product line", MinActiveClients = 2, MinSuccessfulEngagements = 1, MinRevenueShare = 0.35m, RequiredCertifications = ["Product certification"] }],
+        });
+        var world = await ReviewWorld.CreateAsync(World, "Product Line Partners");
+        using var platform = await world.PlatformAsync(Factory);
+        var code = TestWorld.UniqueSlug("assets");
+        var saved = await platform.PostFormAsync("/platform/plans/edit", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Digital assets", ["Input.Code"] = code, ["Input.MonthlyListPrice"] = "500", ["Input.Currency"] = "USD",
+            ["Input.ProductLine"] = $"  {line} ", ["Input.WhiteLabel"] = "true", ["Input.SortOrder"] = "60",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var assets = await World.GlobalAsync(db => db.Plans.AsNoTracking().SingleAsync(p => p.Code == code));
+        Assert.Equal(line, assets.ProductLine);
+        var (_, plans) = await platform.GetPageAsync("/platform/plans");
+        Assert.Contains(line, plans.QuerySelector($"tr[data-code='{code}']")!.TextContent);
+
+        var core = await ProgramWorld.PlanAsync(World, 500m, "USD");
+        await ProgramWorld.ClientAsync(World, "Gallery One", assets.Id, world.Partner);
+        await ProgramWorld.ClientAsync(World, "Gallery Two", assets.Id, world.Partner);
+        await ProgramWorld.ClientAsync(World, "Bakery Three", core, world.Partner);
+        await World.InTenantAsync(world.Partner, db =>
+        {
+            db.Add(new PartnerBadge { Name = "Product certification", Kind = Badges.Certification, EarnedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        // The case study names the product line from the plans' list; a line no plan sells is refused and saves nothing.
+        using var member = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Member);
+        var (_, form) = await member.GetPageAsync("/program/case-studies");
+        Assert.Contains(form.QuerySelectorAll("#study-product-line option"), o => o.TextContent == line);
+        var study = new Dictionary<string, string>
+        {
+            ["Study.Customer"] = "Gallery One", ["Study.Industry"] = "Retail and e-commerce", ["Study.ProductLine"] = "Digital asets",
+            ["Study.CompanySize"] = "10–50 employees", ["Study.Need"] = "Thousands of product photos.", ["Study.Solution"] = "One asset library.", ["Study.Result"] = "Launches a week sooner.",
+        };
+        var typo = await member.PostFormAsync("/program/case-studies", study, "/program/case-studies?handler=Submit");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, typo.StatusCode);
+        Assert.Contains("the platform sells no product line called Digital asets", await typo.Content.ReadAsStringAsync());
+        Assert.Empty(await World.InTenantAsync(world.Partner, db => db.Set<CaseStudy>().AsNoTracking().ToListAsync()));
+        study["Study.ProductLine"] = line;
+        await member.PostFormAsync("/program/case-studies", study, "/program/case-studies?handler=Submit");
+        var submitted = await World.InTenantAsync(world.Partner, db => db.Set<CaseStudy>().AsNoTracking().SingleAsync());
+        Assert.Equal(line, submitted.ProductLine);
+        await platform.PostFormAsync("/platform/program/case-studies", new Dictionary<string, string> { ["caseStudyId"] = submitted.Id.ToString(), ["note"] = "" }, "/platform/program/case-studies?handler=Approve");
+
+        await ProgramWorld.RecalculateAsync(Factory);
+
+        var earned = Assert.Single(await ActiveAsync(world.Partner), b => b.Name == line);
+        Assert.Equal(("Product line", true), (earned.Kind, earned.AutoEarned));
+        using var owner = await ReviewWorld.SignedInAsync(Factory, world.Partner.Host, world.Owner);
+        var (_, program) = await owner.GetPageAsync("/program");
+        Assert.Contains($"{line}: 2 of 2 active clients, 1 of 1 case studies, 67 % of 35 % revenue, all certifications held — conditions met",
+            program.QuerySelectorAll("#specializations li").Select(li => li.TextContent.Trim()));
+
+        // The platform moves the plan back to the core product: the clients no longer count, and the badge goes.
+        await World.GlobalAsync(db => db.Plans.Where(p => p.Id == assets.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProductLine, (string?)null)));
+        await ProgramWorld.RecalculateAsync(Factory);
+        Assert.DoesNotContain(await ActiveAsync(world.Partner), b => b.Name == line);
     }
 
     private Task SetIndustryAsync(TestOrganization organization, string industry) =>

@@ -2,7 +2,7 @@ using PartnerPortal.PartnerTiers.Program;
 
 namespace PartnerPortal.UnitTests.PartnerProgram;
 
-/// <summary>Industry-vertical specializations (P7): the four conditions, evaluated from a partner's facts.</summary>
+/// <summary>Specializations (P7), industry verticals and product lines: the four conditions, evaluated from a partner's facts.</summary>
 public sealed class SpecializationCheckShould
 {
     private static readonly DateOnly May = new(2026, 5, 1);
@@ -12,13 +12,18 @@ public sealed class SpecializationCheckShould
         Name = "Healthcare", Kind = SpecializationCheck.IndustryVertical, MinActiveClients = 3, MinSuccessfulEngagements = 2, MinRevenueShare = 0.35m, RequiredCertifications = ["HIPAA"],
     };
 
-    private static readonly SpecializationRule DigitalAssets = new() { Name = "Digital assets", Kind = "Product line", MinActiveClients = 0 };
+    private static readonly SpecializationRule DigitalAssets = new()
+    {
+        Name = "Digital assets", Kind = SpecializationCheck.ProductLine, MinActiveClients = 2, MinSuccessfulEngagements = 1, MinRevenueShare = 0.35m, RequiredCertifications = ["Product certification"],
+    };
 
     private static readonly ProgramSettings Program = new() { Metrics = [], Specializations = [Healthcare, DigitalAssets] };
 
-    private static AccountMrr Client(string? industry, decimal mrr = 100m, string currency = "USD", int split = 1) => new(Guid.NewGuid(), "Client", mrr, currency, split, industry);
+    private static AccountMrr Client(string? industry, decimal mrr = 100m, string currency = "USD", int split = 1, string? productLine = null) => new(Guid.NewGuid(), "Client", mrr, currency, split, industry, productLine);
 
-    private static CaseStudyFact Study(string? industry) => new(Guid.NewGuid(), "Customer", industry);
+    private static CaseStudyFact Study(string? industry, string? productLine = null) => new(Guid.NewGuid(), "Customer", industry, productLine);
+
+    private static SpecializationProgress Of(SpecializationRule rule, PartnerFacts facts) => SpecializationCheck.Evaluate(Program, facts).Single(p => p.Rule == rule);
 
     private static readonly BadgeFact Hipaa = new(Guid.NewGuid(), "HIPAA");
 
@@ -29,9 +34,8 @@ public sealed class SpecializationCheckShould
     [Fact]
     public void CountClientsCaseStudiesRevenueAndCertificationsOfTheVertical()
     {
-        var progress = Assert.Single(SpecializationCheck.Evaluate(Program, Qualifying()));
+        var progress = Of(Healthcare, Qualifying());
 
-        Assert.Same(Healthcare, progress.Rule);
         Assert.Equal(3, progress.ActiveClients);
         Assert.Equal(2, progress.Engagements);
         Assert.Equal(0.75m, progress.RevenueShare);
@@ -56,7 +60,7 @@ public sealed class SpecializationCheckShould
             _ => facts with { Badges = [] },
         };
 
-        Assert.False(SpecializationCheck.Evaluate(Program, facts).Single().Holds, why);
+        Assert.False(Of(Healthcare, facts).Holds, why);
     }
 
     [Fact]
@@ -65,7 +69,7 @@ public sealed class SpecializationCheckShould
         // 2,000 EUR managed by two partners counts 1,080 USD; the 1,080 USD retail client makes the share exactly half.
         var facts = new PartnerFacts(May, [Client("Retail and e-commerce", 1080m)], [Client("Healthcare", 2000m, "EUR", 2)], [], [], [], []);
 
-        Assert.Equal(0.5m, SpecializationCheck.Evaluate(Program, facts).Single().RevenueShare);
+        Assert.Equal(0.5m, Of(Healthcare, facts).RevenueShare);
     }
 
     [Fact]
@@ -74,14 +78,14 @@ public sealed class SpecializationCheckShould
         // A specialization badge named like the certification is not the certification.
         var facts = Qualifying([new BadgeFact(Guid.NewGuid(), "HIPAA", "Industry vertical")]);
 
-        var progress = SpecializationCheck.Evaluate(Program, facts).Single();
+        var progress = Of(Healthcare, facts);
 
         Assert.Equal(["HIPAA"], progress.MissingCertifications);
         Assert.EndsWith("missing HIPAA certification", progress.Summary);
     }
 
     [Fact]
-    public void EarnAVerticalOnceAndNeverAProductLine()
+    public void EarnAVerticalOnce()
     {
         var (earn, revoke) = SpecializationCheck.Changes(Program, Qualifying());
         Assert.Equal([Healthcare], earn);
@@ -90,6 +94,23 @@ public sealed class SpecializationCheckShould
         // Already held (here by hand): nothing to earn again.
         var held = Qualifying([Hipaa, new BadgeFact(Guid.NewGuid(), "Healthcare", "Industry vertical")]);
         Assert.Empty(SpecializationCheck.Changes(Program, held).Earn);
+    }
+
+    [Fact]
+    public void CountAProductLineByTheClientsPlansAndTheCaseStudiesNamingIt()
+    {
+        var certified = new BadgeFact(Guid.NewGuid(), "Product certification");
+        // Two clients of three on the line's plans (200 of 300), one case study naming it; the healthcare one names no line.
+        var facts = new PartnerFacts(May, [Client("Retail and e-commerce", productLine: "Digital assets"), Client(null, productLine: "digital assets ")],
+            [Client("Healthcare")], [], [certified], [], [Study("Retail and e-commerce", "Digital assets"), Study("Healthcare")]);
+
+        var progress = Of(DigitalAssets, facts);
+
+        Assert.Equal((2, 1, 2m / 3m), (progress.ActiveClients, progress.Engagements, progress.RevenueShare));
+        Assert.True(progress.Holds);
+        Assert.Equal([DigitalAssets], SpecializationCheck.Changes(Program, facts).Earn);
+        Assert.Equal(["Product certification"], Of(DigitalAssets, facts with { Badges = [] }).MissingCertifications);
+        Assert.False(Of(DigitalAssets, facts with { CaseStudies = [Study("Healthcare")] }).Holds, "no case study names the line");
     }
 
     [Fact]
@@ -103,7 +124,8 @@ public sealed class SpecializationCheckShould
         var (earn, revoke) = SpecializationCheck.Changes(Program, failing);
 
         Assert.Empty(earn);
-        Assert.Equal([auto], revoke);
+        // No client is on a Digital assets plan: the auto-earned line goes too; the vertical granted by hand stays.
+        Assert.Equal([auto, digital], revoke);
         Assert.Empty(SpecializationCheck.Changes(Program, Qualifying([Hipaa, auto])).Revoke);
     }
 

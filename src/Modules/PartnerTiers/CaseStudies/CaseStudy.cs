@@ -24,6 +24,9 @@ public sealed class CaseStudy : ITenantOwned
 
     public required string Industry { get; set; }
 
+    /// <summary>The product line the engagement was about (a plan's product line), if any: it counts toward that product-line specialization (P7).</summary>
+    public string? ProductLine { get; set; }
+
     /// <summary>The customer's size in the user's words, e.g. "50–200 employees".</summary>
     public required string CompanySize { get; set; }
 

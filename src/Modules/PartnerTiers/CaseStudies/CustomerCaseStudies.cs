@@ -13,6 +13,9 @@ public sealed class CaseStudyForm
 
     public string? Industry { get; set; }
 
+    /// <summary>One of the plans' product lines, or empty.</summary>
+    public string? ProductLine { get; set; }
+
     public string? CompanySize { get; set; }
 
     public string? Need { get; set; }
@@ -27,6 +30,7 @@ public sealed class CaseStudyForm
     {
         Customer = study.Customer,
         Industry = study.Industry,
+        ProductLine = study.ProductLine,
         CompanySize = study.CompanySize,
         Need = study.Need,
         Solution = study.Solution,
@@ -55,6 +59,11 @@ public sealed class CustomerCaseStudies(PortalDbContext db, ITenantContext tenan
         _ => "Unknown",
     };
 
+    /// <summary>The product lines a case study can name: those of the platform's plans (kernel), by name.</summary>
+    public async Task<IReadOnlyList<string>> ProductLinesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Plans.AsNoTracking().Where(p => p.ProductLine != null).Select(p => p.ProductLine!).Distinct().ToListAsync(cancellationToken))
+            .Order(StringComparer.OrdinalIgnoreCase).ToList();
+
     public async Task<IReadOnlyList<CaseStudy>> OwnAsync(CancellationToken cancellationToken = default) =>
         await db.Set<CaseStudy>().AsNoTracking().OrderByDescending(c => c.SubmittedAt).Take(500).ToListAsync(cancellationToken);
 
@@ -64,11 +73,12 @@ public sealed class CustomerCaseStudies(PortalDbContext db, ITenantContext tenan
 
     public async Task<ProgramOutcome> SubmitAsync(CaseStudyForm form, Guid byUserId, CancellationToken cancellationToken = default)
     {
-        if (Check(form) is { } error) return ProgramOutcome.Refused(error);
+        if ((Check(form) ?? await CheckProductLineAsync(form, cancellationToken)) is { } error) return ProgramOutcome.Refused(error);
         var study = new CaseStudy
         {
             Customer = form.Customer!.Trim(),
             Industry = form.Industry!.Trim(),
+            ProductLine = ProductLineOf(form),
             CompanySize = form.CompanySize!.Trim(),
             Need = form.Need!.Trim(),
             Solution = form.Solution!.Trim(),
@@ -89,9 +99,10 @@ public sealed class CustomerCaseStudies(PortalDbContext db, ITenantContext tenan
         var study = await db.Set<CaseStudy>().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (study is null) return null;
         if (study.Status != CaseStudyStatus.SentBack) return ProgramOutcome.Refused($"The case study of {study.Customer} is {Describe(study.Status).ToLowerInvariant()}: only one sent back for changes can be edited.");
-        if (Check(form) is { } error) return ProgramOutcome.Refused(error);
+        if ((Check(form) ?? await CheckProductLineAsync(form, cancellationToken)) is { } error) return ProgramOutcome.Refused(error);
         study.Customer = form.Customer!.Trim();
         study.Industry = form.Industry!.Trim();
+        study.ProductLine = ProductLineOf(form);
         study.CompanySize = form.CompanySize!.Trim();
         study.Need = form.Need!.Trim();
         study.Solution = form.Solution!.Trim();
@@ -157,6 +168,14 @@ public sealed class CustomerCaseStudies(PortalDbContext db, ITenantContext tenan
         : Missing(form.Result, 4000) ? "Describe the result for the customer (at most 4,000 characters)."
         : form.Testimonial is { } t && t.Trim().Length > 2000 ? "Keep the testimonial to at most 2,000 characters."
         : null;
+
+    /// <summary>A named product line must be one the plans sell: a typo would count toward no specialization.</summary>
+    private async Task<string?> CheckProductLineAsync(CaseStudyForm form, CancellationToken cancellationToken) =>
+        ProductLineOf(form) is { } line && !(await ProductLinesAsync(cancellationToken)).Contains(line, StringComparer.OrdinalIgnoreCase)
+            ? $"Choose the product line from the list; the platform sells no product line called {line}."
+            : null;
+
+    private static string? ProductLineOf(CaseStudyForm form) => string.IsNullOrWhiteSpace(form.ProductLine) ? null : form.ProductLine.Trim();
 
     private static bool Missing(string? text, int max) => string.IsNullOrWhiteSpace(text) || text.Trim().Length > max;
 }

@@ -4,14 +4,14 @@ using PartnerPortal.PartnerTiers.Ledger;
 namespace PartnerPortal.PartnerTiers.Program;
 
 /// <summary>An account's MRR as the program sees it: in its own currency, before any split.</summary>
-public sealed record AccountMrr(Guid AccountId, string AccountName, decimal Mrr, string Currency, int SplitWays = 1, string? Industry = null);
+public sealed record AccountMrr(Guid AccountId, string AccountName, decimal Mrr, string Currency, int SplitWays = 1, string? Industry = null, string? ProductLine = null);
 
 /// <summary>A badge the partner holds: a certification or a specialization (<see cref="Kind"/>), granted by hand or earned by the recalculation.</summary>
 public sealed record BadgeFact(Guid? Id, string Name, string Kind = Badges.Certification, bool AutoEarned = false);
 
 public sealed record DealFact(Guid? Id, string Customer, decimal Arr, string Currency, string Stage);
 
-public sealed record CaseStudyFact(Guid? Id, string Customer, string? Industry = null);
+public sealed record CaseStudyFact(Guid? Id, string Customer, string? Industry = null, string? ProductLine = null);
 
 /// <summary>
 /// What the program knows of one partner for one month: the accounts it sold (reseller-billed), the

@@ -16,7 +16,7 @@ namespace PartnerPortal.PartnerTiers.Program;
 /// </summary>
 public sealed class ProgramFacts(PortalDbContext db)
 {
-    private sealed record Account(string Name, decimal Mrr, string Currency, BillingMode Mode, string? Industry);
+    private sealed record Account(string Name, decimal Mrr, string Currency, BillingMode Mode, string? Industry, string? ProductLine);
 
     /// <summary>Each partner's facts; <paramref name="partnerIds"/> null reads every partner.</summary>
     public async Task<Dictionary<Guid, PartnerFacts>> LoadAsync(IReadOnlyCollection<Guid>? partnerIds, DateOnly period, CancellationToken cancellationToken)
@@ -48,7 +48,7 @@ public sealed class ProgramFacts(PortalDbContext db)
             .Where(d => d.Review == DealReview.Approved && d.Stage != DealStage.Lost && d.CloseDate >= dealsFrom && (all || ids.Contains(d.TenantId)))
             .Select(d => new { d.TenantId, d.Id, d.Customer, d.ExpectedArr, d.Currency, d.Stage }).ToListAsync(cancellationToken)).ToLookup(d => d.TenantId);
         var studies = (await db.Set<CaseStudy>().IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(c => c.Status == CaseStudyStatus.Approved && (all || ids.Contains(c.TenantId)))
-            .Select(c => new { c.TenantId, c.Id, c.Customer, c.Industry }).ToListAsync(cancellationToken)).ToLookup(c => c.TenantId);
+            .Select(c => new { c.TenantId, c.Id, c.Customer, c.Industry, c.ProductLine }).ToListAsync(cancellationToken)).ToLookup(c => c.TenantId);
         var yearBefore = period.AddMonths(-12);
         var arrBefore = await db.Set<LedgerEntry>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(e => e.Period == yearBefore && (e.Source == PointSource.SoldMrr || e.Source == PointSource.ManagedMrr) && (all || ids.Contains(e.TenantId)))
@@ -66,17 +66,17 @@ public sealed class ProgramFacts(PortalDbContext db)
             foreach (var clientId in linksByPartner[partner].Distinct())
             {
                 if (!accounts.TryGetValue(clientId, out var a) || a.Mrr <= 0) continue;
-                (a.Mode == BillingMode.ResellerBilled ? sold : referred).Add(new AccountMrr(clientId, a.Name, a.Mrr, a.Currency, Industry: a.Industry));
+                (a.Mode == BillingMode.ResellerBilled ? sold : referred).Add(new AccountMrr(clientId, a.Name, a.Mrr, a.Currency, Industry: a.Industry, ProductLine: a.ProductLine));
             }
 
             var managedMrr = managedByPartner[partner].Distinct()
                 .Where(id => accounts.TryGetValue(id, out var a) && a.Mrr > 0)
-                .Select(id => { var a = accounts[id]; return new AccountMrr(id, a.Name, a.Mrr, a.Currency, splits.GetValueOrDefault(id, 1), a.Industry); })
+                .Select(id => { var a = accounts[id]; return new AccountMrr(id, a.Name, a.Mrr, a.Currency, splits.GetValueOrDefault(id, 1), a.Industry, a.ProductLine); })
                 .ToList();
             result[partner] = new PartnerFacts(period, sold, managedMrr, referred,
                 [.. badges[partner].Select(b => new BadgeFact(b.Id, b.Name, b.Kind, b.AutoEarned))],
                 [.. deals[partner].Select(d => new DealFact(d.Id, d.Customer, d.ExpectedArr, d.Currency, d.Stage.ToString()))],
-                [.. studies[partner].Select(c => new CaseStudyFact(c.Id, c.Customer, c.Industry))],
+                [.. studies[partner].Select(c => new CaseStudyFact(c.Id, c.Customer, c.Industry, c.ProductLine))],
                 arrByPartner.TryGetValue(partner, out var before) ? before : null,
                 metrics[partner].ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal));
         }
@@ -84,10 +84,10 @@ public sealed class ProgramFacts(PortalDbContext db)
         return result;
     }
 
-    /// <summary>The MRR of active client accounts: the list price of their plan (the default plan without a subscription), in its currency.</summary>
+    /// <summary>The MRR of active client accounts: the list price of their plan (the default plan without a subscription), in its currency, and the plan's product line.</summary>
     private async Task<Dictionary<Guid, Account>> AccountsAsync(List<Guid>? ids, CancellationToken cancellationToken)
     {
-        var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.MonthlyListPrice, p.Currency, p.IsDefault }).ToListAsync(cancellationToken);
+        var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.MonthlyListPrice, p.Currency, p.IsDefault, p.ProductLine }).ToListAsync(cancellationToken);
         var byId = plans.ToDictionary(p => p.Id);
         var fallback = plans.FirstOrDefault(p => p.IsDefault);
         var all = ids is null;
@@ -106,7 +106,7 @@ public sealed class ProgramFacts(PortalDbContext db)
             var s = subscriptionOf.GetValueOrDefault(o.Id);
             var plan = s is not null && byId.TryGetValue(s.PlanId, out var p) ? p : fallback;
             if (plan is null) continue;
-            result[o.Id] = new Account(o.Name, plan.MonthlyListPrice, plan.Currency, s?.BillingMode ?? BillingMode.ResellerBilled, o.Industry);
+            result[o.Id] = new Account(o.Name, plan.MonthlyListPrice, plan.Currency, s?.BillingMode ?? BillingMode.ResellerBilled, o.Industry, plan.ProductLine);
         }
 
         return result;

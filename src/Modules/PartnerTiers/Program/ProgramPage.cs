@@ -101,7 +101,7 @@ public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program
             ? PointsCalculator.Next(settings, null, 0, 0, null, null)
             : PointsCalculator.Next(settings, PointsCalculator.Reached(settings, current.PointsForLowestTier, current.Points), current.Points, current.PointsForLowestTier,
                 current.ManagedAccounts > 0 ? current.ManagedPoints / current.ManagedAccounts : null, current.SoldAccounts > 0 ? current.SoldPoints / current.SoldAccounts : null);
-        // Where the partner stands against each industry vertical, from the facts the recalculation reads (P7).
+        // Where the partner stands against each specialization, from the facts the recalculation reads (P7).
         var partnerId = tenants.Current!.Id;
         var partnerFacts = (await facts.LoadAsync([partnerId], CurrentPeriod, cancellationToken)).GetValueOrDefault(partnerId) ?? PartnerFacts.Empty(CurrentPeriod);
         return new ProgramOverview(settings, tier, current, sources, months, history, next, badges, managed, managedTotal, names, SpecializationCheck.Evaluate(settings, partnerFacts), metrics);
@@ -142,7 +142,7 @@ public sealed class ProgramPage(PortalDbContext db, ProgramSettingsStore program
         if (input.DealArr > 0) deals.Add(new DealFact(null, "Hypothetical deal", input.DealArr, settings.Currency, input.DealStage));
 
         var then = actual with { Managed = managed, Sold = sold, Badges = badges, Deals = deals };
-        // Specializations are earned or lost as the recalculation would (hypothetical MRR has no industry, so it dilutes a vertical's share).
+        // Specializations are earned or lost as the recalculation would (hypothetical MRR has no industry or product line, so it dilutes a specialization's share).
         return new WhatIfResult(PointsCalculator.Calculate(settings, SpecializationCheck.Applied(settings, actual), state, today),
             PointsCalculator.Calculate(settings, SpecializationCheck.Applied(settings, then), state, today));
     }

@@ -1,9 +1,9 @@
 namespace PartnerPortal.PartnerTiers.Program;
 
 /// <summary>
-/// Where a partner stands against one industry vertical's rule (P7): its active clients, successful
-/// engagements and revenue share in the vertical against the thresholds, and the required
-/// certifications it does not hold.
+/// Where a partner stands against one specialization's rule (P7): its active clients, successful
+/// engagements and revenue share in the industry vertical or product line against the thresholds,
+/// and the required certifications it does not hold.
 /// </summary>
 public sealed record SpecializationProgress(
     SpecializationRule Rule,
@@ -29,37 +29,43 @@ public sealed record SpecializationProgress(
 }
 
 /// <summary>
-/// Evaluates industry-vertical specializations (P7) from a partner's facts. Pure, like
-/// <see cref="PointsCalculator"/>: the recalculation earns and revokes badges with it and the program
-/// page shows the same numbers. Product lines have no data source (nothing records which product
-/// line a client uses), so they stay granted by hand.
+/// Evaluates specializations (P7) from a partner's facts. Pure, like <see cref="PointsCalculator"/>:
+/// the recalculation earns and revokes badges with it and the program page shows the same numbers.
+/// An industry vertical counts clients by their organization's industry and case studies by their
+/// industry; a product line counts clients by their plan's product line and case studies by the
+/// product line they name.
 /// </summary>
 public static class SpecializationCheck
 {
     public const string IndustryVertical = "Industry vertical";
 
+    public const string ProductLine = "Product line";
+
     public static bool IsVertical(SpecializationRule rule) => string.Equals(rule.Kind, IndustryVertical, StringComparison.OrdinalIgnoreCase);
 
+    public static bool IsProductLine(SpecializationRule rule) => string.Equals(rule.Kind, ProductLine, StringComparison.OrdinalIgnoreCase);
+
     public static IReadOnlyList<SpecializationProgress> Evaluate(ProgramSettings settings, PartnerFacts facts) =>
-        [.. settings.Specializations.Where(IsVertical).Select(rule => Evaluate(settings, facts, rule))];
+        [.. settings.Specializations.Where(r => IsVertical(r) || IsProductLine(r)).Select(rule => Evaluate(settings, facts, rule))];
 
     public static SpecializationProgress Evaluate(ProgramSettings settings, PartnerFacts facts, SpecializationRule rule)
     {
         // Sold and managed accounts are the partner's active clients; an account both sold and managed counts once.
         var accounts = facts.Sold.Select(a => a with { SplitWays = 1 }).Concat(facts.Managed).ToList();
-        var clients = accounts.Where(a => Matches(a.Industry, rule)).Select(a => a.AccountId).Distinct().Count();
-        var engagements = facts.CaseStudies.Count(c => Matches(c.Industry, rule));
+        var productLine = IsProductLine(rule);
+        var clients = accounts.Where(a => Matches(productLine ? a.ProductLine : a.Industry, rule)).Select(a => a.AccountId).Distinct().Count();
+        var engagements = facts.CaseStudies.Count(c => Matches(productLine ? c.ProductLine : c.Industry, rule));
         // The same MRR the points count: converted to the program currency and split among the partners managing it.
         var total = accounts.Sum(a => CountedMrr(settings, a));
-        var vertical = accounts.Where(a => Matches(a.Industry, rule)).Sum(a => CountedMrr(settings, a));
-        var share = total > 0 ? vertical / total : 0m;
+        var inRule = accounts.Where(a => Matches(productLine ? a.ProductLine : a.Industry, rule)).Sum(a => CountedMrr(settings, a));
+        var share = total > 0 ? inRule / total : 0m;
         var certifications = facts.Badges.Where(b => string.Equals(b.Kind, Badges.Certification, StringComparison.OrdinalIgnoreCase)).Select(b => b.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var missing = rule.RequiredCertifications.Where(c => !string.IsNullOrWhiteSpace(c) && !certifications.Contains(c.Trim())).ToList();
         return new SpecializationProgress(rule, clients, engagements, share, missing);
     }
 
     /// <summary>
-    /// The vertical badges a recalculation earns (rules that hold, the partner not already holding the
+    /// The specialization badges a recalculation earns (rules that hold, the partner not already holding the
     /// badge, by hand or not) and the auto-earned ones it revokes (rules that no longer hold). Grants
     /// by hand are never revoked here.
     /// </summary>

@@ -26,6 +26,12 @@ public class Plan : IGlobalEntity
 
     public int? CustomDomainLimit { get; set; }
 
+    /// <summary>
+    /// The product line the plan sells (e.g. "Digital asset management"), or null for the core
+    /// product. Partner specializations by product line (P7) count the clients on its plans.
+    /// </summary>
+    public string? ProductLine { get; set; }
+
     /// <summary>Whether a client on this plan may carry its reseller's white-label (T1–T8).</summary>
     public bool WhiteLabel { get; set; }
 

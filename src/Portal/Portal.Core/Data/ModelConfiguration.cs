@@ -200,6 +200,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
         builder.HasIndex(p => p.Code).IsUnique();
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.Currency).HasMaxLength(3);
+        builder.Property(p => p.ProductLine).HasMaxLength(100);
         builder.Property(p => p.MonthlyListPrice).HasPrecision(18, 2);
         builder.Ignore(p => p.IsFree);
         var seededAt = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);

@@ -17,6 +17,9 @@ public sealed class IndexModel(CustomerCaseStudies studies) : ProgramWorkPage
 
     public IReadOnlyList<CaseStudy> Studies { get; private set; } = [];
 
+    /// <summary>The product lines a case study can name.</summary>
+    public IReadOnlyList<string> ProductLines { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(string? message, CancellationToken cancellationToken)
     {
         TakeMessage(message);
@@ -29,6 +32,7 @@ public sealed class IndexModel(CustomerCaseStudies studies) : ProgramWorkPage
         }
 
         Studies = await studies.OwnAsync(cancellationToken);
+        ProductLines = await studies.ProductLinesAsync(cancellationToken);
         return Page();
     }
 
@@ -43,6 +47,7 @@ public sealed class IndexModel(CustomerCaseStudies studies) : ProgramWorkPage
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Studies = await studies.OwnAsync(cancellationToken);
+        ProductLines = await studies.ProductLinesAsync(cancellationToken);
         if (Edit is { } id) Editing = await studies.OwnAsync(id, cancellationToken);
     }
 }

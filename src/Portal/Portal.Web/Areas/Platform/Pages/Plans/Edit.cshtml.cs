@@ -8,7 +8,7 @@ using PartnerPortal.Modularity;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Plans;
 
-/// <summary>Creates or edits a plan: name, code, monthly list price and currency, limits, white-label (R6, R7).</summary>
+/// <summary>Creates or edits a plan: name, code, monthly list price and currency, limits, product line, white-label (R6, R7, P7).</summary>
 public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, TimeProvider time, ILogger<EditPlanModel> logger) : PageModel
 {
     public sealed class InputModel
@@ -39,6 +39,9 @@ public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, Time
         [Range(0, int.MaxValue, ErrorMessage = "Enter 0 or more (0 means none), or leave empty for no limit.")]
         public int? CustomDomainLimit { get; set; }
 
+        [StringLength(100, ErrorMessage = "Use at most 100 characters.")]
+        public string? ProductLine { get; set; }
+
         public bool WhiteLabel { get; set; } = true;
 
         [Range(0, 10_000, ErrorMessage = "Enter a position from 0 to 10,000.")]
@@ -49,6 +52,15 @@ public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, Time
     public InputModel Input { get; set; } = new();
 
     public bool IsNew { get; private set; }
+
+    /// <summary>The product lines other plans already name, offered as suggestions so one line is spelled one way.</summary>
+    public IReadOnlyList<string> ProductLines { get; private set; } = [];
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ProductLines = await db.Plans.AsNoTracking().Where(p => p.ProductLine != null).Select(p => p.ProductLine!).Distinct().OrderBy(l => l).ToListAsync(HttpContext.RequestAborted);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken cancellationToken)
     {
@@ -65,6 +77,7 @@ public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, Time
             RecordLimit = plan.RecordLimit,
             MemberLimit = plan.MemberLimit,
             CustomDomainLimit = plan.CustomDomainLimit,
+            ProductLine = plan.ProductLine,
             WhiteLabel = plan.WhiteLabel,
             SortOrder = plan.SortOrder,
         };
@@ -101,6 +114,7 @@ public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, Time
         plan.RecordLimit = Input.RecordLimit;
         plan.MemberLimit = Input.MemberLimit;
         plan.CustomDomainLimit = Input.CustomDomainLimit;
+        plan.ProductLine = string.IsNullOrWhiteSpace(Input.ProductLine) ? null : Input.ProductLine.Trim();
         plan.WhiteLabel = Input.WhiteLabel;
         plan.SortOrder = Input.SortOrder;
         await events.SaveAndPublishAsync(db, new PortalEvent(KernelEvents.Platform, null, KernelEvents.PlanChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
