@@ -145,6 +145,14 @@ public sealed class SpecializationsShould(MailingPortalFactory factory) : Portal
         Assert.Contains($"{line}: 2 of 2 active clients, 1 of 1 case studies, 67 % of 35 % revenue, all certifications held — conditions met",
             program.QuerySelectorAll("#specializations li").Select(li => li.TextContent.Trim()));
 
+        // A platform admin sees the badge was earned, and is told a revocation lasts only until the next recalculation.
+        var (_, badges) = await platform.GetPageAsync("/platform/program/badges");
+        Assert.Contains(badges.QuerySelectorAll("#badges tbody tr"), r => r.TextContent.Contains(line) && r.TextContent.Contains("Product line, earned automatically"));
+        var revoked = await platform.PostFormAsync("/platform/program/badges", new Dictionary<string, string> { ["badgeId"] = earned.Id.ToString() }, "/platform/program/badges?handler=Revoke");
+        Assert.Contains("the next recalculation gives it back while its conditions hold", await ReviewWorld.NoticeAfterAsync(platform, revoked));
+        await ProgramWorld.RecalculateAsync(Factory);
+        Assert.Single(await ActiveAsync(world.Partner), b => b.Name == line && b.AutoEarned);
+
         // The platform moves the plan back to the core product: the clients no longer count, and the badge goes.
         await World.GlobalAsync(db => db.Plans.Where(p => p.Id == assets.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ProductLine, (string?)null)));
         await ProgramWorld.RecalculateAsync(Factory);

@@ -7,7 +7,7 @@ using PartnerPortal.Tenancy;
 namespace PartnerPortal.PartnerTiers.Program;
 
 /// <summary>A badge as platform admins see it on <c>/platform/program/badges</c>.</summary>
-public sealed record BadgeRow(Guid Id, Guid PartnerId, string Partner, string Name, string Kind, DateTime EarnedAt);
+public sealed record BadgeRow(Guid Id, Guid PartnerId, string Partner, string Name, string Kind, DateTime EarnedAt, bool AutoEarned = false);
 
 /// <summary>
 /// Platform admins grant and revoke certification and specialization badges (P5, P7), checked
@@ -25,7 +25,7 @@ public sealed class Badges(PortalDbContext db, ITenantContext tenants, ITenantSt
             .OrderBy(b => b.TenantId).ThenBy(b => b.Name).Take(1000).ToListAsync(cancellationToken);
         var ids = badges.Select(b => b.TenantId).Distinct().ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
-        return [.. badges.Select(b => new BadgeRow(b.Id, b.TenantId, names.GetValueOrDefault(b.TenantId, "?"), b.Name, b.Kind, b.EarnedAt)).OrderBy(r => r.Partner).ThenBy(r => r.Name)];
+        return [.. badges.Select(b => new BadgeRow(b.Id, b.TenantId, names.GetValueOrDefault(b.TenantId, "?"), b.Name, b.Kind, b.EarnedAt, b.AutoEarned)).OrderBy(r => r.Partner).ThenBy(r => r.Name)];
     }
 
     public async Task<IReadOnlyList<(Guid Id, string Name)>> PartnersAsync(CancellationToken cancellationToken = default) =>
@@ -61,6 +61,9 @@ public sealed class Badges(PortalDbContext db, ITenantContext tenants, ITenantSt
         badge.RevokedAt = time.GetUtcNow().UtcDateTime;
         audit.Record("partner_program.badge_revoked", $"Badge “{badge.Name}” revoked");
         await db.SaveChangesAsync(cancellationToken);
-        return $"{partner.Name} no longer holds “{badge.Name}”.";
+        // An earned specialization comes back at the next recalculation while its rule holds: say so rather than let the revocation look final.
+        return badge.AutoEarned
+            ? $"{partner.Name} no longer holds “{badge.Name}”. It was earned automatically, so the next recalculation gives it back while its conditions hold; raise the rule's thresholds on the program page to take it away for good."
+            : $"{partner.Name} no longer holds “{badge.Name}”.";
     }
 }
