@@ -6,6 +6,8 @@ namespace PartnerPortal.Solutions;
 /// <summary>The module's tables, all prefixed <c>Solutions_</c>.</summary>
 internal static class SolutionsModel
 {
+    public const string DeletedFilter = "Deleted";
+
     public static void Configure(ModelBuilder model)
     {
         model.Entity<Solution>(b =>
@@ -17,6 +19,10 @@ internal static class SolutionsModel
             b.Property(s => s.SourceRecipe).HasMaxLength(200);
             b.Property(s => s.LastRuleError).HasMaxLength(2000);
             b.Property(s => s.SuspensionReason).HasMaxLength(500);
+            b.Property(s => s.ProtectedBy).HasMaxLength(200);
+            b.HasIndex(s => new { s.TenantId, s.SourceSolutionId });
+            // Deleted solutions are out of every page's sight; the restore list and the purge ask for them by this name.
+            b.HasQueryFilter(DeletedFilter, s => s.DeletedAt == null);
             b.HasIndex(s => new { s.TenantId, s.WorkspaceId, s.Name });
             // Workspaces cascade from organizations; a solution goes with its workspace.
             b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
@@ -105,6 +111,23 @@ internal static class SolutionsModel
             b.HasIndex(s => new { s.TenantId, s.ImportedAt });
             // The constraint keeps its name from before the column became TenantId: SQLite renames in place, no table rebuild.
             b.HasOne<Organization>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
+        });
+        model.Entity<RecipeCopy>(b =>
+        {
+            b.ToTable("Solutions_RecipeCopies");
+            b.Property(c => c.RecipientName).HasMaxLength(200);
+            b.Property(c => c.CopyName).HasMaxLength(200);
+            b.HasIndex(c => new { c.TenantId, c.RecipeSolutionId });
+            b.HasOne<Solution>().WithMany().HasForeignKey(c => c.RecipeSolutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SolutionUpdate>(b =>
+        {
+            b.ToTable("Solutions_Updates");
+            b.Property(u => u.FromOrganizationName).HasMaxLength(200);
+            b.Property(u => u.RecipeName).HasMaxLength(200);
+            b.Property(u => u.AnsweredByEmail).HasMaxLength(254);
+            b.HasIndex(u => new { u.TenantId, u.SolutionId, u.AppliedAt, u.DeclinedAt });
+            b.HasOne<Solution>().WithMany().HasForeignKey(u => u.SolutionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }
