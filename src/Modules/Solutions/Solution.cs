@@ -74,7 +74,7 @@ public class Solution : ITenantOwned
     /// </summary>
     public string? ProtectedBy { get; set; }
 
-    /// <summary>Deleted by an admin: hidden, records kept, restorable until <see cref="PurgeAfter"/>, then purged by <c>solutions-purge</c>.</summary>
+    /// <summary>Deleted by an admin: hidden (every read of solutions asks for <c>DeletedAt == null</c>), records kept, restorable until <see cref="PurgeAfter"/>, then purged by <c>solutions-purge</c>.</summary>
     public DateTime? DeletedAt { get; set; }
 
     public DateTime? PurgeAfter { get; set; }

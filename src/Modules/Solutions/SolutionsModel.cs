@@ -6,8 +6,6 @@ namespace PartnerPortal.Solutions;
 /// <summary>The module's tables, all prefixed <c>Solutions_</c>.</summary>
 internal static class SolutionsModel
 {
-    public const string DeletedFilter = "Deleted";
-
     public static void Configure(ModelBuilder model)
     {
         model.Entity<Solution>(b =>
@@ -21,8 +19,6 @@ internal static class SolutionsModel
             b.Property(s => s.SuspensionReason).HasMaxLength(500);
             b.Property(s => s.ProtectedBy).HasMaxLength(200);
             b.HasIndex(s => new { s.TenantId, s.SourceSolutionId });
-            // Deleted solutions are out of every page's sight; the restore list and the purge ask for them by this name.
-            b.HasQueryFilter(DeletedFilter, s => s.DeletedAt == null);
             b.HasIndex(s => new { s.TenantId, s.WorkspaceId, s.Name });
             // Workspaces cascade from organizations; a solution goes with its workspace.
             b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
