@@ -24,7 +24,7 @@ public sealed class RecipeUpdatesShould(MailingPortalFixture portal) : IClassFix
         var recipeUrl = partner.Url;
         await partner.Locator("nav[aria-label=Solution]").GetByRole(AriaRole.Link, new() { Name = "Manage and share" }).ClickAsync();
         await partner.GetByRole(AriaRole.Button, new() { Name = "Protect copies" }).ClickAsync();
-        await Expect(partner.Locator("[role=status]")).ToContainTextAsync("Copies are protected");
+        await Expect(partner.Locator("[role=status]", new() { HasText = "Copies are protected" })).ToBeVisibleAsync();
         await partner.GetByLabel("Send a copy to").SelectOptionAsync(new SelectOptionValue { Label = "Fabrikam Fitness" });
         await partner.GetByRole(AriaRole.Button, new() { Name = "Send a copy" }).ClickAsync();
         await Expect(partner.Locator("section[aria-labelledby=copies-out] tbody")).ToContainTextAsync("Fabrikam Fitness");
@@ -56,9 +56,9 @@ public sealed class RecipeUpdatesShould(MailingPortalFixture portal) : IClassFix
         await Expect(partner.GetByRole(AriaRole.Button, new() { Name = "Remove Date of birth", Exact = true })).ToHaveCountAsync(0);
         await partner.GotoAsync(recipeUrl + "/manage");
         await partner.GetByRole(AriaRole.Button, new() { Name = "Publish a new version" }).ClickAsync();
-        await Expect(partner.Locator("[role=status]")).ToContainTextAsync("Version 2 is published.");
+        await Expect(partner.Locator("[role=status]", new() { HasText = "Version 2 is published." })).ToBeVisibleAsync();
         await partner.GetByRole(AriaRole.Button, new() { Name = "Push version 2 to the chosen copies" }).ClickAsync();
-        await Expect(partner.Locator("[role=status]")).ToContainTextAsync("Version 2 was pushed to 2 copies");
+        await Expect(partner.Locator("[role=status]", new() { HasText = "Version 2 was pushed to 2 copies" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(partner, "RecipeUpdatesShould.2-partner-pushed-version-2");
 
         // Contoso's admin is told by e-mail in Contoso's branding, sees what changes and applies it.
@@ -75,7 +75,7 @@ public sealed class RecipeUpdatesShould(MailingPortalFixture portal) : IClassFix
         await Expect(changes).ToContainTextAsync("Removed field Date of birth: Its values in 10 records are kept and shown on each record as kept values.");
         await Screenshots.SaveAsync(contoso, "RecipeUpdatesShould.3-client-sees-the-changes");
         await contoso.GetByRole(AriaRole.Button, new() { Name = "Apply the update" }).ClickAsync();
-        await Expect(contoso.Locator("[role=status]")).ToContainTextAsync("is applied; every record is kept");
+        await Expect(contoso.Locator("[role=status]", new() { HasText = "is applied; every record is kept" })).ToBeVisibleAsync();
         await Expect(contoso.Locator("table.records tbody tr")).ToHaveCountAsync(10);
         await contoso.Locator("table.records tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(contoso.Locator(".kept-values")).ToContainTextAsync("Date of birth");
@@ -85,7 +85,7 @@ public sealed class RecipeUpdatesShould(MailingPortalFixture portal) : IClassFix
         await fabrikam.GotoAsync(Host.Url(DemoHosts.Fabrikam, "/solutions/updates"));
         await fabrikam.GetByRole(AriaRole.Link, new() { Name = "Dental appointments: version 2 of Dental appointments" }).ClickAsync();
         await fabrikam.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
-        await Expect(fabrikam.Locator("[role=status]")).ToContainTextAsync("You declined version 2");
+        await Expect(fabrikam.Locator("[role=status]", new() { HasText = "You declined version 2" })).ToBeVisibleAsync();
 
         // Northwind sees both outcomes.
         await partner.ReloadAsync();

@@ -60,6 +60,8 @@ public sealed class RecipeUpdates(PortalDbContext db, CurrentMember member, Audi
             row.PushedVersion = version;
             row.UpdateState = UpdateState.Pending;
             row.UpdateAnsweredAt = null;
+            // Saved in the owner's organization before the next copy's: a save checks every changed row against the current organization.
+            await db.SaveChangesAsync(cancellationToken);
             pushed++;
         }
 
