@@ -298,4 +298,24 @@ public sealed class RecipeUpdatesShould(MailingPortalFactory factory) : PortalTe
         Assert.Equal(HttpStatusCode.Redirect, (await PushAsync(setup, contoso)).StatusCode);
         Assert.Equal(1, await World.InTenantAsync(contoso.Org, db => db.Set<SolutionUpdate>().CountAsync()));
     }
+
+    [Fact]
+    public async Task SayWhichValuesAChangedTypeCannotConvertAndKeepThemOnTheirRecords()
+    {
+        var setup = await RecipeAsync();
+        var contoso = await CopyAsync(setup, records: 3);
+        // Version 2 makes "Visits" a choice of 1 or 2: the record with 3 visits does not fit.
+        await PublishAsync(setup, SolutionWorld.Package().Replace("""{ "key": "visits", "name": "Visits", "type": "number" }""", """{ "key": "visits", "name": "Visits", "type": "choice", "options": ["1", "2"] }""", StringComparison.Ordinal));
+        await PushAsync(setup, contoso);
+        var update = await UpdateIdAsync(contoso);
+
+        var text = (await contoso.Client.GetPageAsync($"/solutions/updates/{update}")).Document.QuerySelector("main")!.TextContent;
+        Assert.Contains("Changed field Visits: Values change from number to choice: 2 of 3 records convert. 1 would not (\"3\"); they are kept on their records as kept values.", text);
+        Assert.Equal(HttpStatusCode.Redirect, (await contoso.Client.PostFormAsync($"/solutions/updates/{update}", new Dictionary<string, string>(), $"/solutions/updates/{update}?handler=Apply")).StatusCode);
+
+        var values = (await World.InTenantAsync(contoso.Org, db => db.Set<SolutionRecord>().AsNoTracking().OrderBy(r => r.CreatedAt).Select(r => r.ValuesJson).ToListAsync())).Select(v => JsonNode.Parse(v)!.AsObject()).ToList();
+        Assert.Equal(["1", "2"], values.Take(2).Select(v => v["visits"]!.GetValue<string>()));
+        Assert.False(values[2].ContainsKey("visits"));
+        Assert.Equal("3", values[2]["_kept"]!["Visits"]!.GetValue<string>());
+    }
 }
