@@ -46,12 +46,38 @@ public class Solution : ITenantOwned
 
     public int? CurrentVersion { get; set; }
 
-    /// <summary>Provenance of a copy (S4): where it came from, as names, never as a way back.</summary>
+    /// <summary>Provenance of a copy (S4), as names shown to people.</summary>
     public string? SourceOrganization { get; set; }
 
     public string? SourceRecipe { get; set; }
 
+    /// <summary>The recipe version the copy runs (S7: what an update is compared against).</summary>
     public int? SourceVersion { get; set; }
+
+    /// <summary>
+    /// The organization and recipe a copy came from (S7), set by the server when a copy is made and
+    /// never from a form: updates are accepted only from this recipe, written by its owner.
+    /// </summary>
+    public Guid? SourceOrganizationId { get; set; }
+
+    public Guid? SourceSolutionId { get; set; }
+
+    /// <summary>The definition of the recipe version the copy runs, the common base of a three-way update.</summary>
+    public string? SourceDefinitionJson { get; set; }
+
+    /// <summary>On a recipe: its copies in other organizations are protected (S7).</summary>
+    public bool ProtectsCopies { get; set; }
+
+    /// <summary>
+    /// On a copy: the organization that protects it. The copy is used, not exported, sent on,
+    /// duplicated or listed; only its source lifts this (with an update).
+    /// </summary>
+    public string? ProtectedBy { get; set; }
+
+    /// <summary>Deleted by an admin: hidden (every read of solutions asks for <c>DeletedAt == null</c>), records kept, restorable until <see cref="PurgeAfter"/>, then purged by <c>solutions-purge</c>.</summary>
+    public DateTime? DeletedAt { get; set; }
+
+    public DateTime? PurgeAfter { get; set; }
 
     public Guid CreatedByUserId { get; set; }
 
@@ -247,4 +273,104 @@ public class SolutionShare : ITenantOwned
     public DateTime? ImportedAt { get; set; }
 
     public DateTime? DeclinedAt { get; set; }
+
+    /// <summary>The sender's recipe (S7: the imported copy keeps a real link to it).</summary>
+    public Guid? RecipeSolutionId { get; set; }
+
+    public int? RecipeVersion { get; set; }
+
+    /// <summary>The sender's row that follows this copy (<see cref="RecipeCopy"/>), told when it is previewed, imported or declined.</summary>
+    public Guid? RecipeCopyId { get; set; }
+
+    /// <summary>The sender protects its copies: the imported copy is protected.</summary>
+    public bool Protected { get; set; }
+
+    public DateTime? PreviewedAt { get; set; }
+}
+
+/// <summary>What became of a pushed update on one copy.</summary>
+public enum UpdateState
+{
+    Pending = 0,
+    Applied = 1,
+    Declined = 2,
+}
+
+/// <summary>
+/// The recipe owner's record of one copy of its recipe (S4, S7): sent to (or duplicated into) which
+/// organization, whether it was previewed, imported or declined, which version the copy runs and what
+/// became of the last update pushed to it. Owned by the recipe's organization; the copy's admin's
+/// answers are written here by <see cref="Recipes.RecipeUpdates"/>, matched on the copy's organization.
+/// </summary>
+public class RecipeCopy : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The recipe's owner.</summary>
+    public Guid TenantId { get; set; }
+
+    public Guid RecipeSolutionId { get; set; }
+
+    public Guid RecipientOrganizationId { get; set; }
+
+    public required string RecipientName { get; set; }
+
+    public DateTime SentAt { get; set; }
+
+    public DateTime? PreviewedAt { get; set; }
+
+    public DateTime? ImportedAt { get; set; }
+
+    public DateTime? DeclinedAt { get; set; }
+
+    /// <summary>The copy, once imported (the recipient's solution id; never opened from here).</summary>
+    public Guid? CopySolutionId { get; set; }
+
+    public string? CopyName { get; set; }
+
+    public int? RunningVersion { get; set; }
+
+    public int? PushedVersion { get; set; }
+
+    public UpdateState? UpdateState { get; set; }
+
+    public DateTime? UpdateAnsweredAt { get; set; }
+}
+
+/// <summary>
+/// A new version of a recipe pushed to one copy (S7), waiting for the copy's admin to apply or
+/// decline it. Owned by the copy's organization, written by the recipe's owner through
+/// <see cref="Recipes.RecipeUpdates.PushAsync"/>.
+/// </summary>
+public class SolutionUpdate : ITenantOwned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>The copy's organization.</summary>
+    public Guid TenantId { get; set; }
+
+    public Guid SolutionId { get; set; }
+
+    public Guid FromOrganizationId { get; set; }
+
+    public required string FromOrganizationName { get; set; }
+
+    public required string RecipeName { get; set; }
+
+    public int? FromVersion { get; set; }
+
+    public int ToVersion { get; set; }
+
+    /// <summary>The recipe's new version.</summary>
+    public required string DefinitionJson { get; set; }
+
+    public Guid RecipeCopyId { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime? AppliedAt { get; set; }
+
+    public DateTime? DeclinedAt { get; set; }
+
+    public string? AnsweredByEmail { get; set; }
 }

@@ -42,6 +42,10 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
     /// Whether a right opens the builder and the solution's management (publish, members, copies,
     /// sharing): for builders only. Anyone who sees a solution works with, or reads, its records.
     /// </summary>
+    /// <summary>Why a protected copy (S7) refuses an export, a copy or a listing.</summary>
+    public static string ProtectedMessage(string name, string protectedBy) =>
+        $"{name} is protected by {protectedBy}: you can use it, but not export it, send it on or duplicate it.";
+
     public static bool MayBuild(SolutionRight right) => right >= SolutionRight.Build;
 
     private Dictionary<Guid, WorkspaceRole>? _workspaceRoles;
@@ -88,7 +92,7 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
     /// <summary>The solution and the member's right on it; null when it does not exist here or the member may not see it.</summary>
     public async Task<(Solution Solution, SolutionRight Right)?> FindAsync(Guid solutionId, CancellationToken cancellationToken)
     {
-        var solution = await db.Set<Solution>().FirstOrDefaultAsync(s => s.Id == solutionId, cancellationToken);
+        var solution = await db.Set<Solution>().FirstOrDefaultAsync(s => s.Id == solutionId && s.DeletedAt == null, cancellationToken);
         if (solution is null) return null;
         var right = await RightAsync(solution, cancellationToken);
         return right == SolutionRight.None ? null : (solution, right);
@@ -123,7 +127,7 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
         // A consultant's own solutions may sit in workspaces without their seat (C8).
         var ownElsewhere = await HoldsConsultantSeatAsync(cancellationToken);
         var solutions = await db.Set<Solution>().AsNoTracking()
-            .Where(s => ids.Contains(s.WorkspaceId) || (ownElsewhere && s.CreatedByUserId == userId))
+            .Where(s => s.DeletedAt == null && (ids.Contains(s.WorkspaceId) || (ownElsewhere && s.CreatedByUserId == userId)))
             .OrderBy(s => s.Name).ToListAsync(cancellationToken);
         var elsewhere = solutions.Select(s => s.WorkspaceId).Where(id => !ids.Contains(id)).Distinct().ToList();
         if (elsewhere.Count > 0)

@@ -3,7 +3,9 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
+using PartnerPortal.Mail;
 using PartnerPortal.Solutions.Definition;
+using PartnerPortal.Solutions.Recipes;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Solutions;
@@ -13,7 +15,7 @@ namespace PartnerPortal.Solutions;
 /// import a package, duplicate, move, send a copy. Each is one save; each raises a kernel event
 /// (the partner program counts builder work as qualifying activity, P3).
 /// </summary>
-public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, AuditLog audit, IPortalEvents events, ITenantContext tenants, ITenantStore store, TimeProvider time)
+public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, AuditLog audit, IPortalEvents events, ITenantContext tenants, ITenantStore store, IMailer mailer, TenantUrls urls, RecipeUpdates updates, TimeProvider time)
 {
     public const string PublishedEvent = "solutions.published";
     public const string RulesChangedEvent = "solutions.rules_changed";
@@ -133,7 +135,11 @@ public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, Au
     public async Task SendCopyAsync(Solution solution, TenantInfo sender, TenantInfo recipient, CancellationToken cancellationToken)
     {
         var package = await PackageAsync(solution, sender.Name, cancellationToken);
-        audit.Record("solution.sent", solution.Name);
+        var now = time.GetUtcNow().UtcDateTime;
+        // The sender follows its copy (S4: waiting, previewed, imported, declined; S7: version and updates).
+        var follow = new RecipeCopy { RecipeSolutionId = solution.Id, RecipientOrganizationId = recipient.Id, RecipientName = recipient.Name, SentAt = now };
+        db.Add(follow);
+        audit.Record("solution.sent", $"{solution.Name} to {recipient.Name}");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         using (tenants.Change(recipient))
@@ -144,11 +150,93 @@ public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, Au
                 FromOrganizationName = sender.Name,
                 Name = solution.Name,
                 PackageJson = PackageWriter.Write(package),
-                CreatedAt = time.GetUtcNow().UtcDateTime,
+                CreatedAt = now,
+                RecipeSolutionId = solution.Id,
+                RecipeVersion = solution.CurrentVersion,
+                RecipeCopyId = follow.Id,
+                Protected = solution.ProtectsCopies,
             });
+            foreach (var admin in await updates.AdminsAsync(cancellationToken))
+            {
+                mailer.Queue("solution-shared", new Dictionary<string, string?>
+                {
+                    ["solution_name"] = solution.Name,
+                    ["from_name"] = sender.Name,
+                    ["shares_url"] = urls.For(recipient, "/solutions/shares"),
+                }, admin);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Imports a copy sent here (S4) linked to the sender's recipe (S7): its source ids and base
+    /// definition come from the share the server wrote, and the sender's row learns of it in the same transaction.
+    /// </summary>
+    public async Task<Solution> ImportShareAsync(SolutionShare share, Guid workspaceId, SolutionPackage package, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var solution = AddPublished(workspaceId, package);
+        solution.SourceOrganizationId = share.FromOrganizationId;
+        solution.SourceSolutionId = share.RecipeSolutionId;
+        solution.SourceDefinitionJson = solution.DraftJson;
+        solution.ProtectedBy = share.Protected ? share.FromOrganizationName : null;
+        share.ImportedAt = now;
+        audit.Record("solution.imported", $"{package.Name} from {share.FromOrganizationName}{(package.Source?.Version is { } v ? $" ({package.Source.Recipe} v{v})" : string.Empty)}");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await updates.TellOwnerAsync(share.FromOrganizationId, share.RecipeCopyId, row =>
+        {
+            row.ImportedAt = now;
+            row.CopySolutionId = solution.Id;
+            row.CopyName = solution.Name;
+            row.RunningVersion = share.RecipeVersion;
+        }, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await RaiseAsync(ImportedEvent, cancellationToken);
+        return solution;
+    }
+
+    /// <summary>Duplicates a solution into another workspace of this organization (S3), linked to it so its updates can be pushed (S7).</summary>
+    public async Task<Solution> DuplicateAsync(Solution recipe, Guid workspaceId, TenantInfo organization, CancellationToken cancellationToken)
+    {
+        var package = await PackageAsync(recipe, organization.Name, cancellationToken);
+        var copy = AddPublished(workspaceId, package);
+        copy.SourceOrganizationId = organization.Id;
+        copy.SourceSolutionId = recipe.Id;
+        copy.SourceDefinitionJson = copy.DraftJson;
+        var workspace = await db.Workspaces.Where(w => w.Id == workspaceId).Select(w => w.Name).FirstAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Add(new RecipeCopy { RecipeSolutionId = recipe.Id, RecipientOrganizationId = organization.Id, RecipientName = $"{organization.Name} · {workspace}", SentAt = now, ImportedAt = now, CopySolutionId = copy.Id, CopyName = copy.Name, RunningVersion = recipe.CurrentVersion });
+        audit.Record("solution.imported", $"{package.Name} (a duplicate of {recipe.Name}{(recipe.CurrentVersion is { } v ? $" v{v}" : string.Empty)} into {workspace})");
+        await db.SaveChangesAsync(cancellationToken);
+        await RaiseAsync(ImportedEvent, cancellationToken);
+        return copy;
+    }
+
+    /// <summary>The recipient opened the preview of a share: the sender sees "previewed" (once).</summary>
+    public async Task MarkPreviewedAsync(SolutionShare share, CancellationToken cancellationToken)
+    {
+        if (share.PreviewedAt is not null) return;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Set<SolutionShare>().Where(s => s.Id == share.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.PreviewedAt, now), cancellationToken);
+        await updates.TellOwnerAsync(share.FromOrganizationId, share.RecipeCopyId, row => row.PreviewedAt ??= now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The recipient declined a share: the sender sees "declined".</summary>
+    public async Task DeclineShareAsync(SolutionShare share, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        share.DeclinedAt = now;
+        audit.Record("solution.share_declined", $"{share.Name} from {share.FromOrganizationName}");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await updates.TellOwnerAsync(share.FromOrganizationId, share.RecipeCopyId, row => row.DeclinedAt = now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 

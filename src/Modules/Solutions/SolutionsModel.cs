@@ -17,6 +17,8 @@ internal static class SolutionsModel
             b.Property(s => s.SourceRecipe).HasMaxLength(200);
             b.Property(s => s.LastRuleError).HasMaxLength(2000);
             b.Property(s => s.SuspensionReason).HasMaxLength(500);
+            b.Property(s => s.ProtectedBy).HasMaxLength(200);
+            b.HasIndex(s => new { s.TenantId, s.SourceSolutionId });
             b.HasIndex(s => new { s.TenantId, s.WorkspaceId, s.Name });
             // Workspaces cascade from organizations; a solution goes with its workspace.
             b.HasOne<Workspace>().WithMany().HasForeignKey(s => s.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
@@ -105,6 +107,23 @@ internal static class SolutionsModel
             b.HasIndex(s => new { s.TenantId, s.ImportedAt });
             // The constraint keeps its name from before the column became TenantId: SQLite renames in place, no table rebuild.
             b.HasOne<Organization>().WithMany().HasForeignKey(s => s.TenantId).OnDelete(DeleteBehavior.Cascade).HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
+        });
+        model.Entity<RecipeCopy>(b =>
+        {
+            b.ToTable("Solutions_RecipeCopies");
+            b.Property(c => c.RecipientName).HasMaxLength(200);
+            b.Property(c => c.CopyName).HasMaxLength(200);
+            b.HasIndex(c => new { c.TenantId, c.RecipeSolutionId });
+            b.HasOne<Solution>().WithMany().HasForeignKey(c => c.RecipeSolutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<SolutionUpdate>(b =>
+        {
+            b.ToTable("Solutions_Updates");
+            b.Property(u => u.FromOrganizationName).HasMaxLength(200);
+            b.Property(u => u.RecipeName).HasMaxLength(200);
+            b.Property(u => u.AnsweredByEmail).HasMaxLength(254);
+            b.HasIndex(u => new { u.TenantId, u.SolutionId, u.AppliedAt, u.DeclinedAt });
+            b.HasOne<Solution>().WithMany().HasForeignKey(u => u.SolutionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

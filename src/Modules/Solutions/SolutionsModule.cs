@@ -31,6 +31,8 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<SolutionSuspensions>();
         services.AddScoped<SolutionDeployment>();
         services.AddScoped<RecipeLibraries>();
+        services.AddScoped<RecipeUpdates>();
+        services.AddScoped<SolutionRemoval>();
         services.AddScoped<ISolutionCatalog, SolutionCatalog>();
         services.AddScoped<Center.SolutionCenter>();
         services.AddScoped<IResellerMergeStep, RecipesMergeStep>();
@@ -39,6 +41,7 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<IRecordUsage, RecordUsage>();
         services.AddScoped<IDemoDataContributor, SolutionsDemo>();
         services.AddPortalJob<RuleRunner>(RuleRunner.JobName, "Runs the automation rules of changed records", RuleRunner.Interval, ModuleName);
+        services.AddPortalJob<SolutionPurge>(SolutionPurge.JobName, "Purges deleted solutions after their grace period", SolutionPurge.Interval, ModuleName);
 
         // The host lists modules, not assemblies: the module brings its own pages in as an application part.
         var assembly = typeof(SolutionsModule).Assembly;
@@ -54,6 +57,8 @@ public sealed class SolutionsModule : IPortalModule
     public void ConfigurePages(PageConventionCollection conventions) => conventions
         .AllowArea(Name, "/", Audience.Members())
         .AllowAreaPage(Name, "/Shares", Audience.Members(OrganizationRole.Admin))
+        .AllowAreaPage(Name, "/Updates", Audience.Members(OrganizationRole.Admin))
+        .AllowAreaPage(Name, "/Deleted", Audience.Members(OrganizationRole.Admin))
         .AllowAreaPage(Name, "/MoveWorkspace", Audience.Members(OrganizationRole.Admin))
         .AllowAreaPage(Name, "/Library", PartnerAdmins)
         // The Solution Center (S6): public pages answer on the platform host only; partners' admins list, clients' admins install.

@@ -109,6 +109,9 @@ public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, 
         await Retag(db.Set<RecordValue>().Where(v => solutionIds.Contains(v.SolutionId)), target.Id, cancellationToken);
         await Retag(db.Set<RecordToken>().Where(t => solutionIds.Contains(t.SolutionId)), target.Id, cancellationToken);
         await Retag(db.Set<RuleRun>().Where(r => solutionIds.Contains(r.SolutionId)), target.Id, cancellationToken);
+        // S7: a recipe's copy rows and a copy's waiting updates go with their solution (the copies elsewhere still name the old owner as their source).
+        await Retag(db.Set<RecipeCopy>().Where(c => solutionIds.Contains(c.RecipeSolutionId)), target.Id, cancellationToken);
+        await Retag(db.Set<SolutionUpdate>().Where(u => solutionIds.Contains(u.SolutionId)), target.Id, cancellationToken);
         await db.Set<RecordCounter>().ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count - records), cancellationToken);
 
         var sourceName = await db.Organizations.AsNoTracking().Where(o => o.Id == source).Select(o => o.Name).FirstAsync(cancellationToken);

@@ -49,7 +49,7 @@ public sealed class SolutionCenter(
     /// <summary>The current organization's published solutions that may be listed (or listed again).</summary>
     public async Task<IReadOnlyList<(Guid Id, string Name, int Version)>> ListableAsync(CancellationToken cancellationToken) =>
         (await db.Set<Solution>().AsNoTracking()
-            .Where(s => s.CurrentVersion != null && s.Status == SolutionStatus.Active)
+            .Where(s => s.CurrentVersion != null && s.Status == SolutionStatus.Active && s.ProtectedBy == null && s.DeletedAt == null)
             .OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.CurrentVersion })
             .ToListAsync(cancellationToken))
@@ -61,8 +61,9 @@ public sealed class SolutionCenter(
     /// <summary>Lists (or lists again, with the latest published version) one of the current organization's solutions; the error says why nothing changed.</summary>
     public async Task<(SolutionListing? Listing, string? Error)> PublishAsync(Guid solutionId, ListingInput input, CancellationToken cancellationToken)
     {
-        var solution = await db.Set<Solution>().FirstOrDefaultAsync(s => s.Id == solutionId, cancellationToken);
+        var solution = await db.Set<Solution>().FirstOrDefaultAsync(s => s.Id == solutionId && s.DeletedAt == null, cancellationToken);
         if (solution is null) return (null, "Choose one of your solutions listed.");
+        if (solution.ProtectedBy is { } by) return (null, SolutionAccess.ProtectedMessage(solution.Name, by));
         if (solution.CurrentVersion is null || solution.Status != SolutionStatus.Active) return (null, $"Publish {solution.Name} first: the Solution Center lists published versions only.");
         if (Check(input with { Name = string.IsNullOrWhiteSpace(input.Name) ? solution.Name : input.Name }) is { } error) return (null, error);
         var package = await library.PackageAsync(solution, tenants.Current?.Name ?? string.Empty, cancellationToken);

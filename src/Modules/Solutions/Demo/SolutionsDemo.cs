@@ -72,13 +72,14 @@ public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, IT
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var recipe = PackageReader.Read(DentalRecipe).Package!;
+        Solution? dental = null;
         await InAsync("northwind", async () =>
         {
             var workspace = new Workspace { Name = "Recipes", CreatedAt = time.GetUtcNow().UtcDateTime };
             db.Workspaces.Add(workspace);
             db.Add(new RecipeLibrary { WorkspaceId = workspace.Id });
             await db.SaveChangesAsync(cancellationToken);
-            await library.ImportAsync(workspace.Id, recipe, cancellationToken);
+            dental = await library.ImportAsync(workspace.Id, recipe, cancellationToken);
             // Northwind's own recall recipe, signed by no client, listed in the Solution Center.
             var recall = PackageReader.Read(RecallReminders.Replace("Contoso Dental", "Your practice", StringComparison.Ordinal)).Package!;
             var listed = await library.ImportAsync(workspace.Id, recall, cancellationToken);
@@ -102,6 +103,22 @@ public sealed class SolutionsDemo(PortalDbContext db, ITenantContext tenants, IT
             copy.Name = "Appointments";
             copy.Source = new PackageSource("Northwind Partners", "Dental appointments", 1);
             var solution = await library.ImportAsync(await GeneralAsync(cancellationToken), copy, cancellationToken);
+            // A real copy of Northwind's recipe (S7): Northwind follows it and can push its next version.
+            if (dental is not null)
+            {
+                solution.SourceOrganizationId = dental.TenantId;
+                solution.SourceSolutionId = dental.Id;
+                solution.SourceDefinitionJson = solution.DraftJson;
+                await db.SaveChangesAsync(cancellationToken);
+                var contoso = tenants.Current!;
+                await InAsync("northwind", async () =>
+                {
+                    var at = time.GetUtcNow().UtcDateTime;
+                    db.Add(new RecipeCopy { RecipeSolutionId = dental.Id, RecipientOrganizationId = contoso.Id, RecipientName = contoso.Name, SentAt = at, PreviewedAt = at, ImportedAt = at, CopySolutionId = solution.Id, CopyName = solution.Name, RunningVersion = 1 });
+                    await db.SaveChangesAsync(cancellationToken);
+                });
+            }
+
             string[] names = ["Ada Jansen", "Bram de Vries", "Chloé Martin", "Dirk Bakker", "Eva Visser", "Femke Smit", "Gijs Mulder", "Hanna Bos", "Iris Kok", "Jan Peters"];
             var patients = names.Select((n, i) => Values(copy.Definition.Table("patients")!, ("name", n), ("email", $"patient{i + 1}@contoso-dental.test"), ("phone", $"+31 20 555 01{i:00}"), ("born", $"19{70 + i}-0{1 + (i % 9)}-1{i % 9}"))).ToList();
             var appointments = names.Select((n, i) => Values(copy.Definition.Table("appointments")!, ("patient", n), ("email", $"patient{i + 1}@contoso-dental.test"),

@@ -16,7 +16,7 @@ namespace PartnerPortal.Solutions.Recipes;
 public sealed class SolutionCatalog(PortalDbContext db, SolutionLibrary library, Center.SolutionCenter center, RecipeLibraries recipes, ITenantContext tenants, ITenantStore store, AuditLog audit, TimeProvider time) : ISolutionCatalog
 {
     public async Task<IReadOnlyList<SolutionSummary>> BuiltByAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        (await db.Set<Solution>().AsNoTracking().Where(s => s.CreatedByUserId == userId).OrderBy(s => s.Name)
+        (await db.Set<Solution>().AsNoTracking().Where(s => s.CreatedByUserId == userId && s.DeletedAt == null).OrderBy(s => s.Name)
             .Select(s => new { s.Id, s.Name, s.WorkspaceId, s.CreatedByUserId, s.Suspension }).ToListAsync(cancellationToken))
         .Select(s => new SolutionSummary(s.Id, s.Name, s.WorkspaceId, s.CreatedByUserId, s.Suspension is { } mode ? SolutionSuspensions.Words(mode) : null))
         .ToList();
@@ -34,7 +34,7 @@ public sealed class SolutionCatalog(PortalDbContext db, SolutionLibrary library,
         var partner = await store.FindByIdAsync(partnerId, cancellationToken);
         if (partner is null) return 0;
         // The "Tenant" filter: ids of other organizations' solutions copy nothing.
-        var solutions = await db.Set<Solution>().AsNoTracking().Where(s => solutionIds.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        var solutions = await db.Set<Solution>().AsNoTracking().Where(s => solutionIds.Contains(s.Id) && s.DeletedAt == null).OrderBy(s => s.Name).ToListAsync(cancellationToken);
         if (solutions.Count == 0) return 0;
         var copies = new List<(Solutions.Definition.SolutionPackage Package, Guid BuiltBy)>();
         foreach (var solution in solutions) copies.Add((await library.PackageAsync(solution, client.Name, cancellationToken), solution.CreatedByUserId));

@@ -59,6 +59,12 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
     {
         var values = JsonNode.Parse(record.ValuesJson) as JsonObject ?? [];
         values[field.Key] = value?.DeepClone();
+        await RewriteAsync(table, record, values, cancellationToken);
+    }
+
+    /// <summary>Stores new values and their index rows without running rules (a rule's set-field, an applied recipe update).</summary>
+    public async Task RewriteAsync(TableDefinition table, SolutionRecord record, JsonObject values, CancellationToken cancellationToken)
+    {
         record.ValuesJson = values.ToJsonString();
         record.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.Set<RecordValue>().Where(v => v.RecordId == record.Id && v.FieldKey != CreatedField).ExecuteDeleteAsync(cancellationToken);

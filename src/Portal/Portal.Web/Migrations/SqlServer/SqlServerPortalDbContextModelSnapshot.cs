@@ -2292,6 +2292,66 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("Solutions_Listings", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.RecipeCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CopyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("CopySolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PreviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("PushedVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RecipeSolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("RecipientOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RunningVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("UpdateAnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("UpdateState")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipeSolutionId");
+
+                    b.HasIndex("TenantId", "RecipeSolutionId");
+
+                    b.ToTable("Solutions_RecipeCopies", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2483,6 +2543,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<int?>("CurrentVersion")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("DraftJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -2499,13 +2562,32 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ProtectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("ProtectsCopies")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("PurgeAfter")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SourceDefinitionJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SourceOrganization")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("SourceOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("SourceRecipe")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("SourceSolutionId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int?>("SourceVersion")
                         .HasColumnType("int");
@@ -2543,6 +2625,8 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("TenantId", "SourceSolutionId");
 
                     b.HasIndex("TenantId", "WorkspaceId", "Name");
 
@@ -2646,6 +2730,21 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("PreviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Protected")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("RecipeCopyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RecipeSolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RecipeVersion")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2654,6 +2753,66 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasIndex("TenantId", "ImportedAt");
 
                     b.ToTable("Solutions_Shares", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.SolutionUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AnsweredByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("FromOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FromOrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("FromVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RecipeCopyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RecipeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.HasIndex("TenantId", "SolutionId", "AppliedAt", "DeclinedAt");
+
+                    b.ToTable("Solutions_Updates", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>
@@ -3167,6 +3326,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.RecipeCopy", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("RecipeSolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Workspace", null)
@@ -3238,6 +3406,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.SolutionUpdate", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>

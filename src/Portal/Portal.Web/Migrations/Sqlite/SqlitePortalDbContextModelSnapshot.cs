@@ -2280,6 +2280,66 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("Solutions_Listings", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.RecipeCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CopyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CopySolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PreviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PushedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipeSolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RunningVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdateAnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("UpdateState")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipeSolutionId");
+
+                    b.HasIndex("TenantId", "RecipeSolutionId");
+
+                    b.ToTable("Solutions_RecipeCopies", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2467,6 +2527,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.Property<int?>("CurrentVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DraftJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2483,12 +2546,31 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProtectsCopies")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PurgeAfter")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceDefinitionJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceOrganization")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SourceOrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceRecipe")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceSolutionId")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("SourceVersion")
@@ -2527,6 +2609,8 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("TenantId", "SourceSolutionId");
 
                     b.HasIndex("TenantId", "WorkspaceId", "Name");
 
@@ -2630,6 +2714,21 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PreviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Protected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecipeCopyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipeSolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipeVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -2638,6 +2737,66 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.HasIndex("TenantId", "ImportedAt");
 
                     b.ToTable("Solutions_Shares", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.SolutionUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FromOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromOrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipeCopyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.HasIndex("TenantId", "SolutionId", "AppliedAt", "DeclinedAt");
+
+                    b.ToTable("Solutions_Updates", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>
@@ -3151,6 +3310,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.RecipeCopy", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("RecipeSolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Workspace", null)
@@ -3222,6 +3390,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.SolutionUpdate", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>

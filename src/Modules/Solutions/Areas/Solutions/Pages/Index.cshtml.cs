@@ -23,6 +23,12 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
 
     public int PendingShares { get; private set; }
 
+    /// <summary>Archived solutions the member sees, listed apart (S4: hidden, kept, restorable).</summary>
+    public IReadOnlyList<Solution> Archived { get; private set; } = [];
+
+    /// <summary>Recipe updates waiting for an admin's answer (S7).</summary>
+    public int PendingUpdates { get; private set; }
+
     public bool IsAdmin { get; private set; }
 
     /// <summary>What the last action did (a workspace move lands here), kept short.</summary>
@@ -75,12 +81,15 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
             .Select(w => new WorkspaceRow(w.Workspace.Id, w.Workspace.Name, w.Right, w.MayCreate, recipes.Contains(w.Workspace.Id), w.Solutions))
             .ToList();
 
+        Archived = rows.SelectMany(r => r.Solutions).Where(s => s.Status == SolutionStatus.Archived).OrderBy(s => s.Name).ToList();
+        rows = rows.Select(r => r with { Solutions = r.Solutions.Where(s => s.Status != SolutionStatus.Archived).ToList() }).ToList();
         AllTags = rows.SelectMany(r => r.Solutions).SelectMany(s => s.TagList).Distinct(StringComparer.OrdinalIgnoreCase).Order().ToList();
         Workspaces = Tag is null ? rows : rows.Select(r => r with { Solutions = r.Solutions.Where(s => s.TagList.Contains(Tag, StringComparer.OrdinalIgnoreCase)).ToList() }).ToList();
         if (IsAdmin)
         {
             // Shares are the recipient's rows: the "Tenant" filter counts this organization's only.
             PendingShares = await db.Set<SolutionShare>().CountAsync(s => s.ImportedAt == null && s.DeclinedAt == null, cancellationToken);
+            PendingUpdates = await db.Set<SolutionUpdate>().CountAsync(u => u.AppliedAt == null && u.DeclinedAt == null, cancellationToken);
         }
     }
 }

@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Solutions.Definition;
+using PartnerPortal.Solutions.Recipes;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>Managing a solution, for builders only: publish, name and tags, assigned members, export, duplicate, move and send a copy.</summary>
-public sealed class ManageModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, AuditLog audit, TimeProvider time) : SolutionPageModel(access)
+public sealed class ManageModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecipeUpdates updates, SolutionRemoval removal, AuditLog audit, TimeProvider time) : SolutionPageModel(access)
 {
     private readonly SolutionAccess _access = access;
 
@@ -28,6 +29,14 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
 
     public bool HasUnpublishedChanges { get; private set; }
 
+    public int GraceDays => removal.GraceDays;
+
+    /// <summary>S4, S7: where copies of this solution went, which version each runs and what became of the last update.</summary>
+    public IReadOnlyList<RecipeCopy> Copies { get; private set; } = [];
+
+    /// <summary>An update of this copy waiting for an admin (S7).</summary>
+    public SolutionUpdate? PendingUpdate { get; private set; }
+
     public override SolutionSection Section => SolutionSection.Manage;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? message, CancellationToken cancellationToken)
@@ -41,6 +50,7 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnGetPackageAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
+        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(cancellationToken);
         var package = await library.PackageAsync(Solution, HttpContext.Tenancy()?.Tenant?.Name ?? string.Empty, cancellationToken);
         audit.Record("solution.exported", Solution.Name);
         await db.SaveChangesAsync(cancellationToken);
@@ -70,9 +80,9 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnPostDuplicateAsync(Guid id, Guid workspaceId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
+        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(cancellationToken);
         if (!await _access.MayCreateInAsync(workspaceId, cancellationToken)) return await FailAsync("Choose a workspace where you can build.", cancellationToken);
-        var package = await library.PackageAsync(Solution, HttpContext.Tenancy()?.Tenant?.Name ?? string.Empty, cancellationToken);
-        var copy = await library.ImportAsync(workspaceId, package, cancellationToken);
+        var copy = await library.DuplicateAsync(Solution, workspaceId, HttpContext.Tenancy()!.Tenant!, cancellationToken);
         return Redirect($"/solutions/{copy.Id}/manage?message={Uri.EscapeDataString("This is a copy; records were not copied.")}");
     }
 
@@ -95,12 +105,55 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnPostSendAsync(Guid id, Guid organizationId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
+        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(cancellationToken);
         var tenant = HttpContext.Tenancy()!.Tenant!;
         if (!await LinkedAsync(tenant.Id).AnyAsync(o => o.Id == organizationId, cancellationToken)
             || await library.RecipientAsync(organizationId, cancellationToken) is not { } recipient)
             return await FailAsync("You can send a copy only to an organization you serve or that serves you.", cancellationToken);
         await library.SendCopyAsync(Solution, tenant, recipient, cancellationToken);
         return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString("The copy was sent; their admin can preview and import it.")}");
+    }
+
+    /// <summary>S7: pushes the published version to the chosen copies; ids not of this recipe's copy rows in this organization match nothing.</summary>
+    public async Task<IActionResult> OnPostPushAsync(Guid id, Guid[]? copyIds, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
+        if (Solution.CurrentVersion is null) return await FailAsync("Publish a version first: updates carry published versions.", cancellationToken);
+        if (copyIds is not { Length: > 0 }) return await FailAsync("Choose at least one copy to update.", cancellationToken);
+        var pushed = await updates.PushAsync(Solution, copyIds, cancellationToken);
+        if (pushed == 0) return await FailAsync($"None of the chosen copies can take version {Solution.CurrentVersion}: they run it already, or were deleted.", cancellationToken);
+        return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString($"Version {Solution.CurrentVersion} was pushed to {pushed} cop{(pushed == 1 ? "y" : "ies")}; their admins are told and apply or decline it.")}");
+    }
+
+    /// <summary>S7: protect the copies of this recipe in other organizations (they get it with the next copy or update), or stop protecting them.</summary>
+    public async Task<IActionResult> OnPostProtectAsync(Guid id, bool protect, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
+        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(cancellationToken);
+        Solution.ProtectsCopies = protect;
+        audit.Record(protect ? "solution.protected" : "solution.unprotected", Solution.Name);
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString(protect
+            ? "Copies are protected: new copies arrive protected, and copies you update become protected."
+            : "Copies are no longer protected once they get your next copy or update.")}");
+    }
+
+    /// <summary>S4: archive hides the solution from the lists and keeps everything; unarchive brings it back.</summary>
+    public async Task<IActionResult> OnPostArchiveAsync(Guid id, bool archive, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
+        await removal.ArchiveAsync(Solution, archive, cancellationToken);
+        return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString(archive
+            ? $"{Solution.Name} is archived: hidden from the solutions list, every record kept. Unarchive it here at any time."
+            : $"{Solution.Name} is back in the solutions list.")}");
+    }
+
+    /// <summary>S4: deleting needs the name typed; the records are kept through the grace period and an admin can restore it until then.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, string? confirmName, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
+        if (await removal.DeleteAsync(Solution, confirmName, cancellationToken) is { } problem) return await FailAsync(problem, cancellationToken);
+        return Redirect($"/solutions?message={Uri.EscapeDataString($"{Solution.Name} is deleted. Its records are kept until {Solution.PurgeAfter:yyyy-MM-dd}; restore it from Deleted solutions until then.")}");
     }
 
     public async Task<IActionResult> OnPostAssignAsync(Guid id, string? email, CancellationToken cancellationToken)
@@ -138,10 +191,14 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     private IQueryable<Accounts.Organization> LinkedAsync(Guid me) =>
         db.Organizations.Where(o => db.PartnerClientLinks.Any(l => l.EndedAt == null && ((l.PartnerId == me && l.ClientId == o.Id) || (l.ClientId == me && l.PartnerId == o.Id))));
 
-    private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken)
+    /// <summary>A forged post for an action a protected copy hides: refused, nothing happens.</summary>
+    private Task<IActionResult> RefuseProtectedAsync(CancellationToken cancellationToken) =>
+        FailAsync(SolutionAccess.ProtectedMessage(Solution.Name, Solution.ProtectedBy!), cancellationToken, StatusCodes.Status403Forbidden);
+
+    private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken, int status = StatusCodes.Status422UnprocessableEntity)
     {
         Error = error;
-        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        Response.StatusCode = status;
         await FillAsync(cancellationToken);
         return Page();
     }
@@ -157,6 +214,8 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
             LinkedOrganizations = (await LinkedAsync(tenant.Id).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken)).Select(o => (o.Id, o.Name)).ToList();
         }
 
+        Copies = await updates.CopiesAsync(Solution.Id, cancellationToken);
+        PendingUpdate = await updates.PendingForAsync(Solution.Id, cancellationToken);
         Assigned = (await db.Set<SolutionAssignment>().Where(a => a.SolutionId == Solution.Id)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.UserId, u.Email }).ToListAsync(cancellationToken)).Select(a => (a.UserId, a.Email ?? string.Empty)).ToList();
     }

@@ -22,6 +22,9 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
 
     public Dictionary<string, string> Problems { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Values an applied recipe update could not keep in a field (S7: the field was removed, or the value did not fit its new type), by field name.</summary>
+    public IReadOnlyList<(string Field, string Value)> Kept { get; private set; } = [];
+
     /// <summary>Why a new record was refused by the plan's limit (R7); nothing was saved.</summary>
     public string? LimitMessage { get; private set; }
 
@@ -30,6 +33,7 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
         if (await LoadRecordAsync(id, table, recordId, SolutionRight.Read, cancellationToken) is { } denied) return denied;
         var values = Record is null ? [] : JsonNode.Parse(Record.ValuesJson) as JsonObject ?? [];
         foreach (var field in Table.Fields) Inputs[field.Key] = FieldValues.Display(field, values.TryGetPropertyValue(field.Key, out var v) ? v : null);
+        if (values[Recipes.RecipeUpdates.KeptKey] is JsonObject kept) Kept = kept.Select(k => (k.Key, k.Value?.ToString() ?? string.Empty)).ToList();
         return Page();
     }
 

@@ -12,7 +12,7 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 /// Solutions other organizations sent here (S4): the admin previews tables, fields and rules and
 /// imports into a workspace. Shares are the recipient's rows: the "Tenant" filter shows this organization's only.
 /// </summary>
-public sealed class SharesModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, TimeProvider time) : PageModel
+public sealed class SharesModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library) : PageModel
 {
     public IReadOnlyList<SolutionShare> Pending { get; private set; } = [];
 
@@ -22,14 +22,18 @@ public sealed class SharesModel(PortalDbContext db, SolutionAccess access, Solut
 
     public IReadOnlyList<(Guid Id, string Name)> Workspaces { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid? preview, CancellationToken cancellationToken)
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid? preview, string? message, CancellationToken cancellationToken)
     {
+        Message = message is { Length: > 0 and <= 300 } ? message : null;
         await LoadAsync(cancellationToken);
         if (preview is { } id)
         {
             Selected = Pending.FirstOrDefault(s => s.Id == id);
             if (Selected is null) return NotFound();
             Package = PackageReader.Read(Selected.PackageJson).Package;
+            await library.MarkPreviewedAsync(Selected, cancellationToken);
         }
 
         return Page();
@@ -42,8 +46,7 @@ public sealed class SharesModel(PortalDbContext db, SolutionAccess access, Solut
         if (await access.WorkspaceRightAsync(workspaceId, cancellationToken) < SolutionRight.Build) return NotFound();
         var result = PackageReader.Read(share.PackageJson);
         if (!result.IsValid) return NotFound();
-        share.ImportedAt = time.GetUtcNow().UtcDateTime;
-        var solution = await library.ImportAsync(workspaceId, result.Package!, cancellationToken);
+        var solution = await library.ImportShareAsync(share, workspaceId, result.Package!, cancellationToken);
         return Redirect($"/solutions/{solution.Id}");
     }
 
@@ -51,9 +54,8 @@ public sealed class SharesModel(PortalDbContext db, SolutionAccess access, Solut
     {
         var share = await MineAsync(shareId, cancellationToken);
         if (share is null) return NotFound();
-        share.DeclinedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        return Redirect("/solutions/shares");
+        await library.DeclineShareAsync(share, cancellationToken);
+        return Redirect($"/solutions/shares?message={Uri.EscapeDataString($"{share.Name} was declined; {share.FromOrganizationName} sees that.")}");
     }
 
     private async Task<SolutionShare?> MineAsync(Guid shareId, CancellationToken cancellationToken)
