@@ -35,7 +35,13 @@ public sealed class PlatformActionAudit(PlatformAudit audit, PortalDbContext db,
             case RedirectToPageResult page:
                 message = page.RouteValues?.TryGetValue("message", out var said) == true ? said?.ToString() : null;
                 break;
-            case RedirectResult or LocalRedirectResult or FileResult:
+            case RedirectResult redirect:
+                message = MessageIn(redirect.Url);
+                break;
+            case LocalRedirectResult redirect:
+                message = MessageIn(redirect.Url);
+                break;
+            case FileResult:
                 break;
             case PageResult page when (page.StatusCode ?? http.Response.StatusCode) < 400 && context.ModelState.IsValid:
                 break;
@@ -47,5 +53,12 @@ public sealed class PlatformActionAudit(PlatformAudit audit, PortalDbContext db,
         var detail = $"{http.Request.Path}{(string.IsNullOrEmpty(handler) ? string.Empty : $" ({handler})")}{(message is null ? string.Empty : $": {message}")}";
         audit.Record(Action, detail);
         await db.SaveChangesAsync(http.RequestAborted);
+    }
+
+    /// <summary>The <c>message</c> a redirect hands to the next page, the words the admin reads about what happened.</summary>
+    private static string? MessageIn(string url)
+    {
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? null : Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url[query..]).TryGetValue("message", out var said) ? said.ToString() : null;
     }
 }

@@ -2,11 +2,13 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
 using PartnerPortal.Web.Accounts;
+using PartnerPortal.Web.Hosting;
 
 namespace PartnerPortal.Web.Pages.Account;
 
@@ -14,6 +16,8 @@ namespace PartnerPortal.Web.Pages.Account;
 /// Change one's password (A6): the current one first; every other session ends, on every host, and
 /// this one goes on. Open to anyone signed in on this host.
 /// </summary>
+// Rate limited like sign-in: a session holder cannot try current passwords at will.
+[EnableRateLimiting(SecurityExtensions.CredentialsPolicy)]
 public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, UserSessions sessions, AuditLog audit, PlatformAudit platformAudit, PortalDbContext db) : PageModel
 {
     public const string WrongCurrentMessage = "That is not your current password. Type it again.";
