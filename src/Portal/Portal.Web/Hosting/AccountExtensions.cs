@@ -53,6 +53,8 @@ public static class AccountExtensions
             };
         });
 
+        services.Configure<TwoFactorOptions>(configuration.GetSection("Accounts:TwoFactor"));
+        services.AddSingleton<TwoFactorPolicy>();
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SessionCookie.RefreshingAsync);
 
         services.AddAuthorization();
@@ -75,4 +77,7 @@ public static class AccountExtensions
         services.TryAddSingleton<PartnerPortal.Billing.IResellerDiscount, PartnerPortal.Billing.FlatResellerDiscount>();
         return services;
     }
+
+    /// <summary>People who must sign in with two factors here turn them on before anything else (A6).</summary>
+    public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app) => app.UseMiddleware<TwoFactorGate>();
 }

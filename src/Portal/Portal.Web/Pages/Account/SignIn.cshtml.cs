@@ -72,6 +72,12 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : shell.LandingPath(await member.ViewerAfterSignInAsync(user)));
         }
 
+        if (result.RequiresTwoFactor)
+        {
+            // The password was right; the code page finishes (and audits) the sign-in.
+            return LocalRedirect("/account/signin-code" + (Url.IsLocalUrl(ReturnUrl) ? "?ReturnUrl=" + Uri.EscapeDataString(ReturnUrl) : string.Empty));
+        }
+
         var locked = result.IsLockedOut;
         await RecordAsync(locked ? "signin.locked_out" : "signin.failed", tenant, user.Id, user.Email, locked ? "locked out" : "wrong password");
         Error = locked ? LockedMessage : FailedMessage;
