@@ -40,13 +40,9 @@ public sealed class AccountSecurityShould(PortalFactory factory) : PortalTest<Po
     [Fact]
     public async Task EndEverySessionWhenThePasswordIsReset()
     {
-        var (first, user) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        var second = await World.CreateOrganizationAsync();
-        await World.AddMemberAsync(second, user, OrganizationRole.Member);
-        using var onFirst = Factory.ClientFor(first.Host);
-        using var onSecond = Factory.ClientFor(second.Host);
-        await onFirst.SignInAsync(user.Email!);
-        await onSecond.SignInAsync(user.Email!);
+        var (first, second, user, onFirst, onSecond) = await SignedInOnTwoHostsAsync(OrganizationRole.Owner);
+        using var firstTab = onFirst;
+        using var secondTab = onSecond;
         var stolen = CookieOf(onFirst, first.Host);
 
         string token;
@@ -133,13 +129,9 @@ public sealed class AccountSecurityShould(PortalFactory factory) : PortalTest<Po
     [Fact]
     public async Task SignOutEverywhereWithANewSecurityStamp()
     {
-        var (first, user) = await World.OrganizationWithMemberAsync(OrganizationRole.Member);
-        var second = await World.CreateOrganizationAsync();
-        await World.AddMemberAsync(second, user, OrganizationRole.Member);
-        using var onFirst = Factory.ClientFor(first.Host);
-        using var onSecond = Factory.ClientFor(second.Host);
-        await onFirst.SignInAsync(user.Email!);
-        await onSecond.SignInAsync(user.Email!);
+        var (_, _, user, onFirst, onSecond) = await SignedInOnTwoHostsAsync(OrganizationRole.Member);
+        using var firstTab = onFirst;
+        using var secondTab = onSecond;
         var stampBefore = await World.GlobalAsync(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.SecurityStamp).SingleAsync());
 
         var response = await onFirst.PostFormAsync("/account/sessions", new Dictionary<string, string>(), "/account/sessions?handler=EndAll");
@@ -214,6 +206,19 @@ public sealed class AccountSecurityShould(PortalFactory factory) : PortalTest<Po
         ["Input.New"] = next,
         ["Input.Confirm"] = confirm ?? next,
     };
+
+    /// <summary>One person, a member of two organizations, signed in on both hosts.</summary>
+    private async Task<(TestOrganization First, TestOrganization Second, PortalUser User, PortalClient OnFirst, PortalClient OnSecond)> SignedInOnTwoHostsAsync(OrganizationRole firstRole)
+    {
+        var (first, user) = await World.OrganizationWithMemberAsync(firstRole);
+        var second = await World.CreateOrganizationAsync();
+        await World.AddMemberAsync(second, user, OrganizationRole.Member);
+        var onFirst = Factory.ClientFor(first.Host);
+        var onSecond = Factory.ClientFor(second.Host);
+        await onFirst.SignInAsync(user.Email!);
+        await onSecond.SignInAsync(user.Email!);
+        return (first, second, user, onFirst, onSecond);
+    }
 
     private static Cookie CookieOf(PortalClient client, string host) => client.Jar.GetCookies(new Uri($"http://{host}/"))[".portal.session"]!;
 

@@ -115,6 +115,6 @@ public sealed class PlatformAuditShould(MailingPortalFactory factory) : PortalTe
     }
 
     private Task<List<PlatformAuditEntry>> EntriesOfAsync(string email) =>
-        World.GlobalAsync(db => db.PlatformAudit.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        World.GlobalAsync(db => db.PlatformAudit.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(a => a.UserEmail == email).OrderBy(a => a.Id).ToListAsync());
 }

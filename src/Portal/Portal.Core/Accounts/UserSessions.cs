@@ -83,7 +83,7 @@ public sealed class UserSessions(PortalDbContext db, ITenantContext tenants, Tim
     public async Task<bool> IsOpenAsync(Guid sessionId, Guid userId, CancellationToken cancellationToken = default)
     {
         var hostTenant = HostTenant;
-        var lastSeen = await db.Set<UserSession>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        var lastSeen = await db.Set<UserSession>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(s => s.Id == sessionId && s.TenantId == hostTenant && s.UserId == userId && s.EndedAt == null)
             .Select(s => (DateTime?)s.LastSeenAt)
             .SingleOrDefaultAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class UserSessions(PortalDbContext db, ITenantContext tenants, Tim
         var now = time.GetUtcNow().UtcDateTime;
         if (lastSeen < now - TouchInterval)
         {
-            await db.Set<UserSession>().IgnoreQueryFilters([PortalDbContext.TenantFilter])
+            await db.Set<UserSession>().IgnoreQueryFilters(["Tenant"])
                 .Where(s => s.Id == sessionId && s.EndedAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
         }
@@ -102,7 +102,7 @@ public sealed class UserSessions(PortalDbContext db, ITenantContext tenants, Tim
 
     /// <summary>The person's open sessions on every host, most recently used first.</summary>
     public async Task<IReadOnlyList<UserSession>> OpenAsync(Guid userId, CancellationToken cancellationToken = default) =>
-        await db.Set<UserSession>().IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking()
+        await db.Set<UserSession>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
             .Where(s => s.UserId == userId && s.EndedAt == null)
             .OrderByDescending(s => s.LastSeenAt)
             .ToListAsync(cancellationToken);
@@ -118,7 +118,7 @@ public sealed class UserSessions(PortalDbContext db, ITenantContext tenants, Tim
     private Task<int> EndWhereAsync(System.Linq.Expressions.Expression<Func<UserSession, bool>> which, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        return db.Set<UserSession>().IgnoreQueryFilters([PortalDbContext.TenantFilter])
+        return db.Set<UserSession>().IgnoreQueryFilters(["Tenant"])
             .Where(which).Where(s => s.EndedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, reason), cancellationToken);
     }

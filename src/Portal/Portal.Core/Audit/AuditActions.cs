@@ -40,7 +40,6 @@ public static class AuditActions
         ["workspace.member_removed"] = "Removed someone from a workspace",
         ["workspace.role_changed"] = "Changed someone's role in a workspace",
         ["password.changed"] = "Changed the password",
-        ["account.password_changed"] = "Changed the password",
         ["account.signed_out_everywhere"] = "Signed out everywhere",
         ["platform.partner_marked"] = "Marked an organization as a partner",
         ["platform.organization_created"] = "Created an organization",

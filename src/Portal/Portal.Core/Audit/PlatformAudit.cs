@@ -70,3 +70,16 @@ public sealed class PlatformAudit(PortalDbContext db, IHttpContextAccessor http,
 
     private static string? Clip(string? value, int length) => value is { } v && v.Length > length ? v[..length] : value;
 }
+
+/// <summary>
+/// Where a person's own account actions are filed (sign-in, password, sessions, two-factor): in the
+/// organization of this host, or in the platform audit on the platform host.
+/// </summary>
+public sealed class HostAudit(AuditLog audit, PlatformAudit platform, ITenantContext tenants)
+{
+    public void Record(string action, string? detail, Guid? userId = null, string? userEmail = null)
+    {
+        if (tenants.Current is null) platform.Record(action, detail, userId: userId, userEmail: userEmail);
+        else audit.Record(action, detail, userId, userEmail);
+    }
+}

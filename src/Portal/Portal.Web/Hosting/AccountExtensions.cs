@@ -61,6 +61,7 @@ public static class AccountExtensions
 
         services.AddScoped<AuditLog>();
         services.AddScoped<PlatformAudit>();
+        services.AddScoped<HostAudit>();
         services.AddScoped<UserSessions>();
         services.AddScoped<CurrentMember>();
         services.AddScoped<PartnerPortal.Modularity.IPortalEvents, PartnerPortal.Modularity.PortalEvents>();

@@ -18,7 +18,7 @@ namespace PartnerPortal.Web.Pages.Account;
 /// </summary>
 // Rate limited like sign-in: a session holder cannot try current passwords at will.
 [EnableRateLimiting(SecurityExtensions.CredentialsPolicy)]
-public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, UserSessions sessions, AuditLog audit, PlatformAudit platformAudit, PortalDbContext db) : PageModel
+public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, UserSessions sessions, HostAudit audit, PortalDbContext db) : PageModel
 {
     public const string WrongCurrentMessage = "That is not your current password. Type it again.";
 
@@ -65,8 +65,7 @@ public sealed class PasswordModel(UserManager<PortalUser> users, SignInManager<P
         }
 
         var ended = await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged, keep: SessionCookie.SessionOf(User), cancellationToken);
-        if (HttpContext.Tenancy()?.Tenant is null) platformAudit.Record("account.password_changed", $"Changed the password; {ended} other session(s) ended");
-        else audit.Record("password.changed", $"Changed the password; {ended} other session(s) ended");
+        audit.Record("password.changed", $"Changed the password; {ended} other session(s) ended");
         await db.SaveChangesAsync(cancellationToken);
         // The stamp changed: a fresh cookie for this session, which stays open.
         await signIn.RefreshSignInAsync(user);

@@ -14,7 +14,7 @@ namespace PartnerPortal.Web.Pages.Account;
 /// or all at once ("sign out everywhere", which also renews the security stamp). Open to anyone
 /// signed in on this host, member or platform admin; others are sent to sign in.
 /// </summary>
-public sealed class SessionsModel(UserSessions sessions, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PlatformAudit platformAudit, PortalDbContext db) : PageModel
+public sealed class SessionsModel(UserSessions sessions, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, HostAudit audit, PortalDbContext db) : PageModel
 {
     public IReadOnlyList<UserSession> Sessions { get; private set; } = [];
 
@@ -47,7 +47,7 @@ public sealed class SessionsModel(UserSessions sessions, UserManager<PortalUser>
         var ended = await sessions.EndAllAsync(user.Id, SessionEndReasons.SignedOutEverywhere, cancellationToken: cancellationToken);
         // The stamp too, so that nothing issued before this moment is accepted again.
         await users.UpdateSecurityStampAsync(user);
-        Record("account.signed_out_everywhere", $"Signed out everywhere: {ended} session(s) ended");
+        audit.Record("account.signed_out_everywhere", $"Signed out everywhere: {ended} session(s) ended");
         await db.SaveChangesAsync(cancellationToken);
         await signIn.SignOutAsync();
         return LocalRedirect("/account/signin");
@@ -57,11 +57,5 @@ public sealed class SessionsModel(UserSessions sessions, UserManager<PortalUser>
     {
         await signIn.SignOutAsync();
         return LocalRedirect("/account/signin");
-    }
-
-    private void Record(string action, string detail)
-    {
-        if (HttpContext.Tenancy()?.Tenant is null) platformAudit.Record(action, detail);
-        else audit.Record(action, detail);
     }
 }

@@ -21,7 +21,7 @@ namespace PartnerPortal.Web.Pages.Account;
 /// person's lockout nor this organization's audit log (another tenant's visitors cannot lock them out).
 /// </summary>
 [EnableRateLimiting(SecurityExtensions.CredentialsPolicy)]
-public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, AuditLog audit, PortalDbContext db, CurrentMember member, Shell shell, PartnerAccess partners, PlatformAudit platformAudit) : PageModel
+public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<PortalUser> users, HostAudit audit, PortalDbContext db, CurrentMember member, Shell shell, PartnerAccess partners) : PageModel
 {
     public const string FailedMessage = "The e-mail or password is not right. Check both and try again.";
     public const string LockedMessage = "Too many failed attempts: this account is locked for 15 minutes. Reset your password or try again later.";
@@ -104,10 +104,8 @@ public sealed class SignInModel(SignInManager<PortalUser> signIn, UserManager<Po
 
     private async Task RecordAsync(string action, TenantInfo? tenant, Guid? userId, string? email, string? detail)
     {
-        var clipped = email is { Length: > 254 } ? email[..254] : email;
         // Sign-ins on the platform host are the platform's (platform admins'; others never get this far).
-        if (tenant is null) platformAudit.Record(action, detail, userId: userId, userEmail: clipped);
-        else audit.Record(action, detail, userId, clipped);
+        audit.Record(action, detail, userId, email is { Length: > 254 } ? email[..254] : email);
         await db.SaveChangesAsync();
     }
 }

@@ -18,7 +18,7 @@ namespace PartnerPortal.Web.Pages.Account;
 /// count towards lockout like wrong passwords.
 /// </summary>
 [EnableRateLimiting(SecurityExtensions.CredentialsPolicy)]
-public sealed class SignInCodeModel(SignInManager<PortalUser> signIn, AuditLog audit, PlatformAudit platformAudit, PortalDbContext db, CurrentMember member, Shell shell) : PageModel
+public sealed class SignInCodeModel(SignInManager<PortalUser> signIn, HostAudit audit, PortalDbContext db, CurrentMember member, Shell shell) : PageModel
 {
     public const string WrongCodeMessage = "That code is not right. Type the six digits your app shows now, or a recovery code.";
 
@@ -48,21 +48,15 @@ public sealed class SignInCodeModel(SignInManager<PortalUser> signIn, AuditLog a
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            Record("signin.succeeded", recovery ? "with a recovery code" : "with an authenticator code", user);
+            audit.Record("signin.succeeded", recovery ? "with a recovery code" : "with an authenticator code", user.Id, user.Email);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : shell.LandingPath(await member.ViewerAfterSignInAsync(user)));
         }
 
-        Record(result.IsLockedOut ? "signin.locked_out" : "signin.failed", "wrong second-factor code", user);
+        audit.Record(result.IsLockedOut ? "signin.locked_out" : "signin.failed", "wrong second-factor code", user.Id, user.Email);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         Error = result.IsLockedOut ? SignInModel.LockedMessage : WrongCodeMessage;
         return Unprocessable();
-    }
-
-    private void Record(string action, string detail, PortalUser user)
-    {
-        if (HttpContext.Tenancy()?.Tenant is null) platformAudit.Record(action, detail, userId: user.Id, userEmail: user.Email);
-        else audit.Record(action, detail, user.Id, user.Email);
     }
 
     private PageResult Unprocessable()

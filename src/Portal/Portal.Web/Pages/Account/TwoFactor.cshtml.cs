@@ -20,7 +20,7 @@ namespace PartnerPortal.Web.Pages.Account;
 /// shown once. Open to anyone signed in on this host.
 /// </summary>
 [EnableRateLimiting(SecurityExtensions.CredentialsPolicy)]
-public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PlatformAudit platformAudit, PortalDbContext db, IOptions<PortalOptions> portal, TwoFactorPolicy policy) : PageModel
+public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, HostAudit audit, PortalDbContext db, IOptions<PortalOptions> portal, TwoFactorPolicy policy) : PageModel
 {
     public const string WrongCodeMessage = "That code is not right. Type the six digits your app shows now.";
     public const int RecoveryCodeCount = 10;
@@ -69,7 +69,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
 
         await users.SetTwoFactorEnabledAsync(user, true);
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
-        Record("account.two_factor_enabled", "Turned on two-factor sign-in with an authenticator app");
+        audit.Record("account.two_factor_enabled", "Turned on two-factor sign-in with an authenticator app");
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         // The stamp changed and the session now says two-factor is on: a fresh cookie for the same session.
         await signIn.RefreshSignInAsync(user);
@@ -83,7 +83,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (!await users.GetTwoFactorEnabledAsync(user)) return RedirectToPage();
         NewRecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount))!.ToList();
-        Record("account.recovery_codes_renewed", "Made new recovery codes; the old ones no longer work");
+        audit.Record("account.recovery_codes_renewed", "Made new recovery codes; the old ones no longer work");
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         Message = "New recovery codes: the old ones no longer work.";
         await LoadAsync(user);
@@ -108,7 +108,7 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
 
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
-        Record("account.two_factor_disabled", "Turned off two-factor sign-in");
+        audit.Record("account.two_factor_disabled", "Turned off two-factor sign-in");
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         await signIn.RefreshSignInAsync(user);
         await LoadAsync(user);
@@ -139,12 +139,6 @@ public sealed class TwoFactorModel(UserManager<PortalUser> users, SignInManager<
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.Q);
         QrSvg = new SvgQRCode(data).GetGraphic(4);
-    }
-
-    private void Record(string action, string detail)
-    {
-        if (HttpContext.Tenancy()?.Tenant is null) platformAudit.Record(action, detail);
-        else audit.Record(action, detail);
     }
 
     private PageResult Unprocessable()

@@ -112,7 +112,7 @@ public sealed class AuditModel(PortalDbContext db) : PageModel
 
     // The platform's own rows: the tenant filter hides them, so they are read by the platform's id.
     private IQueryable<PlatformAuditEntry> Platform() =>
-        db.PlatformAudit.IgnoreQueryFilters([PortalDbContext.TenantFilter]).AsNoTracking().Where(a => a.TenantId == IMayBelongToPlatform.Platform);
+        db.PlatformAudit.IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(a => a.TenantId == IMayBelongToPlatform.Platform);
 
     private IQueryable<PlatformAuditEntry> Filtered()
     {
