@@ -252,11 +252,21 @@ public sealed class EndpointIsolationShould(PortalFactory factory) : PortalTest<
 
         await MemberAsync(strangerClient, OrganizationRole.Owner);
         await MemberAsync(strangerPartner, OrganizationRole.Owner);
+
+        // Sign-in is refused where one has no membership (A6): the outsider signs in as a member, then stops being one.
+        var outsider = new PersonAt(await World.CreateUserAsync());
+        foreach (var org in new[] { client, partner })
+        {
+            await World.AddMemberAsync(org, outsider.User, OrganizationRole.Member);
+            await SignedInAsync(outsider, org.Host);
+            await World.EndMembershipAsync(org, outsider.User);
+        }
+
         return new People(
             client, partner, strangerClient, strangerPartner, clientPeople, partnerPeople,
             ClientDeactivated: await MemberAsync(client, OrganizationRole.Owner, deactivated: true),
             PartnerDeactivated: await MemberAsync(partner, OrganizationRole.Owner, deactivated: true),
-            Outsider: new PersonAt(await World.CreateUserAsync()),
+            Outsider: outsider,
             PlatformAdmin: new PersonAt(await World.CreateUserAsync(platformAdmin: true)));
     }
 

@@ -14,9 +14,9 @@ public sealed class ModuleListsShould
 {
     /// <summary>The host's own pages, for an organization's owner and for a platform admin.</summary>
     private static readonly string[] OrganizationPages =
-        ["/", "/dashboard", "/settings", "/settings/members", "/settings/invitations", "/settings/workspaces", "/settings/branding", "/settings/theme", "/settings/domains", "/settings/plan", "/settings/email", "/settings/audit", "/settings/access", "/workspaces"];
+        ["/", "/dashboard", "/settings", "/settings/members", "/settings/invitations", "/settings/workspaces", "/settings/branding", "/settings/theme", "/settings/domains", "/settings/plan", "/settings/email", "/settings/audit", "/settings/access", "/workspaces", "/account/sessions", "/account/password"];
 
-    private static readonly string[] PlatformPages = ["/", "/platform/organizations", "/platform/plans", "/platform/modules", "/platform/jobs", "/platform/organizations/create"];
+    private static readonly string[] PlatformPages = ["/", "/platform/organizations", "/platform/plans", "/platform/modules", "/platform/jobs", "/platform/organizations/create", "/platform/audit"];
 
     public static TheoryData<string> ModuleLists => new() { string.Empty, "Solutions", "Resellers", "ConsultantSeats", "Solutions,Resellers,ConsultantSeats" };
 

@@ -85,10 +85,11 @@ public sealed class SessionsShould(PortalFactory factory) : PortalTest<PortalFac
     [Fact]
     public async Task ShowNoAccessToASignedInUserWithoutMembership()
     {
-        var org = await World.CreateOrganizationAsync("Closed Club");
-        var outsider = await World.CreateUserAsync();
+        // Sign-in is refused to people the host does not serve (A6), so the membership ends after signing in.
+        var (org, outsider) = await World.OrganizationWithMemberAsync(OrganizationRole.Member, "Closed Club");
         using var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(outsider.Email!);
+        await World.EndMembershipAsync(org, outsider);
 
         var (response, page) = await client.GetPageAsync("/dashboard");
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);

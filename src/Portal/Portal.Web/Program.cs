@@ -32,6 +32,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseTwoFactorRequirement();
 app.UsePortalAccess();
 app.MapPortalPages();
 app.MapPortalModules();

@@ -45,6 +45,11 @@ public sealed class CertificationsShould(SeatsPortalFactory factory) : PortalTes
         var audit = Assert.Single(await SeatsWorld.AuditEntriesAsync(World, world.Partner, "consultant.certified"));
         Assert.Equal(admin.Id, audit.UserId);
         Assert.Contains(world.Consultant.Email!, audit.Detail);
+        // A module's platform page without its own platform entry still lands in the platform audit (A1).
+        var platformEntry = Assert.Single(await World.GlobalAsync(db => db.PlatformAudit.IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(a => a.UserId == admin.Id && a.Action != "signin.succeeded").ToListAsync()));
+        Assert.Equal("platform.action", platformEntry.Action);
+        Assert.Contains("/platform/consultants (Grant): ", platformEntry.Detail);
+        Assert.Contains(world.Consultant.Email!, platformEntry.Detail);
 
         // Certified again at the same level: the one certification runs longer.
         var later = until.AddYears(1);

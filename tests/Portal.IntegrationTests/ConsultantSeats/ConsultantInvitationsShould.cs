@@ -81,16 +81,18 @@ public sealed class ConsultantInvitationsShould(SeatsPortalFactory factory) : Po
     }
 
     [Fact]
-    public async Task AcceptWithoutAPasswordWhenAlreadySignedInOnTheClientsHost()
+    public async Task AskForThePasswordSinceSignInOnTheClientsHostWaitsForTheSeat()
     {
         var world = await SeatsWorld.CreateAsync(World);
         var accept = await InviteAsync(world, world.Consultant.Email!);
-        using var consultant = await SeatsWorld.SignedInAsync(Factory, world.Client.Host, world.Consultant);
-        Assert.Equal(HttpStatusCode.Forbidden, (await consultant.GetAsync("/dashboard")).StatusCode);
+        // No membership on the client's host yet: sign-in there is refused (A6), so the invitation asks for the password.
+        using var consultant = Factory.ClientFor(world.Client.Host);
+        Assert.Equal(HttpStatusCode.OK, (await consultant.SignInAsync(world.Consultant.Email!)).StatusCode);
+        Assert.Null(consultant.Jar.GetCookies(new Uri($"http://{world.Client.Host}/"))[".portal.session"]);
         var (_, page) = await consultant.GetPageAsync(accept);
-        Assert.Null(page.QuerySelector("input[name=Password]"));
+        Assert.NotNull(page.QuerySelector("input[name=Password]"));
 
-        Assert.Equal(HttpStatusCode.Redirect, (await consultant.PostFormAsync(accept, new Dictionary<string, string>(), accept)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await consultant.PostFormAsync(accept, new Dictionary<string, string> { ["Password"] = TestWorld.Password }, accept)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await consultant.GetAsync("/dashboard")).StatusCode);
     }
 

@@ -76,6 +76,17 @@ public sealed class TestWorld(PortalFactory factory)
         });
     }
 
+    /// <summary>
+    /// Ends the person's membership (and workspace places) in <paramref name="org"/>: how a test gets
+    /// someone signed in without membership, since sign-in is refused where one has none (A6).
+    /// </summary>
+    public Task<int> EndMembershipAsync(TestOrganization org, PortalUser user) =>
+        InTenantAsync(org, async db =>
+        {
+            await db.WorkspaceMemberships.Where(m => m.UserId == user.Id).ExecuteDeleteAsync();
+            return await db.Memberships.Where(m => m.UserId == user.Id).ExecuteDeleteAsync();
+        });
+
     /// <summary>A new organization with one member of the given role; returns both.</summary>
     public async Task<(TestOrganization Organization, PortalUser User)> OrganizationWithMemberAsync(OrganizationRole role = OrganizationRole.Owner, string? name = null)
     {

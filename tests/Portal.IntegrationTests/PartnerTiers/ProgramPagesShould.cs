@@ -47,6 +47,12 @@ public sealed class ProgramPagesShould(MailingPortalFactory factory) : PortalTes
         var program = await StoredAsync();
         Assert.Equal((40m, 0.275m, 0.095m, 1.1m), (program.TierNamed("Gold")!.Threshold, program.TierNamed("Gold")!.ResellerDiscount, program.RateOf("SEK")!.Value, program.RateOf("EUR")!.Value));
         Assert.Null(program.RateOf("GBP"));
+
+        // The change is the platform's to answer for: in the platform audit, by this admin, in words (A1).
+        var audited = await World.GlobalAsync(db => db.PlatformAudit.IgnoreQueryFilters(["Tenant"]).AsNoTracking().Where(a => a.Action == "partner_program.changed").ToListAsync());
+        var entry = Assert.Single(audited);
+        Assert.Equal((admin.Id, admin.Email), (entry.UserId, entry.UserEmail));
+        Assert.Contains("Gold threshold 35 → 40 points", entry.Detail);
     }
 
     [Fact]

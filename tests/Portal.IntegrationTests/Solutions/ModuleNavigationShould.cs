@@ -31,8 +31,10 @@ public sealed class ModuleNavigationShould(PortalFactory factory) : PortalTest<P
         Assert.DoesNotContain(signIn.QuerySelectorAll("nav[aria-label=Main] a"), a => a.GetAttribute("href") == "/solutions");
 
         var outsider = await World.CreateUserAsync();
+        await World.AddMemberAsync(org, outsider, OrganizationRole.Member);
         using var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(outsider.Email!);
+        await World.EndMembershipAsync(org, outsider); // signed in, no longer a member (sign-in is refused to outsiders)
         var (_, page) = await client.GetPageAsync("/account/signin");
         Assert.DoesNotContain(page.QuerySelectorAll("nav[aria-label=Main] a"), a => a.GetAttribute("href") == "/solutions");
     }

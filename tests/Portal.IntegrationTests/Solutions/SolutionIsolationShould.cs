@@ -81,8 +81,10 @@ public sealed class SolutionIsolationShould(PortalFactory factory) : PortalTest<
         var (org, _) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
         var id = await SolutionWorld.CreateSolutionAsync(Factory, org);
         var outsider = await World.CreateUserAsync();
+        await World.AddMemberAsync(org, outsider, OrganizationRole.Member);
         using var client = Factory.ClientFor(org.Host);
         await client.SignInAsync(outsider.Email!);
+        await World.EndMembershipAsync(org, outsider); // signed in, no longer a member (sign-in is refused to outsiders)
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(path.Replace("{id}", id.ToString()))).StatusCode);
     }
 

@@ -39,6 +39,17 @@ public static class AuditActions
         ["workspace.member_added"] = "Added someone to a workspace",
         ["workspace.member_removed"] = "Removed someone from a workspace",
         ["workspace.role_changed"] = "Changed someone's role in a workspace",
+        ["password.changed"] = "Changed the password",
+        ["account.signed_out_everywhere"] = "Signed out everywhere",
+        ["platform.partner_marked"] = "Marked an organization as a partner",
+        ["platform.organization_created"] = "Created an organization",
+        ["platform.organization_modules_changed"] = "Switched an organization's features",
+        ["platform.module_defaults_changed"] = "Changed which features are on by default",
+        ["platform.plan_created"] = "Created a plan",
+        ["platform.plan_changed"] = "Changed a plan",
+        ["platform.job_run"] = "Ran a background job now",
+        ["platform.action"] = "Another platform change",
+        ["partner_program.changed"] = "Changed the partner program settings",
     };
 
     /// <summary>The label of <paramref name="action"/>; an action without one reads as its words ("client.handed_over" → "Client handed over").</summary>

@@ -121,6 +121,35 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
     }
 }
 
+internal sealed class PlatformAuditEntryConfiguration : IEntityTypeConfiguration<PlatformAuditEntry>
+{
+    public void Configure(EntityTypeBuilder<PlatformAuditEntry> builder)
+    {
+        builder.ToTable("PlatformAudit");
+        builder.Property(a => a.Action).HasMaxLength(64);
+        builder.Property(a => a.UserEmail).HasMaxLength(254);
+        builder.Property(a => a.Detail).HasMaxLength(1000);
+        builder.Property(a => a.IpAddress).HasMaxLength(45);
+        // No key to Organizations: the rows are the platform's (TenantId is the platform's id), and
+        // an entry about an organization outlives it.
+        builder.HasIndex(a => new { a.TenantId, a.At });
+        builder.HasIndex(a => new { a.TenantId, a.Action, a.At });
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.Property(s => s.Host).HasMaxLength(253);
+        builder.Property(s => s.Device).HasMaxLength(100);
+        builder.Property(s => s.EndReason).HasMaxLength(64);
+        builder.HasIndex(s => new { s.UserId, s.EndedAt });
+        // No key to Organizations: platform-host sessions belong to the platform's id.
+        builder.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> builder)

@@ -33,6 +33,8 @@ public abstract class PortalDbContext(DbContextOptions options, ITenantContext t
     public DbSet<WorkspaceMembership> WorkspaceMemberships => Set<WorkspaceMembership>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<PlatformAuditEntry> PlatformAudit => Set<PlatformAuditEntry>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     /// <summary>The key ring every instance reads cookies with (A4), kept by <c>PersistKeysToDbContext</c>; global, since keys belong to no tenant.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -19,6 +19,7 @@ public sealed class TenantClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(PortalClaims.Tenant, tenants.Current?.Id.ToString() ?? PortalClaims.PlatformTenant));
+        if (user.TwoFactorEnabled) identity.AddClaim(new Claim(TwoFactorPolicy.Claim, "true"));
         if (user.IsPlatformAdmin && tenants.Current is null)
         {
             identity.AddClaim(new Claim(PortalClaims.PlatformAdmin, "true"));

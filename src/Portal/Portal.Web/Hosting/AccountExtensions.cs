@@ -44,6 +44,8 @@ public static class AccountExtensions
             options.LoginPath = "/account/signin";
             options.LogoutPath = "/account/signout";
             options.Events.OnValidatePrincipal = TenantBoundCookie.ValidateAsync;
+            options.Events.OnSigningIn = SessionCookie.SigningInAsync;
+            options.Events.OnSigningOut = SessionCookie.SigningOutAsync;
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -51,9 +53,16 @@ public static class AccountExtensions
             };
         });
 
+        services.Configure<TwoFactorOptions>(configuration.GetSection("Accounts:TwoFactor"));
+        services.AddSingleton<TwoFactorPolicy>();
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = SessionCookie.RefreshingAsync);
+
         services.AddAuthorization();
 
         services.AddScoped<AuditLog>();
+        services.AddScoped<PlatformAudit>();
+        services.AddScoped<HostAudit>();
+        services.AddScoped<UserSessions>();
         services.AddScoped<CurrentMember>();
         services.AddScoped<PartnerPortal.Modularity.IPortalEvents, PartnerPortal.Modularity.PortalEvents>();
         services.AddScoped<OrganizationSetup>();
@@ -63,8 +72,13 @@ public static class AccountExtensions
         services.AddScoped<PartnerAccess>();
         // Last activity is the kernel's (A5), whichever modules the host has.
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<LastActivity>());
+        // Every platform-admin action is audited, the modules' pages included (A1).
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<PlatformActionAudit>());
         // The partner program, when installed, registers its own (the discount from the tier, P6).
         services.TryAddSingleton<PartnerPortal.Billing.IResellerDiscount, PartnerPortal.Billing.FlatResellerDiscount>();
         return services;
     }
+
+    /// <summary>People who must sign in with two factors here turn them on before anything else (A6).</summary>
+    public static IApplicationBuilder UseTwoFactorRequirement(this IApplicationBuilder app) => app.UseMiddleware<TwoFactorGate>();
 }

@@ -14,6 +14,10 @@ public sealed class HostShell : IShellContributions
         new("Plans", "/platform/plans", Audience.PlatformAdmins, 10),
         new("Modules", "/platform/modules", Audience.PlatformAdmins, 20),
         new("Jobs", "/platform/jobs", Audience.PlatformAdmins, 30),
+        new("Audit", "/platform/audit", Audience.PlatformAdmins, 40),
+        // Anyone signed in on the host: their own sessions and password (A6).
+        new("Your account", "/account/sessions", Audience.PlatformAdmins, 2000),
+        new("Your account", "/account/sessions", Audience.Members(), 2000),
         new("Home", "/dashboard", Audience.Members(), 0),
         new("Workspaces", "/workspaces", Audience.Members(), 20),
         new("Settings", "/settings", Admins, 1000),

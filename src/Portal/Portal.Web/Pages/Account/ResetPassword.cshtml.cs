@@ -14,7 +14,7 @@ using PartnerPortal.Web.Hosting;
 namespace PartnerPortal.Web.Pages.Account;
 
 [EnableRateLimiting(SecurityExtensions.CredentialsPolicy)]
-public sealed class ResetPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(UserManager<PortalUser> users, PortalDbContext db, AuditLog audit, UserSessions sessions) : PageModel
 {
     public const string InvalidLinkMessage = "This reset link is not valid any more. Ask for a new one on the \"Forgot your password?\" page.";
 
@@ -68,6 +68,8 @@ public sealed class ResetPasswordModel(UserManager<PortalUser> users, PortalDbCo
             return Page();
         }
 
+        // Whoever knew the old password may hold a session: every one ends, on every host (A6).
+        await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordReset, cancellationToken: cancellationToken);
         await users.ResetAccessFailedCountAsync(user);
         await users.SetLockoutEndDateAsync(user, null);
         if (tenant is not null)

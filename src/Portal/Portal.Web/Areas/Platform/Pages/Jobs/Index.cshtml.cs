@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Jobs;
 
@@ -14,7 +15,7 @@ public sealed record JobRow(JobDefinition Job, JobLease? Lease);
 /// Every background job with what it last did (DESIGN "Background work"), platform host only;
 /// "Run now" runs one at once under its lease, so never beside a run on another instance.
 /// </summary>
-public sealed class JobsModel(JobRunner runner, PortalDbContext db, TimeProvider time, ILogger<JobsModel> logger) : PageModel
+public sealed class JobsModel(JobRunner runner, PortalDbContext db, TimeProvider time, ILogger<JobsModel> logger, PlatformAudit audit) : PageModel
 {
     public IReadOnlyList<JobRow> Jobs { get; private set; } = [];
 
@@ -43,6 +44,8 @@ public sealed class JobsModel(JobRunner runner, PortalDbContext db, TimeProvider
         var outcome = await runner.RunNowAsync(job.Name, cancellationToken);
         var said = Said(job, outcome);
         logger.LogInformation("Platform admin {User} ran job {Job} now: {Outcome}", User.Identity?.Name, job.Name, said);
+        audit.Record("platform.job_run", $"{job.Name}: {said}");
+        await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { message = said });
     }
 

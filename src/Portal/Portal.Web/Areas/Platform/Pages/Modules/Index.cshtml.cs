@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
 using PartnerPortal.Modularity;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Modules;
 
 /// <summary>The installed modules and whether each is on by default for clients and for partners (platform host only).</summary>
-public sealed class ModulesModel(ModuleSettings settings) : PageModel
+public sealed class ModulesModel(ModuleSettings settings, PlatformAudit audit, PortalDbContext db) : PageModel
 {
     public IReadOnlyList<ModuleDefaultsRow> Modules { get; private set; } = [];
 
@@ -29,6 +31,12 @@ public sealed class ModulesModel(ModuleSettings settings) : PageModel
         }
 
         var changes = await settings.SaveDefaultsAsync(wanted, User.Identity?.Name ?? "?", cancellationToken);
+        if (changes.Count > 0)
+        {
+            audit.Record("platform.module_defaults_changed", string.Join(". ", changes));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return RedirectToPage(new { message = changes.Count == 0 ? "Nothing changed." : "Saved. " + string.Join(". ", changes) + "." });
     }
 }

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
+using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Organizations;
 
-public sealed class CreateOrganizationModel(OrganizationSetup setup, IOptions<PortalOptions> portal) : PageModel
+public sealed class CreateOrganizationModel(OrganizationSetup setup, IOptions<PortalOptions> portal, PlatformAudit audit, PortalDbContext db) : PageModel
 {
     public sealed class InputModel
     {
@@ -53,6 +55,8 @@ public sealed class CreateOrganizationModel(OrganizationSetup setup, IOptions<Po
             return Page();
         }
 
+        audit.Record("platform.organization_created", $"Created the {Input.Kind.ToString().ToLowerInvariant()} {org.Name} ({org.Slug}) for {Input.OwnerEmail.Trim()}", org.Id);
+        await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/platform/organizations?message={Uri.EscapeDataString($"{org.Name} was created.")}");
     }
 }

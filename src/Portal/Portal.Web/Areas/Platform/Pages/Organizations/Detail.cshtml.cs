@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using PartnerPortal.Audit;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
@@ -10,7 +11,7 @@ using PartnerPortal.Tenancy;
 namespace PartnerPortal.Web.Areas.Platform.Pages.Organizations;
 
 /// <summary>One organization for the platform admin: who it is, and which modules are on for it.</summary>
-public sealed class DetailModel(PortalDbContext db, ModuleSettings settings, IOptions<PortalOptions> portal) : PageModel
+public sealed class DetailModel(PortalDbContext db, ModuleSettings settings, IOptions<PortalOptions> portal, PlatformAudit audit) : PageModel
 {
     public const string Default = "default";
 
@@ -41,6 +42,12 @@ public sealed class DetailModel(PortalDbContext db, ModuleSettings settings, IOp
 
         var changes = await settings.SaveAsync(id, choices, cancellationToken);
         if (changes is null) return NotFound();
+        if (changes.Count > 0)
+        {
+            audit.Record("platform.organization_modules_changed", string.Join(". ", changes), id);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         return RedirectToPage(new { id, message = changes.Count == 0 ? "Nothing changed." : "Saved. " + string.Join(". ", changes) + "." });
     }
 

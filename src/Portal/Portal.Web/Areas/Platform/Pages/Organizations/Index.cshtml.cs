@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
@@ -10,7 +11,7 @@ using PartnerPortal.Tenancy;
 namespace PartnerPortal.Web.Areas.Platform.Pages.Organizations;
 
 /// <summary>The operator's list of organizations (platform host only).</summary>
-public sealed class OrganizationsModel(PortalDbContext db, IOptions<PortalOptions> portal, IPortalEvents events, TimeProvider time, ILogger<OrganizationsModel> logger) : PageModel
+public sealed class OrganizationsModel(PortalDbContext db, IOptions<PortalOptions> portal, IPortalEvents events, TimeProvider time, ILogger<OrganizationsModel> logger, PlatformAudit audit) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string Host, OrganizationKind Kind, string? Reseller, OrganizationStatus Status);
 
@@ -48,6 +49,7 @@ public sealed class OrganizationsModel(PortalDbContext db, IOptions<PortalOption
         var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == organizationId, cancellationToken);
         if (org is null) return RedirectToPage(new { message = "That organization does not exist." });
         org.Kind = OrganizationKind.Partner;
+        audit.Record("platform.partner_marked", $"Marked {org.Name} as a partner", org.Id);
         await events.SaveAndPublishAsync(db, new PortalEvent(org.Id, null, KernelEvents.OrganizationChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         logger.LogInformation("Platform admin {User} marked organization {Organization} as a partner.", User.Identity?.Name, org.Id);
         return RedirectToPage(new { message = $"{org.Name} is now a partner." });

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Audit;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
@@ -9,7 +10,7 @@ using PartnerPortal.Modularity;
 namespace PartnerPortal.Web.Areas.Platform.Pages.Plans;
 
 /// <summary>Creates or edits a plan: name, code, monthly list price and currency, limits, product line, white-label (R6, R7, P7).</summary>
-public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, TimeProvider time, ILogger<EditPlanModel> logger) : PageModel
+public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, TimeProvider time, ILogger<EditPlanModel> logger, PlatformAudit audit) : PageModel
 {
     public sealed class InputModel
     {
@@ -117,6 +118,8 @@ public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, Time
         plan.ProductLine = string.IsNullOrWhiteSpace(Input.ProductLine) ? null : Input.ProductLine.Trim();
         plan.WhiteLabel = Input.WhiteLabel;
         plan.SortOrder = Input.SortOrder;
+        audit.Record(id is null ? "platform.plan_created" : "platform.plan_changed",
+            $"{plan.Name} ({plan.Code}): {plan.MonthlyListPrice} {plan.Currency} a month, records {plan.RecordLimit?.ToString() ?? "unlimited"}, members {plan.MemberLimit?.ToString() ?? "unlimited"}, domains {plan.CustomDomainLimit?.ToString() ?? "unlimited"}, product line {plan.ProductLine ?? "core"}, white label {(plan.WhiteLabel ? "yes" : "no")}");
         await events.SaveAndPublishAsync(db, new PortalEvent(KernelEvents.Platform, null, KernelEvents.PlanChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         logger.LogInformation("Platform admin {User} saved plan {Plan}.", User.Identity?.Name, plan.Code);
         return Redirect($"/platform/plans?message={Uri.EscapeDataString($"{plan.Name} was saved.")}");

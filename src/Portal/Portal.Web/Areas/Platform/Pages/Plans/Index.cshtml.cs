@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using PartnerPortal.Audit;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
@@ -8,7 +9,7 @@ using PartnerPortal.Modularity;
 namespace PartnerPortal.Web.Areas.Platform.Pages.Plans;
 
 /// <summary>The platform's plans (R6, R7), platform host only: list, archive, restore, choose the default.</summary>
-public sealed class PlansModel(PortalDbContext db, IPortalEvents events, TimeProvider time, ILogger<PlansModel> logger) : PageModel
+public sealed class PlansModel(PortalDbContext db, IPortalEvents events, TimeProvider time, ILogger<PlansModel> logger, PlatformAudit audit) : PageModel
 {
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
 
@@ -64,6 +65,7 @@ public sealed class PlansModel(PortalDbContext db, IPortalEvents events, TimePro
             return Page();
         }
 
+        audit.Record("platform.plan_changed", $"{plan!.Name} ({plan.Code}) is {done}");
         await events.SaveAndPublishAsync(db, new PortalEvent(KernelEvents.Platform, null, KernelEvents.PlanChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         logger.LogInformation("Platform admin {User} changed plan {Plan}: {Change}.", User.Identity?.Name, plan!.Code, done);
         return RedirectToPage(new { message = $"{plan.Name} is {done}." });
