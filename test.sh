@@ -6,13 +6,16 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # Real services the tests start: Chromium (e2e), an SMTP server (aiosmtpd), a DNS server
-# (dnsmasq) and an independent DKIM verifier (dkimpy). /usr/bin/python3 is Debian's, which has
+# (dnsmasq), an independent DKIM verifier (dkimpy) and the Nu HTML checker (Java, from npm). /usr/bin/python3 is Debian's, which has
 # the python3-* modules; another python3 may come first on PATH.
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import aiosmtpd" 2>/dev/null || missing+=(python3-aiosmtpd)
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import dkim" 2>/dev/null || missing+=(python3-dkim)
 command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || missing+=(dnsmasq)
+# The Nu HTML checker (e2e EveryPageShould) is a Java program shipped in the vnu-jar npm package.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing ${missing[*]} ..."
@@ -28,7 +31,18 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
+vnu_version=26.9.27
+export VNU_JAR="$PWD/artifacts/tools/node_modules/vnu-jar/build/dist/vnu.jar"
+if ! grep -qs "\"version\": \"$vnu_version\"" artifacts/tools/node_modules/vnu-jar/package.json || [ ! -f "$VNU_JAR" ]; then
+  echo "Installing the Nu HTML checker (vnu-jar $vnu_version) ..."
+  # --ignore-scripts: its postinstall would fetch a Java build from outside; Debian's Java is used instead.
+  npm install --prefix artifacts/tools --no-audit --no-fund --silent --ignore-scripts "vnu-jar@$vnu_version" >/dev/null \
+    || { echo "npm could not install vnu-jar@$vnu_version"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Screenshots of every journey and of the page crawl (390 px), kept with the results.
+export E2E_OUTPUT="$PWD/artifacts/e2e"
 results=artifacts/test-results
 rm -rf "$results" && mkdir -p "$results"
 

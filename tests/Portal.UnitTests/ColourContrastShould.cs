@@ -45,6 +45,32 @@ public sealed class ColourContrastShould
         Assert.Equal(readable, ColourContrast.WhiteTextIsReadableOn(background));
     }
 
+    [Theory]
+    [InlineData("#1D4ED8", "#FFFFFF", "the default primary keeps white text")]
+    [InlineData("#0E7C86", "#FFFFFF", "Contoso's teal: 4.9:1 for white")]
+    [InlineData("#FACC15", "#000000", "yellow: white would be 1.5:1")]
+    [InlineData("#FFFFFF", "#000000", "white on white would vanish")]
+    [InlineData("#F87171", "#000000", "Bold's light red: white is 2.8:1")]
+    public void PutWhiteOrBlackTextOnABrandColourByContrast(string background, string text, string reason)
+    {
+        Assert.True(ColourContrast.TextOn(background) == text, reason);
+        Assert.True(ColourContrast.Ratio(ColourContrast.TextOn(background), background) >= ColourContrast.MinimumForText, reason);
+    }
+
+    [Theory]
+    [InlineData("#1D4ED8", "#F4EFE4", "already readable: unchanged")]
+    [InlineData("#0E7C86", "#F4EFE4", "Contoso's teal on Ledger's paper: darkened")]
+    [InlineData("#FACC15", "#FFFFFF", "yellow: darkened a long way")]
+    [InlineData("#FFFFFF", "#FFFFFF", "white: down to a dark grey")]
+    public void DarkenABrandColourUntilItReadsAsText(string colour, string background, string reason)
+    {
+        var text = ColourContrast.ReadableOn(colour, background);
+
+        Assert.True(ColourContrast.Ratio(text, background) >= ColourContrast.MinimumForText, $"{reason}: {text}");
+        Assert.True(ColourContrast.Ratio(colour, background) >= ColourContrast.MinimumForText == (text == colour), reason);
+        Assert.True(BrandColors.IsValid(text), reason);
+    }
+
     [Fact]
     public void WarnAboutEachColourWhiteTextCannotBeReadOn()
     {

@@ -128,7 +128,7 @@ public sealed partial class BrandingSettings(PortalDbContext db, ITenantContext 
         return null;
     }
 
-    /// <summary>Warnings for colours that white text cannot be read on (WCAG AA, 4.5:1).</summary>
+    /// <summary>Warnings for colours that white text cannot be read on (WCAG AA, 4.5:1): pages switch to black text on them.</summary>
     public static IReadOnlyList<string> ContrastWarnings(string primary, string accent)
     {
         var warnings = new List<string>(2);
@@ -138,7 +138,7 @@ public sealed partial class BrandingSettings(PortalDbContext db, ITenantContext 
             var ratio = ColourContrast.Ratio(ColourContrast.White, colour);
             if (ratio < ColourContrast.MinimumForText)
             {
-                warnings.Add($"White text on the {label} colour {colour} has a contrast of {ratio:0.0}:1, below the 4.5:1 that WCAG AA asks for. Buttons and headers will be hard to read: choose a darker colour.");
+                warnings.Add($"White text on the {label} colour {colour} has a contrast of {ratio:0.0}:1, below the 4.5:1 that WCAG AA asks for. Headers and buttons in it will show black text instead: choose a darker colour to keep white text.");
             }
         }
 

@@ -39,8 +39,21 @@ public sealed class PageBrand(IHttpContextAccessor http, IOptions<PortalOptions>
     /// <summary>The style block's nonce (strict CSP: no other inline style runs).</summary>
     public string Nonce => Context.CspNonce();
 
-    /// <summary>Colours as CSS custom properties, for the nonce'd style block.</summary>
-    public string CssVariables => $":root {{ --brand: {Current.PrimaryColor}; --accent: {Current.AccentColor}; }}";
+    /// <summary>
+    /// The darkest paper a light theme puts text on (Ledger's page); links in the brand colour are
+    /// darkened until they read on it, so every light theme's links reach 4.5:1.
+    /// </summary>
+    public const string LightestPaperForLinks = "#F4EFE4";
+
+    /// <summary>
+    /// Colours as CSS custom properties, for the nonce'd style block: the brand's colours, the text
+    /// colour that reads on each (white or black by contrast, so a light brand colour never hides
+    /// the header's or a button's text) and the brand colour as link text on light pages.
+    /// </summary>
+    public string CssVariables =>
+        $":root {{ --brand: {Current.PrimaryColor}; --accent: {Current.AccentColor}; " +
+        $"--on-brand: {ColourContrast.TextOn(Current.PrimaryColor)}; --on-accent: {ColourContrast.TextOn(Current.AccentColor)}; " +
+        $"--brand-text: {ColourContrast.ReadableOn(Current.PrimaryColor, LightestPaperForLinks)}; }}";
 
     public string Title(string? pageTitle) => pageTitle is null ? Current.ProductName : $"{pageTitle} · {Current.ProductName}";
 
