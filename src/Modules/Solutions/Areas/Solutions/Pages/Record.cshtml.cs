@@ -76,6 +76,7 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
         await store.DeleteAsync(Record, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await limits.ReleasedAsync(db.CurrentTenantId!.Value, cancellationToken);
         return Redirect($"/solutions/{id}/tables/{table}");
     }
 
