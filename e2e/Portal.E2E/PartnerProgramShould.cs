@@ -195,7 +195,7 @@ public sealed class PartnerProgramShould(MailingPortalFixture portal) : IClassFi
         var installs = await InstallsAsync(visitor);
         var preview = visitor.GetByRole(AriaRole.Region, new() { Name = "What it creates" });
         await Expect(preview.GetByRole(AriaRole.Heading, new() { Name = "Table Recalls" })).ToBeVisibleAsync();
-        await Expect(preview.Locator(".preview-fields li")).ToHaveTextAsync(["Patient (text, required)", "E-mail (email, required)", "Due (date, required)", "Status (choice, required)"]);
+        await Expect(preview.Locator(".preview-fields li")).ToHaveTextAsync(["Patient (text, required)", "E-mail (e-mail address, required)", "Due (date, required)", "Status (choice from a list, required)"]);
         await Expect(preview).ToContainTextAsync("Views: Due soon");
         await Expect(preview).ToContainTextAsync("Recall reminder");
         await Screenshots.SaveAsync(visitor, "PartnerProgramShould.17-listing-preview");

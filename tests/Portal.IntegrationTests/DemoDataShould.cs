@@ -36,6 +36,38 @@ public sealed class DemoDataShould(DemoDataShould.DevelopmentFactory factory) : 
     }
 
     [Fact]
+    public async Task SendTheBareLocalhostTheConsolePrintsToThePlatformHost()
+    {
+        using var client = Factory.ClientFor("localhost");
+
+        var response = await client.GetAsync("/partners?q=dental");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = new Uri(response.Headers.Location!.OriginalString);
+        Assert.Equal(("portal.localhost", "/partners", "?q=dental"), (location.Host, location.AbsolutePath, location.Query));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode); // probes still answer on any host
+    }
+
+    [Fact]
+    public async Task ListTheDemoLoginsOnlyWhileTheyWorkAsPrinted()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PartnerPortal.Data.PortalDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PortalUser>>();
+        Assert.Empty(await DemoData.DriftAsync(db, users));
+
+        await World.GlobalAsync(d => d.Organizations.Where(o => o.Slug == "tailspin").ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, "Tailspin Renamed")));
+        try
+        {
+            Assert.Equal(["Tailspin Toys is not there as seeded"], await DemoData.DriftAsync(db, users));
+        }
+        finally
+        {
+            await World.GlobalAsync(d => d.Organizations.Where(o => o.Slug == "tailspin").ExecuteUpdateAsync(s => s.SetProperty(o => o.Name, "Tailspin Toys")));
+        }
+    }
+
+    [Fact]
     public async Task GiveContosoASolutionBuiltByNorthwindsConsultant()
     {
         var consultant = await World.GlobalAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.ConsultantEmail));

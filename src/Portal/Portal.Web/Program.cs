@@ -26,6 +26,7 @@ await app.MigrateAndSeedAsync();
 app.UsePortalErrorPages();
 app.UseSecurityHeaders();
 app.MapPortalHealth();
+app.UseDevelopmentLocalhostRedirect();
 app.UsePortalTenancy();
 app.UsePortalStaticFiles();
 app.UseRouting();

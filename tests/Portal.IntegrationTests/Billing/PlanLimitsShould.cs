@@ -162,6 +162,47 @@ public sealed class PlanLimitsShould(MailingPortalFactory factory) : PortalTest<
     }
 
     [Fact]
+    public async Task EmailOncePerCrossingWhenRefusalsAndImportsInterleave()
+    {
+        var world = await BillingWorld.ResellerWithClientAsync(World, "Interleaving Resellers", "Interleaved Dental");
+        var solutionId = await BillingWorld.SolutionWithRecordsAsync(Factory, world.Client, 40);
+        using var client = await BillingWorld.SignedInAsync(Factory, world.Client.Host, world.ClientOwner);
+        var form = $"/solutions/{solutionId}/tables/patients/record";
+
+        // Refused import (40 + 20), an import that fills the account to 50, then a refused record: one crossing.
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ImportAsync(client, solutionId, 20)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await ImportAsync(client, solutionId, 10)).StatusCode);
+        Assert.NotNull((await BillingWorld.SubscriptionAsync(World, world.Client))!.OverLimitSince);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostFormAsync(form, new Dictionary<string, string> { ["f.name"] = "Too many" })).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ImportAsync(client, solutionId, 3)).StatusCode);
+
+        await Factory.Smtp.WaitForMessageAsync(world.ResellerAdmin.Email!, m => m.Subject!.Contains("Interleaved Dental"));
+        await Task.Delay(1500); // a second announcement would be in the outbox by now (the dispatcher polls every second)
+        Assert.Equal(2, await OverLimitMessagesAsync(world)); // the owner and the reseller's copy, once each
+        Assert.Single(await BillingWorld.AuditAsync(World, world.Client, "plan.limit_reached"));
+        Assert.Equal(50, await SolutionWorld.RecordCountAsync(World, world.Client));
+    }
+
+    [Fact]
+    public async Task ReadAtLimitAtFiftyOfFiftyAndOverLimitOnlyAboveIt()
+    {
+        var world = await BillingWorld.ResellerWithClientAsync(World);
+        var solutionId = await BillingWorld.SolutionWithRecordsAsync(Factory, world.Client, 50);
+        using var client = await BillingWorld.SignedInAsync(Factory, world.Client.Host, world.ClientOwner);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.PostFormAsync($"/solutions/{solutionId}/tables/patients/record", new Dictionary<string, string> { ["f.name"] = "Fifty-first" })).StatusCode);
+
+        var (_, plan) = await client.GetPageAsync("/settings/plan");
+        Assert.Equal("At limit", plan.QuerySelector(".status")!.TextContent.Trim());
+        var (_, home) = await client.GetPageAsync("/dashboard");
+        Assert.Equal("At limit", home.QuerySelector(".status")!.TextContent.Trim());
+
+        // 51 records on a 50-record plan (a downgrade, say) is over it.
+        await BillingWorld.SolutionWithRecordsAsync(Factory, world.Client, 1);
+        var (_, over) = await client.GetPageAsync("/settings/plan");
+        Assert.Equal("Over limit", over.QuerySelector(".status")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task SendTheResellersCopyToItsSupportAddressWhenItHasNoAdmins()
     {
         var support = $"{TestWorld.UniqueSlug("desk")}@reseller.test";

@@ -96,7 +96,7 @@ public sealed class SignUpLinksShould(SeatsPortalFactory factory) : PortalTest<S
         var (_, access) = await owner.GetPageAsync("/settings/access");
         Assert.Equal("Affiliate Partners", access.QuerySelector("article.partner-access h3")!.TextContent);
         Assert.NotNull(access.QuerySelector($"#consultant-seats tr[data-seat='{seat.Id}']"));
-        var revoked = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Partner.Id.ToString() }, "/settings/access/partners?handler=Revoke");
+        var revoked = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Partner.Id.ToString(), ["confirmName"] = "Affiliate Partners" }, "/settings/access/partners?handler=Revoke");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
         Assert.False(await World.GlobalAsync(db => db.PartnerClientLinks.AnyAsync(l => l.ClientId == client.Id && l.EndedAt == null)));
     }

@@ -52,7 +52,13 @@ public sealed class AccessPageShould(EventRecordingPortalFactory factory) : Port
         var onClient = await browser.ImpersonateAsync(onReseller, world.Client);
 
         var owner = await new Browser(Factory).SignedInAsync(world.Client.Host, world.ClientOwner);
-        var revoked = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString() }, "/settings/access/partners?handler=Revoke");
+        // The riskiest change: without the partner's name typed, nothing happens (issue 14).
+        var unconfirmed = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString(), ["confirmName"] = "not the name" }, "/settings/access/partners?handler=Revoke");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        Assert.Contains($"Type the partner's name exactly as shown ({world.Reseller.Name})", (await PortalClient.ParseAsync(unconfirmed)).QuerySelector("[role=alert]")!.TextContent);
+        Assert.Null((await World.GlobalAsync(db => db.PartnerClientLinks.SingleAsync(l => l.ClientId == world.Client.Id))).EndedAt);
+
+        var revoked = await owner.PostFormAsync("/settings/access", new Dictionary<string, string> { ["partnerId"] = world.Reseller.Id.ToString(), ["confirmName"] = world.Reseller.Name }, "/settings/access/partners?handler=Revoke");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
 
         Assert.NotNull((await World.GlobalAsync(db => db.PartnerClientLinks.SingleAsync(l => l.ClientId == world.Client.Id))).EndedAt);

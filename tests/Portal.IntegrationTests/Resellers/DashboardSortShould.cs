@@ -34,7 +34,7 @@ public sealed class DashboardSortShould(PortalFactory factory) : PortalTest<Port
         { WritePath.ClientAdminChangesThePlan, "plan", "Beta Fitness", "Alpha Dental: paid" },
         { WritePath.PlatformAdminEditsThePlan, "plan", "Beta Fitness", "Alpha Dental: paid" },
         { WritePath.PlatformAdminChangesTheDefaultPlan, "plan", "Beta Fitness", "Alpha Dental: paid" },
-        { WritePath.RecordPassesTheLimit, "status", "Beta Fitness", "Alpha Dental: over limit" },
+        { WritePath.RecordPassesTheLimit, "status", "Beta Fitness", "Alpha Dental: at limit" }, // refused at 50 of 50: at, not over (issue 14)
         { WritePath.TrialJobClearsTheMark, "status", "Alpha Dental", "Beta Fitness: paid" },
         { WritePath.ClientStartsATrial, "status", "Beta Fitness", "Alpha Dental: trial" },
         { WritePath.ResellerStartsATrial, "status", "Beta Fitness", "Alpha Dental: trial" },

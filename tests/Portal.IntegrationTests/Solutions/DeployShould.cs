@@ -51,7 +51,7 @@ public sealed class DeployShould(PortalFactory factory) : PortalTest<PortalFacto
         Assert.Contains("In General of Deploy Dental, this creates Recall reminders", what);
         Assert.Contains("Table Patients", what);
         Assert.Contains("Visits (number)", what);
-        Assert.Contains("Welcome mail: e-mails email", what);
+        Assert.Contains("Welcome mail: When a record of Patients is created, e-mail the address in E-mail.", what); // a sentence with the builder's names (issue 14)
         Assert.Contains("From Deploy Partners, Recall reminders version 1.", what);
         Assert.Equal(0, await CountAsync(setup.Client));
 

@@ -199,7 +199,10 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
         };
         var response = await client.Http.PostAsync("/solutions?handler=Import", content);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("$.tables[0].fields[2].type: &#x27;colour&#x27; is not a field type", await response.Content.ReadAsStringAsync());
+        // The place in words, not the JSON path (issue 14).
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Table 1, field 3, type: &#x27;colour&#x27; is not a field type", html);
+        Assert.DoesNotContain("$.tables", html);
         Assert.Equal(0, await World.InTenantAsync(org, db => db.Set<Solution>().CountAsync()));
     }
 

@@ -115,6 +115,48 @@ public sealed class ClientAccounts(
         return null;
     }
 
+    /// <summary>A client this reseller deleted whose data is still kept (R9).</summary>
+    public sealed record PendingDeletion(Guid Id, string ClientName, DateTime RequestedAt, DateTime PurgeAfter);
+
+    /// <summary>The current reseller's deleted clients still in their grace period, soonest purge first.</summary>
+    public async Task<List<PendingDeletion>> PendingDeletionsAsync(CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return await db.Set<ClientDeletion>().AsNoTracking()
+            .Where(d => d.PurgedAt == null && d.PurgeAfter > now)
+            .OrderBy(d => d.PurgeAfter)
+            .Select(d => new PendingDeletion(d.Id, d.ClientName, d.RequestedAt, d.PurgeAfter))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Undoes a deletion during its grace period (R9): the account is active again, linked to this
+    /// reseller again, and its data was never touched. Returns the client's name, or null when the
+    /// deletion is not this reseller's, was purged, or its grace period ended.
+    /// </summary>
+    public async Task<string?> RestoreAsync(Guid deletionId, CancellationToken cancellationToken = default)
+    {
+        var reseller = tenants.Current!;
+        var now = time.GetUtcNow().UtcDateTime;
+        // The tenant filter keeps other resellers' deletions out.
+        var deletion = await db.Set<ClientDeletion>().FirstOrDefaultAsync(d => d.Id == deletionId && d.PurgedAt == null && d.PurgeAfter > now, cancellationToken);
+        if (deletion is null) return null;
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == deletion.ClientId, cancellationToken);
+        if (org is null) return null;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        org.Status = OrganizationStatus.Active;
+        db.PartnerClientLinks.Add(new PartnerClientLink { PartnerId = reseller.Id, ClientId = org.Id, CreatedAt = now });
+        db.Set<ClientDeletion>().Remove(deletion);
+        audit.Record("client.restored", $"{org.Name}: restored before its removal");
+        await db.SaveChangesAsync(cancellationToken);
+        if (await store.FindByIdAsync(org.Id, cancellationToken) is { } client)
+            await RecordInClientAsync(client, "account.restored", $"restored by reseller {reseller.Name}", cancellationToken);
+        await AnnounceAsync(org.Id, now, cancellationToken, KernelEvents.PartnerLinkChanged, KernelEvents.OrganizationChanged);
+        await transaction.CommitAsync(cancellationToken);
+        return org.Name;
+    }
+
     /// <summary>Hands the account over (R12): the client's own e-mail is invited as owner, in the client's branding.</summary>
     public async Task HandOverAsync(TenantInfo client, string email, Guid userId, CancellationToken cancellationToken = default)
     {

@@ -26,7 +26,7 @@ public static class ClientExport
             line.Name,
             string.Join(" ", line.Hosts),
             line.PlanName,
-            ClientStatusText.Of(line.Status),
+            ClientStatusText.Of(line),
             Number(line.Records),
             Limit(line.RecordLimit),
             Number(line.Members),
@@ -179,9 +179,6 @@ public static class ClientExport
 /// <summary>How a status reads on the dashboard and in exports.</summary>
 public static class ClientStatusText
 {
-    public static string Of(Billing.AccountStatus status) => status switch
-    {
-        Billing.AccountStatus.OverLimit => "over limit",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    public static string Of(ClientLine line) => Billing.AccountStatusText.Of(line.Status,
+        Billing.AccountStatusText.AboveALimit(line.Records, line.RecordLimit, line.Members, line.MemberLimit, line.Domains, line.DomainLimit)).ToLowerInvariant();
 }

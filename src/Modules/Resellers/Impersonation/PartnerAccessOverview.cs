@@ -66,6 +66,11 @@ public sealed class PartnerAccessOverview(
     /// Ends the partner's link to this organization (P4: the managed relationship ends with it),
     /// ends its running impersonations, audits and tells other modules. False when no active link.
     /// </summary>
+    /// <summary>The name of a partner that has access to the current account now, or null.</summary>
+    public Task<string?> PartnerNameAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
+        db.PartnerClientLinks.Where(l => l.ClientId == tenants.Current!.Id && l.PartnerId == partnerId && l.EndedAt == null)
+            .Select(l => l.Partner!.Name).FirstOrDefaultAsync(cancellationToken);
+
     public async Task<bool> RevokeAsync(Guid partnerId, Guid byUserId, CancellationToken cancellationToken = default)
     {
         var client = tenants.Current!;

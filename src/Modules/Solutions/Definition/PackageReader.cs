@@ -8,6 +8,28 @@ namespace PartnerPortal.Solutions.Definition;
 public sealed record PackageError(string Path, string Problem)
 {
     public override string ToString() => $"{Path}: {Problem}";
+
+    /// <summary>How a person reads it: "Table 1, field 3, type: 'colour' is not a field type" (no JSON path).</summary>
+    public string Plain => PlainPath(Path) is { Length: > 0 } where
+        ? $"{where}: {Problem}"
+        : Problem.Length > 0 ? char.ToUpperInvariant(Problem[0]) + Problem[1..] : Problem;
+
+    /// <summary>"$.tables[0].fields[2].type" → "Table 1, field 3, type"; "$" → "" (the whole file).</summary>
+    public static string PlainPath(string path)
+    {
+        var parts = new List<string>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(path, @"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]"))
+        {
+            if (m.Groups[1].Success) parts.Add(Words(m.Groups[1].Value));
+            else if (parts.Count > 0) parts[^1] = $"{Singular(parts[^1])} {int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1}";
+        }
+
+        var text = string.Join(", ", parts);
+        return text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
+        static string Words(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+        static string Singular(string noun) => noun.EndsWith('s') ? noun[..^1] : noun;
+    }
 }
 
 public sealed record PackageReadResult(SolutionPackage? Package, IReadOnlyList<PackageError> Errors)

@@ -54,6 +54,19 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
         await AdjustCounterAsync(-1, cancellationToken);
     }
 
+    /// <summary>
+    /// Puts a deleted record back (Undo) with its id, values and creation time, so links to it work
+    /// again; no rules run, as nothing new was created. The caller checks the plan limit and saves.
+    /// </summary>
+    public async Task RestoreAsync(Solution solution, TableDefinition table, Guid recordId, string valuesJson, DateTime createdAt, CancellationToken cancellationToken)
+    {
+        var values = JsonNode.Parse(valuesJson) as JsonObject ?? [];
+        var record = new SolutionRecord { Id = recordId, SolutionId = solution.Id, TableKey = table.Key, ValuesJson = values.ToJsonString(), CreatedAt = createdAt, UpdatedAt = time.GetUtcNow().UtcDateTime };
+        db.Add(record);
+        AddIndexRows(record, table, values, created: true);
+        await AdjustCounterAsync(1, cancellationToken);
+    }
+
     /// <summary>Rewrites a field's value in place (a "set a field" rule); no rules run on the result, so rules cannot loop.</summary>
     public async Task SetFieldAsync(TableDefinition table, SolutionRecord record, FieldDefinition field, JsonNode? value, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed class Invitations(PortalDbContext db, IMailer mailer, AuditLog aud
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
     /// <summary>Adds the invitation, its e-mail and its audit entry to the unit of work; the caller saves.</summary>
-    public Invitation Create(string email, OrganizationRole role, Guid invitedBy, string inviterName)
+    public Invitation Create(string email, OrganizationRole role, Guid invitedBy, string inviterName, bool supportSpecialist = false)
     {
         var tenant = tenants.Current ?? throw new InvalidOperationException("Invitations need a current organization.");
         var token = NewToken();
@@ -24,6 +24,7 @@ public sealed class Invitations(PortalDbContext db, IMailer mailer, AuditLog aud
         {
             Email = email.Trim(),
             Role = role,
+            SupportSpecialist = supportSpecialist && role < OrganizationRole.Admin,
             TokenHash = Hash(token),
             InvitedByUserId = invitedBy,
             CreatedAt = now,
@@ -33,11 +34,11 @@ public sealed class Invitations(PortalDbContext db, IMailer mailer, AuditLog aud
         mailer.Queue("invitation", new Dictionary<string, string?>
         {
             ["inviter_name"] = inviterName,
-            ["role"] = role.ToString().ToLowerInvariant(),
+            ["role"] = invitation.SupportSpecialist ? "support specialist" : RoleText(role),
             ["accept_url"] = urls.For(tenant, $"/account/accept-invitation?token={token}"),
             ["expires_days"] = Lifetime.Days.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }, new MailRecipient(invitation.Email));
-        audit.Record("invitation.created", $"{invitation.Email} as {role}");
+        audit.Record("invitation.created", $"{invitation.Email} as {(invitation.SupportSpecialist ? "support specialist" : RoleText(role))}");
         return invitation;
     }
 
@@ -57,7 +58,7 @@ public sealed class Invitations(PortalDbContext db, IMailer mailer, AuditLog aud
         invitation.AcceptedAt = now;
         if (!await db.Memberships.AnyAsync(m => m.UserId == user.Id, cancellationToken))
         {
-            db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, CreatedAt = now });
+            db.Memberships.Add(new Membership { UserId = user.Id, Role = invitation.Role, SupportSpecialist = invitation.SupportSpecialist, CreatedAt = now });
             var workspace = await db.Workspaces.Where(w => w.ArchivedAt == null).OrderBy(w => w.CreatedAt).FirstOrDefaultAsync(cancellationToken);
             if (workspace is not null)
             {
@@ -73,6 +74,14 @@ public sealed class Invitations(PortalDbContext db, IMailer mailer, AuditLog aud
 
         audit.Record("invitation.accepted", invitation.Email, user.Id, user.Email);
     }
+
+    /// <summary>How a role reads in sentences ("join … as admin").</summary>
+    public static string RoleText(OrganizationRole role) => role switch
+    {
+        OrganizationRole.Owner => "owner",
+        OrganizationRole.Admin => "admin",
+        _ => "member",
+    };
 
     private static string NewToken() => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 

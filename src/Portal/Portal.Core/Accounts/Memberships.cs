@@ -134,6 +134,9 @@ public class Invitation : ITenantOwned
 
     public OrganizationRole Role { get; set; }
 
+    /// <summary>The invitee joins as a support specialist (R15): sees assigned clients, no prices, costs or billing.</summary>
+    public bool SupportSpecialist { get; set; }
+
     public required string TokenHash { get; set; }
 
     public Guid InvitedByUserId { get; set; }

@@ -24,6 +24,9 @@ public sealed record AccountPlan(TenantInfo Organization, Plan Plan, AccountSubs
 
     /// <summary>The limit that applies now: none during the trial, which is unlimited (R7).</summary>
     public long? LimitOf(LimitKind kind) => InTrial ? null : Plan.LimitOf(kind);
+
+    /// <summary>The status in words: "At limit" at 50 of 50, "Over limit" only above a limit.</summary>
+    public string StatusText => AccountStatusText.Of(Status, Enum.GetValues<LimitKind>().Any(k => Usage.Of(k) > LimitOf(k)));
 }
 
 /// <summary>

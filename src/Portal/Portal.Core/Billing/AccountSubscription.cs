@@ -30,6 +30,27 @@ public enum AccountStatus
     Suspended = 4,
 }
 
+/// <summary>How an account's status reads on every page and in exports (R4).</summary>
+public static class AccountStatusText
+{
+    /// <summary>
+    /// The status in words. A marked account reads "At limit" while nothing is above a limit (a refused
+    /// addition at 50 of 50 records) and "Over limit" only when usage passed one (a downgrade).
+    /// </summary>
+    public static string Of(AccountStatus status, bool aboveALimit) => status switch
+    {
+        AccountStatus.OverLimit => aboveALimit ? "Over limit" : "At limit",
+        AccountStatus.Trial => "Trial",
+        AccountStatus.Paid => "Paid",
+        AccountStatus.Suspended => "Suspended",
+        _ => "Free",
+    };
+
+    /// <summary>Whether any usage is above its limit (a limit that is null is unlimited).</summary>
+    public static bool AboveALimit(long records, long? recordLimit, long members, long? memberLimit, long domains, long? domainLimit) =>
+        records > recordLimit || members > memberLimit || domains > domainLimit;
+}
+
 /// <summary>
 /// An organization's plan and its billing facts (R6–R8, R14). One row per organization, owned by
 /// it; an organization without one is on the default plan. Its reseller and the platform read it

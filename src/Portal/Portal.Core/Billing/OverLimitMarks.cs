@@ -75,9 +75,10 @@ public sealed class OverLimitMarks(
 
     /// <summary>
     /// After the plan, the trial or the usage changed: marks an account whose usage is now over a
-    /// limit (a downgrade, a trial that ended) and clears the mark once every marked limit has room.
+    /// limit (a downgrade, a trial that ended) and clears the mark once every marked limit has room,
+    /// counting <paramref name="pending"/> (an addition about to be saved) as used.
     /// </summary>
-    public async Task ReevaluateAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    public async Task ReevaluateAsync(Guid organizationId, CancellationToken cancellationToken = default, (LimitKind Kind, long Adding)? pending = null)
     {
         var account = await plans.GetAsync(organizationId, cancellationToken);
         if (account is null) return;
@@ -89,7 +90,8 @@ public sealed class OverLimitMarks(
         }
 
         var marked = LimitKinds.Parse(account.Subscription.OverLimitKinds);
-        var stillAtLimit = marked.Concat(over).Any(k => account.LimitOf(k) is { } limit && account.Usage.Of(k) >= limit);
+        long Used(LimitKind kind) => account.Usage.Of(kind) + (pending is { } p && p.Kind == kind ? p.Adding : 0);
+        var stillAtLimit = marked.Concat(over).Any(k => account.LimitOf(k) is { } limit && Used(k) >= limit);
         if (!stillAtLimit) await ClearAsync(account.Subscription, cancellationToken);
     }
 

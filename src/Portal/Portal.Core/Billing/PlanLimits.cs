@@ -23,6 +23,13 @@ public interface IPlanLimits
     /// saves the over-limit mark on its own.
     /// </summary>
     Task<LimitCheck> CheckAsync(Guid organizationId, LimitKind kind, long adding = 1, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// After something counted by a limit was removed (a record deleted, a member removed): clears
+    /// the over-limit mark once every marked limit has room again, so the next crossing e-mails again.
+    /// Call it after saving the removal.
+    /// </summary>
+    Task ReleasedAsync(Guid organizationId, CancellationToken cancellationToken = default);
 }
 
 public sealed class PlanLimits(AccountPlans plans, IServiceScopeFactory scopes) : IPlanLimits
@@ -35,14 +42,22 @@ public sealed class PlanLimits(AccountPlans plans, IServiceScopeFactory scopes) 
         var usage = limit is null ? 0 : await plans.UsageOfAsync(organizationId, kind, cancellationToken);
         if (limit is null || usage + adding <= limit)
         {
-            // Back under every marked limit (records deleted, a member removed): the next crossing e-mails again.
-            if (account.Subscription?.OverLimitSince is not null) await InOwnScopeAsync(marks => marks.ReevaluateAsync(organizationId, cancellationToken));
+            // Room left even after this addition (records deleted, a member removed since the mark): the
+            // crossing is over and the next one e-mails again. An addition that fills the account up to
+            // its limit keeps the mark, so a refusal right after it is the same crossing, not a new one.
+            if (account.Subscription?.OverLimitSince is not null) await InOwnScopeAsync(marks => marks.ReevaluateAsync(organizationId, cancellationToken, (kind, adding)));
             return LimitCheck.Yes;
         }
 
         await InOwnScopeAsync(marks => marks.NoteCrossingAsync(organizationId, [kind], cancellationToken));
         var contact = await plans.SupportContactAsync(account.Organization, cancellationToken);
         return new LimitCheck(false, RefusalMessage(account, kind, limit.Value, usage + adding, contact));
+    }
+
+    public async Task ReleasedAsync(Guid organizationId, CancellationToken cancellationToken = default)
+    {
+        var account = await plans.GetAsync(organizationId, cancellationToken);
+        if (account?.Subscription?.OverLimitSince is not null) await InOwnScopeAsync(marks => marks.ReevaluateAsync(organizationId, cancellationToken));
     }
 
     /// <summary>What the person who tried reads: the limit, that nothing changed, and whom to ask.</summary>

@@ -161,6 +161,37 @@ public sealed class DemoData(
         }
     }
 
+    /// <summary>
+    /// What no longer matches the demo the console banner describes: a demo organization renamed or
+    /// gone, a login missing, its password changed or its membership ended. Empty when every printed
+    /// login works as printed (the banner is printed only then).
+    /// </summary>
+    public static async Task<List<string>> DriftAsync(PortalDbContext db, UserManager<PortalUser> users, CancellationToken cancellationToken = default)
+    {
+        var drift = new List<string>();
+        async Task CheckAsync(string email, Guid? organizationId, bool platformAdmin = false)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null) drift.Add($"{email} does not exist");
+            else if (platformAdmin && !user.IsPlatformAdmin) drift.Add($"{email} is no platform admin");
+            else if (!await users.CheckPasswordAsync(user, Password)) drift.Add($"{email} has another password");
+            else if (organizationId is { } id && !await db.Memberships.IgnoreQueryFilters(["Tenant"]).AnyAsync(m => m.TenantId == id && m.UserId == user.Id && m.DeactivatedAt == null, cancellationToken))
+                drift.Add($"{email} is no active member of its organization");
+        }
+
+        await CheckAsync(PlatformAdminEmail, null, platformAdmin: true);
+        var slugs = Organizations.Select(o => o.Slug).ToList();
+        var present = await db.Organizations.AsNoTracking().Where(o => slugs.Contains(o.Slug)).ToDictionaryAsync(o => o.Slug, cancellationToken);
+        foreach (var demo in Organizations)
+        {
+            if (!present.TryGetValue(demo.Slug, out var org) || org.Name != demo.Name) drift.Add($"{demo.Name} is not there as seeded");
+            else await CheckAsync(demo.OwnerEmail, org.Id);
+        }
+
+        await CheckAsync(ConsultantEmail, present.GetValueOrDefault("northwind")?.Id);
+        return drift;
+    }
+
     public static IEnumerable<string> Banner(TenantUrls urls, PortalOptions portal)
     {
         var platformDomain = HostName.Normalize(portal.PlatformDomain);

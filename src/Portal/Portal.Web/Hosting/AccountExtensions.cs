@@ -67,6 +67,7 @@ public static class AccountExtensions
         services.AddScoped<PartnerPortal.Modularity.IPortalEvents, PartnerPortal.Modularity.PortalEvents>();
         services.AddScoped<OrganizationSetup>();
         services.AddScoped<Invitations>();
+        services.AddSingleton<UndoTokens>();
         services.AddScoped<WorkspaceSettings>();
         services.AddScoped<PartnerClients>();
         services.AddScoped<PartnerAccess>();

@@ -31,6 +31,7 @@ public static class PageExtensions
                     .AllowArea("Platform", "/", Audience.PlatformAdmins);
                 options.Conventions.AddPageRoute("/Error", "/error/{code:int}");
             })
+            .AddMvcOptions(PlainWords.Apply)
             .AddThemeRuntimeCompilation(services);
         // After AddRazorPages (whose setup starts the convention list afresh): each module's pages
         // carry its switch, and the module says who may open them.

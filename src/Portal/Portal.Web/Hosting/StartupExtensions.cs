@@ -39,6 +39,27 @@ public static class StartupExtensions
         }
     }
 
+    /// <summary>
+    /// In Development the console prints "Now listening on: http://localhost:5000", and a person opens
+    /// it; that bare address belongs to no organization, so it is sent to the platform host rather
+    /// than answered with "Not found.". Health probes keep answering on any host.
+    /// </summary>
+    public static IApplicationBuilder UseDevelopmentLocalhostRedirect(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment()) return app;
+        var urls = app.Services.GetRequiredService<TenantUrls>();
+        var platform = HostName.Normalize(app.Services.GetRequiredService<IOptions<PortalOptions>>().Value.PlatformDomain);
+        return app.Use((context, next) =>
+        {
+            var host = context.Request.Host.Host.Trim('[', ']').ToLowerInvariant();
+            var loopback = host is "localhost" or "127.0.0.1" or "::1";
+            if (!loopback || host == platform || context.Request.Path.StartsWithSegments("/health") || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+                return next(context);
+            context.Response.Redirect(urls.ForPlatform(context.Request.Path + context.Request.QueryString));
+            return Task.CompletedTask;
+        });
+    }
+
     /// <summary>Tells a person what to open and how to sign in, once the server listens.</summary>
     public static void PrintStartupBanner(this WebApplication app)
     {
@@ -47,12 +68,30 @@ public static class StartupExtensions
             var portal = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
             var urls = app.Services.GetRequiredService<TenantUrls>();
             var lines = new List<string> { string.Empty, $"  {portal.PlatformName} partner portal is running.", $"  Platform:  {urls.ForPlatform("/")}" };
-            if (app.Environment.IsDevelopment())
+            if (!app.Environment.IsDevelopment())
             {
-                lines.AddRange(DemoData.Banner(urls, portal));
+                Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+                return;
             }
 
-            Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+            // The demo logins are printed only when they work as printed; checking the passwords takes a
+            // moment, so it runs beside the first requests rather than before them.
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var drift = await DemoData.DriftAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
+                        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PartnerPortal.Accounts.PortalUser>>(), app.Lifetime.ApplicationStopping);
+                    if (drift.Count == 0) lines.AddRange(DemoData.Banner(urls, portal));
+                    else lines.Add($"  The demo data was changed ({string.Join("; ", drift.Take(3))}{(drift.Count > 3 ? "; …" : "")}), so its logins are not listed. Delete the data folder to start again from the demo.");
+                    Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+                }
+                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+                {
+                    // Stopped before the check finished: nothing to print.
+                }
+            });
         });
     }
 }

@@ -17,6 +17,17 @@ public static class ThemeExtensions
             .Configure<ThemeCatalog>((o, themes) => o.ViewLocationExpanders.Add(new ThemeViewLocationExpander(themes)));
         services.AddScoped<Branding.PageBrand>();
         services.AddScoped<PartnerPortal.Branding.BrandingSettings>();
+        services.AddHostedService<ThemeWarmup>();
+
+        // Theme files are public and hold no secret, so compressing them over HTTPS gives nothing
+        // away (BREACH needs a secret beside attacker-chosen text); pages are not compressed here.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/css", "text/javascript", "application/javascript", "image/svg+xml"];
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.BrotliCompressionProvider>();
+            o.Providers.Add<Microsoft.AspNetCore.ResponseCompression.GzipCompressionProvider>();
+        });
         return services;
     }
 
@@ -49,9 +60,14 @@ public static class ThemeExtensions
         return mvc;
     }
 
-    /// <summary>Serves <c>themes/&lt;name&gt;/wwwroot</c> at <c>/_themes/&lt;name&gt;/</c>.</summary>
+    /// <summary>
+    /// Serves <c>themes/&lt;name&gt;/wwwroot</c> at <c>/_themes/&lt;name&gt;/</c>, compressed (Brotli or
+    /// gzip). A URL with a version (<c>?v=</c>, the file's time) never changes content, so browsers
+    /// keep it a year without asking again; an edited file gets a new URL.
+    /// </summary>
     public static IApplicationBuilder UsePortalStaticFiles(this WebApplication app)
     {
+        app.UseResponseCompression();
         var themes = app.Services.GetRequiredService<ThemeCatalog>();
         foreach (var theme in themes.List())
         {
@@ -61,11 +77,18 @@ public static class ThemeExtensions
             {
                 FileProvider = new PhysicalFileProvider(folder),
                 RequestPath = $"/_themes/{theme.Name}",
+                OnPrepareResponse = MarkVersionedImmutable,
             });
         }
 
-        app.UseStaticFiles();
+        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = MarkVersionedImmutable });
         return app;
+    }
+
+    private static void MarkVersionedImmutable(Microsoft.AspNetCore.StaticFiles.StaticFileResponseContext context)
+    {
+        if (!StringValues.IsNullOrEmpty(context.Context.Request.Query["v"]))
+            context.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
     }
 }
 

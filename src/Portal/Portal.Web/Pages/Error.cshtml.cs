@@ -10,7 +10,13 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
 
-    public string Title => Code switch
+    /// <summary>The form's token was missing or expired (a long pause, a sign-in in another tab): not a server error.</summary>
+    public bool IsFormExpired { get; private set; }
+
+    /// <summary>Where the expired form was sent to, offered again as a link (a local path only).</summary>
+    public string? RetryPath { get; private set; }
+
+    public string Title => IsFormExpired ? "This form has expired" : Code switch
     {
         403 => "No access",
         404 => "Page not found",
@@ -29,6 +35,14 @@ public sealed class ErrorModel : PageModel
         var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null
                          || HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>() is not null;
         Code = reExecuted ? code ?? 500 : 404;
+        IsFormExpired = Code == StatusCodes.Status400BadRequest && HttpContext.Features.Get<Hosting.FormExpired>() is not null;
+        if (IsFormExpired && HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is { } original)
+        {
+            // The page itself, without the handler of the refused POST: a GET shows the form afresh.
+            var path = original.OriginalPathBase + original.OriginalPath;
+            RetryPath = Url.IsLocalUrl(path) ? path : "/";
+        }
+
         Response.StatusCode = Code;
         return Page();
     }

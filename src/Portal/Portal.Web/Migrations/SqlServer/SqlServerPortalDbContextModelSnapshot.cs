@@ -72,6 +72,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<int>("Role")
                         .HasColumnType("int");
 
+                    b.Property<bool>("SupportSpecialist")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 
 namespace PartnerPortal.Web.Pages.Settings;
@@ -11,7 +12,7 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// People of the organization and their roles (C11). Only owners make or unmake owners, and the
 /// last owner cannot be demoted or removed. Every change is audited.
 /// </summary>
-public sealed class MembersModel(PortalDbContext db, CurrentMember member, AuditLog audit) : PageModel
+public sealed class MembersModel(PortalDbContext db, CurrentMember member, AuditLog audit, UndoTokens undo, IPlanLimits limits, TimeProvider time) : PageModel
 {
     /// <param name="FreeSeat">What a module-managed seat is called ("consultant seat"); such a row is read-only here.</param>
     public sealed record Row(Guid Id, string? Name, string Email, OrganizationRole Role, DateTime Since, string? ManagedBy, string? FreeSeat);
@@ -20,11 +21,22 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
 
     public string? Message { get; private set; }
 
+    /// <summary>The sealed removal the message's "Undo" puts back (see <see cref="UndoTokens"/>).</summary>
+    public string? Undo { get; private set; }
+
+    public const string UndoPurpose = "member.removed";
+
+    /// <summary>What a removal took away, so Undo restores the same role and workspace seats.</summary>
+    public sealed record RemovedMember(Guid UserId, string Email, OrganizationRole Role, bool SupportSpecialist, List<RemovedSeat> Seats);
+
+    public sealed record RemovedSeat(Guid WorkspaceId, WorkspaceRole Role);
+
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(string? message, CancellationToken cancellationToken)
+    public async Task OnGetAsync(string? message, string? undo, CancellationToken cancellationToken)
     {
         Message = message;
+        Undo = undo;
         await LoadAsync(cancellationToken);
     }
 
@@ -67,7 +79,35 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
         db.Memberships.Remove(target);
         audit.Record("member.removed", target.User!.Email);
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { message = $"{target.User.Email} was removed." });
+        await limits.ReleasedAsync(db.CurrentTenantId!.Value, cancellationToken);
+        var removed = new RemovedMember(target.UserId, target.User.Email!, target.Role, target.SupportSpecialist, workspaceSeats.Select(w => new RemovedSeat(w.WorkspaceId, w.Role)).ToList());
+        return RedirectToPage(new
+        {
+            message = $"{target.User.Email} was removed: they can no longer sign in here.",
+            undo = undo.Seal(UndoPurpose, db.CurrentTenantId!.Value, removed),
+        });
+    }
+
+    /// <summary>Puts a removed member back with the same role and workspace seats, within <see cref="UndoTokens.Lifetime"/>.</summary>
+    public async Task<IActionResult> OnPostUndoAsync(string? token, CancellationToken cancellationToken)
+    {
+        var removed = undo.Open<RemovedMember>(token, UndoPurpose, db.CurrentTenantId!.Value);
+        if (removed is null) return await FailAsync($"That removal can no longer be undone (Undo lasts {UndoTokens.Lifetime.TotalMinutes:0} minutes). Invite the person again instead.", cancellationToken);
+        if (await db.Memberships.AnyAsync(m => m.UserId == removed.UserId, cancellationToken)) return RedirectToPage(new { message = $"{removed.Email} is already a member." });
+        var me = (await member.GetAsync(cancellationToken))!;
+        if (removed.Role == OrganizationRole.Owner && (me.Role != OrganizationRole.Owner || member.IsImpersonating))
+            return await FailAsync("Only an owner can bring back an owner.", cancellationToken);
+        if (await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Members, 1, cancellationToken) is { Allowed: false } refused)
+            return await FailAsync(refused.Message!, cancellationToken);
+
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Memberships.Add(new Membership { UserId = removed.UserId, Role = removed.Role, SupportSpecialist = removed.SupportSpecialist, CreatedAt = now });
+        var open = await db.Workspaces.Where(w => w.ArchivedAt == null).Select(w => w.Id).ToListAsync(cancellationToken);
+        foreach (var seat in removed.Seats.Where(s => open.Contains(s.WorkspaceId)))
+            db.WorkspaceMemberships.Add(new WorkspaceMembership { WorkspaceId = seat.WorkspaceId, UserId = removed.UserId, Role = seat.Role, CreatedAt = now });
+        audit.Record("member.restored", removed.Email);
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { message = $"{removed.Email} is back as {removed.Role.ToString().ToLowerInvariant()}." });
     }
 
     /// <summary>A seat a module manages (a consultant's, C5) is changed or ended there, never here.</summary>

@@ -32,10 +32,15 @@ public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPol
         return Back("Saved: log in as client is now " + ImpersonationPolicies.Describe(Policy) + ".");
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid partnerId, CancellationToken cancellationToken)
+    /// <summary>The riskiest change an owner makes here, so the partner's name is typed to confirm it (it cannot be undone from this side).</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid partnerId, string? confirmName, CancellationToken cancellationToken)
     {
+        var name = await overview.PartnerNameAsync(partnerId, cancellationToken);
+        if (name is null) return NotFound();
+        if (!string.Equals(confirmName?.Trim(), name, StringComparison.Ordinal))
+            return Fail($"Type the partner's name exactly as shown ({name}) to revoke its access. Nothing was changed.", StatusCodes.Status422UnprocessableEntity);
         if (!await overview.RevokeAsync(partnerId, member.UserId!.Value, cancellationToken)) return NotFound();
-        return Back("Access revoked. The partner can no longer log in or change anything here.");
+        return Back($"Access of {name} revoked. {name} can no longer log in or change anything here, and no longer manages this account's plan.");
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid requestId, bool approve, CancellationToken cancellationToken)

@@ -67,7 +67,7 @@ public sealed class ImportModel(PortalDbContext db, SolutionAccess access, Solut
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await events.PublishAsync(new PortalEvent(db.CurrentTenantId!.Value, member.UserId, SolutionLibrary.ImportedEvent, time.GetUtcNow().UtcDateTime), cancellationToken);
-        return Redirect($"/solutions/{id}/tables/{table}");
+        return Redirect($"/solutions/{id}/tables/{table}?message=" + Uri.EscapeDataString($"{rows.Count:N0} record{(rows.Count == 1 ? "" : "s")} imported into {Table.Name}."));
     }
 
     /// <summary>Header cells name fields by name or key; every row is checked, and every problem is listed by row and column.</summary>

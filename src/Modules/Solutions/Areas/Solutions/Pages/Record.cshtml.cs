@@ -10,7 +10,7 @@ using PartnerPortal.Solutions.Records;
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>Create, edit or delete one record; every field is validated by type, messages beside the field, the form kept.</summary>
-public sealed class RecordModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store, IPlanLimits limits) : SolutionPageModel(access)
+public sealed class RecordModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store, IPlanLimits limits, PartnerPortal.Accounts.UndoTokens undo) : SolutionPageModel(access)
 {
     public TableDefinition Table { get; private set; } = null!;
 
@@ -69,18 +69,53 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
         else await store.UpdateAsync(Solution, Definition, Table, Record, values, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Redirect($"/solutions/{id}/tables/{table}");
+        return Back(id, table, $"{Title(values.ToJsonString())} was {(Record is null ? "added" : "saved")}.");
     }
+
+    public const string UndoPurpose = "record.deleted";
+
+    /// <summary>What Undo needs to put a deleted record back as it was.</summary>
+    public sealed record DeletedRecord(Guid RecordId, Guid SolutionId, string TableKey, string ValuesJson, DateTime CreatedAt);
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, string table, Guid? recordId, CancellationToken cancellationToken)
     {
         if (await LoadRecordAsync(id, table, recordId, SolutionRight.Work, cancellationToken) is { } denied) return denied;
         if (Record is null) return NotFound();
+        var deleted = new DeletedRecord(Record.Id, Record.SolutionId, Record.TableKey, Record.ValuesJson, Record.CreatedAt);
+        var title = Title(Record.ValuesJson);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await store.DeleteAsync(Record, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Redirect($"/solutions/{id}/tables/{table}");
+        await limits.ReleasedAsync(db.CurrentTenantId!.Value, cancellationToken);
+        var token = undo.Seal(UndoPurpose, db.CurrentTenantId!.Value, deleted);
+        return Redirect($"/solutions/{id}/tables/{table}?message={Uri.EscapeDataString($"{title} was deleted.")}&undo={Uri.EscapeDataString(token)}");
+    }
+
+    /// <summary>Undo of a deletion: the same record back, within the undo's lifetime and the plan's limit.</summary>
+    public async Task<IActionResult> OnPostRestoreAsync(Guid id, string table, string? token, CancellationToken cancellationToken)
+    {
+        if (await LoadRecordAsync(id, table, null, SolutionRight.Work, cancellationToken) is { } denied) return denied;
+        var deleted = undo.Open<DeletedRecord>(token, UndoPurpose, db.CurrentTenantId!.Value);
+        if (deleted is null || deleted.SolutionId != id || deleted.TableKey != Table.Key) return Back(id, table, "That deletion can no longer be undone.");
+        if (await db.Set<SolutionRecord>().AnyAsync(r => r.Id == deleted.RecordId, cancellationToken)) return Back(id, table, "That record is back already.");
+        if (await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Records, 1, cancellationToken) is { Allowed: false } refused) return Back(id, table, refused.Message!);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await store.RestoreAsync(Solution, Table, deleted.RecordId, deleted.ValuesJson, deleted.CreatedAt, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return Back(id, table, $"{Title(deleted.ValuesJson)} is back.");
+    }
+
+    private static RedirectResult Back(Guid id, string table, string message) => new($"/solutions/{id}/tables/{table}?message={Uri.EscapeDataString(message)}");
+
+    /// <summary>How the record is named in a message: its first field's value, quoted, or "The record".</summary>
+    private string Title(string valuesJson)
+    {
+        var values = JsonNode.Parse(valuesJson) as JsonObject ?? [];
+        var first = Table.Fields.FirstOrDefault();
+        var text = first is null ? string.Empty : FieldValues.Display(first, values.TryGetPropertyValue(first.Key, out var v) ? v : null);
+        return string.IsNullOrWhiteSpace(text) ? "The record" : $"“{(text.Length > 60 ? text[..60] + "…" : text)}”";
     }
 
     private async Task<bool> LinkExistsAsync(Guid solutionId, FieldDefinition field, JsonNode value, CancellationToken cancellationToken)

@@ -32,6 +32,12 @@ public abstract class RecordsPageModel(PortalDbContext db, SolutionAccess access
     [BindProperty(SupportsGet = true)] public string? View { get; set; }
     [BindProperty(SupportsGet = true)] public string? After { get; set; }
 
+    /// <summary>What the last action did ("… was deleted."), shown above the records.</summary>
+    [FromQuery(Name = "message")] public string? Notice { get; set; }
+
+    /// <summary>The sealed deletion the notice's Undo puts back.</summary>
+    [FromQuery(Name = "undo")] public string? UndoToken { get; set; }
+
     /// <summary>Loads the solution and the named table (the first one when <paramref name="table"/> is null) and its first page of records.</summary>
     protected async Task<IActionResult> ListAsync(Guid id, string? table, CancellationToken cancellationToken)
     {

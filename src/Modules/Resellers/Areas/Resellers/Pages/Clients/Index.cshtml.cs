@@ -6,7 +6,7 @@ using PartnerPortal.Resellers.Dashboard;
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 
 /// <summary>The reseller dashboard (R4): the clients this partner user may enter, searched, sorted and paged.</summary>
-public sealed class IndexModel(PartnerAccess access, ClientList list, ResellerProgram program, ConnectRequests requests) : ResellerPage(access)
+public sealed class IndexModel(PartnerAccess access, ClientList list, ResellerProgram program, ConnectRequests requests, ClientAccounts accounts) : ResellerPage(access)
 {
     [FromQuery(Name = "q")]
     public string? Search { get; set; }
@@ -28,9 +28,13 @@ public sealed class IndexModel(PartnerAccess access, ClientList list, ResellerPr
 
     public int WaitingRequests { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>Deleted clients a partner admin can still restore (R9).</summary>
+    public IReadOnlyList<ClientAccounts.PendingDeletion> Deleted { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? message, CancellationToken cancellationToken)
     {
         if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
+        Message = message;
         if (Search is { Length: > 100 }) Search = Search[..100];
         PageNumber = Math.Clamp(PageNumber, 1, 100_000);
         var result = await list.PageAsync(Reseller.Id, UserId, new ClientQuery(Search, Enum.IsDefined(Sort) ? Sort : ClientSort.Name, Descending, PageNumber), cancellationToken);
@@ -39,9 +43,19 @@ public sealed class IndexModel(PartnerAccess access, ClientList list, ResellerPr
         {
             PartnerCode = await program.PartnerCodeAsync(Reseller.Id, cancellationToken);
             WaitingRequests = (await requests.WaitingForResellerAsync(cancellationToken)).Count;
+            Deleted = await accounts.PendingDeletionsAsync(cancellationToken);
         }
 
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostRestoreAsync(Guid deletionId, CancellationToken cancellationToken)
+    {
+        if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
+        if (!Rights!.IsPartnerAdmin) return StatusCode(Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden);
+        var name = await accounts.RestoreAsync(deletionId, cancellationToken);
+        if (name is null) return NotFound();
+        return Redirect("/clients?message=" + Uri.EscapeDataString($"{name} was restored: it is active again on its addresses, with all its data, and you serve it again."));
     }
 
     /// <summary>A link to this list with one thing changed.</summary>

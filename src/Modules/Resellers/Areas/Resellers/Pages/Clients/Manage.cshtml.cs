@@ -47,14 +47,14 @@ public sealed class ManageModel(PartnerAccess access, PartnerClients clients, Cl
     {
         if (await LoadAsync(clientId, adminOnly: true, cancellationToken) is { } refused) return refused;
         await accounts.DetachAsync(Client!, cancellationToken);
-        return Redirect("/clients");
+        return Redirect("/clients?message=" + Uri.EscapeDataString($"{Client!.Name} was detached: it keeps its data, pays for itself and no longer shows your price or your way in."));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid clientId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(clientId, adminOnly: true, cancellationToken) is { } refused) return refused;
         if (await accounts.DeleteAsync(Client!, ConfirmName, UserId, cancellationToken) is { } error) return await FailAsync(error);
-        return Redirect("/clients");
+        return Redirect("/clients?message=" + Uri.EscapeDataString($"{Client!.Name} was deleted: it is suspended now and removed for good in {GraceDays} days. Until then, restore it under “Deleted clients” below."));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid clientId, bool adminOnly, CancellationToken cancellationToken)

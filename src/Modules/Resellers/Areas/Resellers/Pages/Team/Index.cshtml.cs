@@ -43,10 +43,10 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
         if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(email) || !ModelState.IsValid || email.Length > 254) return await FailAsync("Enter a valid e-mail address to invite.", cancellationToken);
         if (!Enum.IsDefined(role)) return await FailAsync("Choose one of the listed roles.", cancellationToken);
-        invitations.Create(email, role == PartnerRole.PartnerAdmin ? OrganizationRole.Admin : OrganizationRole.Member, UserId, Reseller.Name);
+        // The partner role travels with the invitation, so the invitee joins with exactly the role chosen here.
+        invitations.Create(email, role == PartnerRole.PartnerAdmin ? OrganizationRole.Admin : OrganizationRole.Member, UserId, Reseller.Name, supportSpecialist: role == PartnerRole.SupportSpecialist);
         await db.SaveChangesAsync(cancellationToken);
-        var note = role == PartnerRole.SupportSpecialist ? " Make them a support specialist here once they have joined." : string.Empty;
-        return Redirect("/team?message=" + Uri.EscapeDataString($"{email.Trim()} was invited.{note}"));
+        return Redirect("/team?message=" + Uri.EscapeDataString($"{email.Trim()} was invited as {RoleText(role)}."));
     }
 
     public async Task<IActionResult> OnPostRoleAsync(Guid membershipId, PartnerRole role, CancellationToken cancellationToken)

@@ -19,9 +19,13 @@ public sealed class PlansModel(PortalDbContext db, IPortalEvents events, TimePro
 
     public string? Error { get; private set; }
 
-    public async Task OnGetAsync(string? message, CancellationToken cancellationToken)
+    /// <summary>The plan just archived: the message offers to undo it (restore is safe to repeat).</summary>
+    public Guid? Archived { get; private set; }
+
+    public async Task OnGetAsync(string? message, Guid? archived, CancellationToken cancellationToken)
     {
         Message = message;
+        Archived = archived;
         await LoadAsync(cancellationToken);
     }
 
@@ -32,7 +36,7 @@ public sealed class PlansModel(PortalDbContext db, IPortalEvents events, TimePro
             if (plan.ArchivedAt is not null) return $"{plan.Name} is archived already.";
             plan.ArchivedAt = time.GetUtcNow().UtcDateTime;
             return null;
-        }, "archived; accounts on it keep it, nobody new can choose it", cancellationToken);
+        }, "archived; accounts on it keep it, nobody new can choose it", cancellationToken, undoable: true);
 
     public Task<IActionResult> OnPostRestoreAsync(Guid planId, CancellationToken cancellationToken) =>
         ChangeAsync(planId, plan =>
@@ -52,7 +56,7 @@ public sealed class PlansModel(PortalDbContext db, IPortalEvents events, TimePro
             return null;
         }, "now the default plan: new accounts start on it and trials return to it", cancellationToken);
 
-    private async Task<IActionResult> ChangeAsync(Guid planId, Func<Plan, string?> change, string done, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Guid planId, Func<Plan, string?> change, string done, CancellationToken cancellationToken, bool undoable = false)
     {
         // Every plan is tracked, so making one the default can unset the others in the same save.
         var plans = await db.Plans.ToListAsync(cancellationToken);
@@ -68,7 +72,7 @@ public sealed class PlansModel(PortalDbContext db, IPortalEvents events, TimePro
         audit.Record("platform.plan_changed", $"{plan!.Name} ({plan.Code}) is {done}");
         await events.SaveAndPublishAsync(db, new PortalEvent(KernelEvents.Platform, null, KernelEvents.PlanChanged, time.GetUtcNow().UtcDateTime), cancellationToken);
         logger.LogInformation("Platform admin {User} changed plan {Plan}: {Change}.", User.Identity?.Name, plan!.Code, done);
-        return RedirectToPage(new { message = $"{plan.Name} is {done}." });
+        return RedirectToPage(new { message = $"{plan.Name} is {done}.", archived = undoable ? plan.Id : (Guid?)null });
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
