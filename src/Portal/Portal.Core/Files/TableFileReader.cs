@@ -83,12 +83,12 @@ public static class TableFileReader
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or FileFormatException or InvalidOperationException)
         {
-            throw new TableFileException("The file is not an Excel workbook (.xlsx) that can be read. Open it in Excel, save it as \"Excel Workbook\" and try again.");
+            throw NotAWorkbook();
         }
 
         using (document)
         {
-            var workbook = document.WorkbookPart ?? throw new TableFileException("The workbook has no sheets. Save it again in Excel and try again.");
+            var workbook = document.WorkbookPart ?? throw NotAWorkbook();
             var sheet = FirstSheet(workbook) ?? throw new TableFileException("The workbook has no sheets. Save it again in Excel and try again.");
             var strings = SharedStrings(workbook);
             using var reader = Read(sheet);
@@ -137,7 +137,7 @@ public static class TableFileReader
         }
         catch (InvalidDataException)
         {
-            throw new TableFileException("The file is not an Excel workbook (.xlsx) that can be read. Open it in Excel, save it as \"Excel Workbook\" and try again.");
+            throw NotAWorkbook();
         }
     }
 
@@ -236,6 +236,8 @@ public static class TableFileReader
             throw Damaged();
         }
     }
+
+    private static TableFileException NotAWorkbook() => new("The file is not an Excel workbook (.xlsx) that can be read. Open it in Excel, save it as \"Excel Workbook\" and try again.");
 
     private static TableFileException Damaged() => new("The workbook is damaged and cannot be read. Open it in Excel, save it again and try again.");
 }
