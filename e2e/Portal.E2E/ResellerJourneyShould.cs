@@ -65,7 +65,7 @@ public sealed class ResellerJourneyShould(MailingPortalFixture portal) : IClassF
         await owner.GetByRole(AriaRole.Link, new() { Name = "Import CSV" }).ClickAsync();
         var rows = new StringBuilder("Member,Class\n");
         for (var i = 1; i <= 50; i++) rows.Append(CultureInfo.InvariantCulture, $"Member {i},Yoga\n");
-        await owner.GetByLabel("CSV file (UTF-8)").SetInputFilesAsync(new FilePayload { Name = "bookings.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(rows.ToString()) });
+        await owner.GetByLabel("CSV or Excel file").SetInputFilesAsync(new FilePayload { Name = "bookings.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(rows.ToString()) });
         await owner.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await owner.GetByRole(AriaRole.Button, new() { Name = "Import 50 rows" }).ClickAsync();
         await owner.GetByRole(AriaRole.Link, new() { Name = "New record" }).ClickAsync();

@@ -19,14 +19,19 @@ namespace PartnerPortal.Benchmarks;
 /// Solutions at scale (issue 5): the records list of a 100,000-record table against the same page of
 /// a 100-record table of another organization, in one portal and one run (first page, a page deep in
 /// the list, a search, a sort on a field; each ≤ 3× the cost); CSV export of the 100,000 records over
-/// HTTP (peak memory growth of the process &lt; 100 MB); CSV import of 10,000 rows (rows per second).
+/// HTTP as CSV and .xlsx (peak memory growth of the process &lt; 100 MB each); CSV import of 100,000 rows
+/// through the preview, the job and its progress page (&lt; 20 s, memory growth &lt; 100 MB).
 /// Cost is the process's CPU time per request, which other processes on a shared machine do not move.
 /// </summary>
 public static partial class SolutionsScenario
 {
     public const int LargeCount = 100_000;
     public const int SmallCount = 100;
-    public const int ImportRows = 10_000;
+    public const int ImportRows = 100_000;
+
+    /// <summary>Issue 13: 100,000 rows under 20 s end to end; the figure measured before it (10,000 rows, hand-written parser, SaveChanges).</summary>
+    public const double ImportSecondsTarget = 20;
+    public const int BeforeRowsPerSecond = 433;
     public const double CostTarget = 3.0;
     public const long ExportMemoryLimit = 100L * 1024 * 1024;
     private const string Password = "Bench-password-1";
@@ -113,7 +118,7 @@ public static partial class SolutionsScenario
 
         passed &= await ExportAsync(largeClient, large, output);
         using var importClient = await SignInAsync(portal, import);
-        await ImportAsync(portal, importClient, import, output);
+        passed &= await ImportAsync(portal, importClient, import, output);
         return passed;
     }
 
@@ -202,65 +207,51 @@ public static partial class SolutionsScenario
     /// </summary>
     private static async Task<bool> ExportAsync(HttpClient client, Seeded seeded, TextWriter output)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var process = Process.GetCurrentProcess();
-        process.Refresh();
-        long workingBefore = process.WorkingSet64, privateBefore = process.PrivateMemorySize64, heapBefore = GC.GetTotalMemory(false);
-        long workingPeak = workingBefore, privatePeak = privateBefore, heapPeak = heapBefore;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        var ok = true;
+        foreach (var format in new[] { "csv", "xlsx" })
         {
-            using var sampled = Process.GetCurrentProcess();
-            while (!stop.IsCancellationRequested)
+            await using var memory = MemoryPeak.Start();
+            var watch = Stopwatch.StartNew();
+            long bytes = 0, lines = 0;
+            var file = new MemoryStream();
+            using (var response = await client.GetAsync($"{seeded.List}?handler=Export&format={format}", HttpCompletionOption.ResponseHeadersRead))
             {
-                sampled.Refresh();
-                workingPeak = Math.Max(workingPeak, sampled.WorkingSet64);
-                privatePeak = Math.Max(privatePeak, sampled.PrivateMemorySize64);
-                heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
-                try
+                response.EnsureSuccessStatusCode();
+                await using var body = await response.Content.ReadAsStreamAsync();
+                var buffer = new byte[64 * 1024];
+                int read;
+                while ((read = await body.ReadAsync(buffer)) > 0)
                 {
-                    await Task.Delay(10, stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
+                    bytes += read;
+                    if (format == "csv") lines += buffer.AsSpan(0, read).Count((byte)'\n');
+                    else file.Write(buffer, 0, read);
                 }
             }
-        });
 
-        var watch = Stopwatch.StartNew();
-        long bytes = 0, lines = 0;
-        using (var response = await client.GetAsync($"{seeded.List}?handler=Export", HttpCompletionOption.ResponseHeadersRead))
-        {
-            response.EnsureSuccessStatusCode();
-            await using var body = await response.Content.ReadAsStreamAsync();
-            var buffer = new byte[64 * 1024];
-            int read;
-            while ((read = await body.ReadAsync(buffer)) > 0)
-            {
-                bytes += read;
-                lines += buffer.AsSpan(0, read).Count((byte)'\n');
-            }
+            watch.Stop();
+            var growth = await memory.StopAsync();
+            if (format == "xlsx") lines = PartnerPortal.Files.TableFileReader.Rows(file.ToArray(), LargeCount).LongCount();
+            if (lines != LargeCount + 1) throw new InvalidOperationException($"The {format} export held {lines} rows, not {LargeCount + 1}.");
+            var fine = growth.WorkingSet < ExportMemoryLimit;
+            ok &= fine;
+            output.WriteLine($"{format.ToUpperInvariant()} export of {LargeCount:N0} records: {bytes / 1024.0 / 1024.0:F1} MB in {watch.Elapsed.TotalSeconds:F1} s ({LargeCount / watch.Elapsed.TotalSeconds:N0} rows/s)");
+            output.WriteLine($"  peak growth: {growth}; target working set < {Mb(ExportMemoryLimit)}: {(fine ? "PASS" : "FAIL")}");
         }
 
-        watch.Stop();
-        await stop.CancelAsync();
-        await sampler;
-        if (lines != LargeCount + 1) throw new InvalidOperationException($"The export held {lines} lines, not {LargeCount + 1}.");
-        var growth = workingPeak - workingBefore;
-        var ok = growth < ExportMemoryLimit;
-        output.WriteLine($"CSV export of {LargeCount:N0} records: {bytes / 1024.0 / 1024.0:F1} MB in {watch.Elapsed.TotalSeconds:F1} s ({LargeCount / watch.Elapsed.TotalSeconds:N0} rows/s)");
-        output.WriteLine($"  peak growth: working set {Mb(growth)}, private bytes {Mb(privatePeak - privateBefore)}, managed heap {Mb(heapPeak - heapBefore)}; target working set < {Mb(ExportMemoryLimit)}: {(ok ? "PASS" : "FAIL")}");
         return ok;
     }
 
-    /// <summary>The real two steps: upload for the preview (every row checked), then import all rows in one transaction.</summary>
-    private static async Task ImportAsync(PortalHost portal, HttpClient client, Seeded seeded, TextWriter output)
+    /// <summary>
+    /// The real steps: upload for the preview (every row checked), confirm, then follow the progress
+    /// page until the job has imported every row in one transaction. End to end, with the process's
+    /// peak memory growth; issue 13 asks for at least 5,000 rows/s and under 100 MB.
+    /// </summary>
+    private static async Task<bool> ImportAsync(PortalHost portal, HttpClient client, Seeded seeded, TextWriter output)
     {
         var csv = new StringBuilder("Name,E-mail,Visits,Status,City\r\n");
         for (var i = 0; i < ImportRows; i++) csv.Append(CultureInfo($"Imported {i},i{i}@example.test,{i % 50},{(i % 2 == 0 ? "Booked" : "Done")},{Cities[i % Cities.Length]}\r\n"));
-        var text = csv.ToString();
+        var bytes = Encoding.UTF8.GetBytes(csv.ToString());
+        csv.Clear();
         var page = $"{seeded.List}/import";
 
         var form = await client.GetStringAsync(page);
@@ -268,8 +259,9 @@ public static partial class SolutionsScenario
         var upload = new MultipartFormDataContent
         {
             { new StringContent(token), "__RequestVerificationToken" },
-            { new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "file", "patients.csv" },
+            { new ByteArrayContent(bytes), "file", "patients.csv" },
         };
+        await using var memory = MemoryPeak.Start();
         var watch = Stopwatch.StartNew();
         using var preview = await client.PostAsync($"{page}?handler=Preview", upload);
         var previewBody = await preview.Content.ReadAsStringAsync();
@@ -277,10 +269,23 @@ public static partial class SolutionsScenario
         if (preview.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"The import preview answered {(int)preview.StatusCode}.");
 
         var importToken = PortalHost.AntiforgeryTokens(previewBody)[^1];
+        var run = RunField().Match(previewBody).Groups[1].Value;
         watch.Restart();
-        using var imported = await client.PostAsync($"{page}?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = importToken, ["CsvText"] = text }));
-        var importTime = watch.Elapsed;
+        using var imported = await client.PostAsync($"{page}?handler=Import", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = importToken, ["run"] = run }));
         if (imported.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"The import answered {(int)imported.StatusCode}.");
+        var progress = imported.Headers.Location!.OriginalString;
+        var polls = 0;
+        string status;
+        do
+        {
+            await Task.Delay(250);
+            polls++;
+            status = await client.GetStringAsync(progress);
+        }
+        while (status.Contains("http-equiv=\"refresh\"", StringComparison.Ordinal));
+        var importTime = watch.Elapsed;
+        var growth = await memory.StopAsync();
+        if (!status.Contains($"Done: {ImportRows:N0} rows imported.", StringComparison.Ordinal)) throw new InvalidOperationException($"The import did not finish: {Regex.Match(status, "role=\"status\">([^<]*)").Groups[1].Value}");
 
         await using var scope = portal.Services.CreateAsyncScope();
         using (scope.ServiceProvider.GetRequiredService<ITenantContext>().Change(TenantInfo.From(seeded.Organization, PortalHost.PlatformDomain)))
@@ -289,8 +294,14 @@ public static partial class SolutionsScenario
             if (stored != ImportRows) throw new InvalidOperationException($"The import stored {stored} records, not {ImportRows}.");
         }
 
-        output.WriteLine($"CSV import of {ImportRows:N0} rows: preview {previewTime.TotalSeconds:F2} s ({ImportRows / previewTime.TotalSeconds:N0} rows/s), " +
-                         $"import {importTime.TotalSeconds:F2} s ({ImportRows / importTime.TotalSeconds:N0} rows/s), both {ImportRows / (previewTime + importTime).TotalSeconds:N0} rows/s");
+        var total = previewTime + importTime;
+        var rate = ImportRows / total.TotalSeconds;
+        var ok = total.TotalSeconds < ImportSecondsTarget && growth.WorkingSet < ExportMemoryLimit;
+        output.WriteLine($"CSV import of {ImportRows:N0} rows ({bytes.Length / 1024.0 / 1024.0:F1} MB): preview {previewTime.TotalSeconds:F2} s ({ImportRows / previewTime.TotalSeconds:N0} rows/s), " +
+                         $"import with progress {importTime.TotalSeconds:F2} s ({polls} progress polls), end to end {total.TotalSeconds:F1} s = {rate:N0} rows/s " +
+                         $"(before issue 13: {BeforeRowsPerSecond} rows/s on 10,000 rows); target < {ImportSecondsTarget} s: {(ok ? "PASS" : "FAIL")}");
+        output.WriteLine($"  peak growth: {growth}; target working set < {Mb(ExportMemoryLimit)}");
+        return ok;
     }
 
     private static string CultureInfo(FormattableString text) => FormattableString.Invariant(text);
@@ -299,4 +310,66 @@ public static partial class SolutionsScenario
 
     [GeneratedRegex("/record/[0-9a-f-]{36}\"")]
     private static partial Regex RecordLink();
+
+    [GeneratedRegex("name=\"run\" value=\"([0-9a-f-]{36})\"")]
+    private static partial Regex RunField();
+
+    /// <summary>Samples the process's working set, private bytes and managed heap until stopped; growth is the peak minus the level at the start.</summary>
+    private sealed class MemoryPeak : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private long _workingBefore, _privateBefore, _heapBefore, _workingPeak, _privatePeak, _heapPeak;
+        private Task _sampler = Task.CompletedTask;
+
+        public static MemoryPeak Start()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var peak = new MemoryPeak();
+            using var process = Process.GetCurrentProcess();
+            peak._workingBefore = peak._workingPeak = process.WorkingSet64;
+            peak._privateBefore = peak._privatePeak = process.PrivateMemorySize64;
+            peak._heapBefore = peak._heapPeak = GC.GetTotalMemory(false);
+            peak._sampler = Task.Run(peak.SampleAsync);
+            return peak;
+        }
+
+        public async Task<Growth> StopAsync()
+        {
+            await _stop.CancelAsync();
+            await _sampler;
+            return new Growth(_workingPeak - _workingBefore, _privatePeak - _privateBefore, _heapPeak - _heapBefore);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            _stop.Dispose();
+        }
+
+        private async Task SampleAsync()
+        {
+            using var sampled = Process.GetCurrentProcess();
+            while (!_stop.IsCancellationRequested)
+            {
+                sampled.Refresh();
+                _workingPeak = Math.Max(_workingPeak, sampled.WorkingSet64);
+                _privatePeak = Math.Max(_privatePeak, sampled.PrivateMemorySize64);
+                _heapPeak = Math.Max(_heapPeak, GC.GetTotalMemory(false));
+                try
+                {
+                    await Task.Delay(10, _stop.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                }
+            }
+        }
+    }
+
+    private readonly record struct Growth(long WorkingSet, long PrivateBytes, long ManagedHeap)
+    {
+        public override string ToString() => $"working set {Mb(WorkingSet)}, private bytes {Mb(PrivateBytes)}, managed heap {Mb(ManagedHeap)}";
+    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
+using PartnerPortal.Solutions.Records;
 
 namespace PartnerPortal.Solutions;
 
@@ -71,6 +72,17 @@ internal static class SolutionsModel
             b.HasIndex(t => new { t.TenantId, t.SolutionId, t.TableKey, t.Token });
             b.HasIndex(t => t.RecordId);
             b.HasOne<SolutionRecord>().WithMany().HasForeignKey(t => t.RecordId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RecordImportRun>(b =>
+        {
+            b.ToTable("Solutions_Imports");
+            b.Property(r => r.TableKey).HasMaxLength(40);
+            b.Property(r => r.FileName).HasMaxLength(200);
+            b.Property(r => r.Error).HasMaxLength(2000);
+            b.HasIndex(r => new { r.TenantId, r.SolutionId });
+            // The job's look for queued imports across organizations.
+            b.HasIndex(r => new { r.Status, r.CreatedAt });
+            b.HasOne<Solution>().WithMany().HasForeignKey(r => r.SolutionId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<RecordCounter>(b =>
         {

@@ -38,6 +38,11 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<IResellerMergeStep, RecipesMergeStep>();
         services.AddScoped<RecordStore>();
         services.AddScoped<RecordQuery>();
+        services.AddScoped<RecordImport>();
+        // Import progress lives in the distributed cache (a shared one, where the host configures it, wins over this default).
+        services.AddDistributedMemoryCache();
+        services.AddSingleton<ImportProgress>();
+        services.AddPortalJob<RecordImportJob>(RecordImportJob.JobName, "Imports confirmed CSV and Excel files too large to import at once", RecordImportJob.Interval, ModuleName);
         services.AddScoped<IRecordUsage, RecordUsage>();
         services.AddScoped<IDemoDataContributor, SolutionsDemo>();
         services.AddPortalJob<RuleRunner>(RuleRunner.JobName, "Runs the automation rules of changed records", RuleRunner.Interval, ModuleName);

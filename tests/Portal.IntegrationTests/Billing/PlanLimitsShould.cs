@@ -257,8 +257,8 @@ public sealed class PlanLimitsShould(MailingPortalFactory factory) : PortalTest<
         var csv = "Name\n" + string.Join("\n", Enumerable.Range(1, rows).Select(i => $"Imported {i}"));
         var preview = await SolutionsShould.ImportCsvAsync(client, solutionId, csv, confirm: false);
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        var csvText = (await PortalClient.ParseAsync(preview)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=CsvText]")!.Value;
+        var run = (await PortalClient.ParseAsync(preview)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=run]")!.Value;
         var path = $"/solutions/{solutionId}/tables/patients/import";
-        return await client.PostFormAsync(path, new Dictionary<string, string> { ["CsvText"] = csvText }, $"{path}?handler=Import");
+        return await client.PostFormAsync(path, new Dictionary<string, string> { ["run"] = run }, $"{path}?handler=Import");
     }
 }

@@ -153,13 +153,13 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
         { "UTF-16 text", Encoding.Unicode.GetBytes("Name,Visits\r\nAda,3\r\n"), "is not a field of Patients" },
         { "binary garbage", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7919 % 251))], "The file is not UTF-8 text." },
         { "a quote never closed", Encoding.UTF8.GetBytes("Name,Visits\r\n\"Ada,3\r\nBram,4\r\n"), "A quoted cell is never closed." },
-        { "an empty file", [], "Choose a CSV file." },
+        { "an empty file", [], "Choose a CSV or Excel (.xlsx) file." },
         { "an unknown column", Encoding.UTF8.GetBytes("Name,Shoe size\r\nAda,42\r\n"), "Column 2 ('Shoe size') is not a field of Patients." },
         { "no required column", Encoding.UTF8.GetBytes("Visits\r\n3\r\n"), "The required column 'Name' is missing." },
         { "a huge number", Encoding.UTF8.GetBytes("Name,Visits\r\nAda,1e400\r\n"), "Row 2, Visits: Visits must be a number" },
         { "a huge text", Encoding.UTF8.GetBytes("Name\r\n" + new string('x', 100_000) + "\r\n"), "Row 2, Name: Name is longer than 1000 characters." },
-        { "too many rows", Encoding.UTF8.GetBytes("Name\r\n" + string.Concat(Enumerable.Repeat("Ada\r\n", 10_001))), "The file has more than 10,000 rows; split it." },
-        { "a file over 5 MB", Encoding.UTF8.GetBytes("Name\r\n" + new string('x', 6 * 1024 * 1024)), "The file is larger than 5 MB; split it." },
+        { "too many rows", Encoding.UTF8.GetBytes("Name\r\n" + string.Concat(Enumerable.Repeat("Ada\r\n", 100_001))), "The file has more than 100,000 rows; split it." },
+        { "a file over 12 MB", Encoding.UTF8.GetBytes("Name\r\n" + new string('x', 13 * 1024 * 1024)), "The file is larger than 12 MB; split it." },
     };
 
     [Theory]
@@ -260,8 +260,8 @@ public sealed class SolutionsShould(PortalFactory factory) : PortalTest<PortalFa
         var preview = await client.Http.PostAsync($"{path}?handler=Preview", content);
         if (!confirm || preview.StatusCode != HttpStatusCode.OK) return preview;
         var previewPage = await PortalClient.ParseAsync(preview);
-        var csvText = previewPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=CsvText]")!.Value;
-        var imported = await client.PostFormAsync(path, new Dictionary<string, string> { ["CsvText"] = csvText }, $"{path}?handler=Import");
+        var run = previewPage.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=run]")!.Value;
+        var imported = await client.PostFormAsync(path, new Dictionary<string, string> { ["run"] = run }, $"{path}?handler=Import");
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         return imported;
     }

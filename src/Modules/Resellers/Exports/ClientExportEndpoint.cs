@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Routing;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
+using PartnerPortal.Files;
 using PartnerPortal.Resellers.Dashboard;
 using PartnerPortal.Tenancy;
 
@@ -31,8 +32,7 @@ internal static class ClientExportEndpoint
         PortalDbContext db,
         TimeProvider time)
     {
-        var csv = format == "csv";
-        if (!csv && format != "xlsx") return Results.NotFound();
+        if (TableFileFormats.Parse(format) is not { } fileFormat) return Results.NotFound();
         // The gate let only this partner's members in; the rights say what of the list they see.
         var reseller = context.Tenancy()!.Tenant!.Id;
         var user = Guid.Parse(context.User.FindFirstValue(ClaimTypes.NameIdentifier)!);
@@ -44,11 +44,9 @@ internal static class ClientExportEndpoint
         await db.SaveChangesAsync(context.RequestAborted);
 
         return new StreamedDownload(
-            csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"clients-{time.GetUtcNow():yyyy-MM-dd}.{format}",
-            (body, ct) => csv
-                ? ClientExport.WriteCsvAsync(body, list.AllAsync(reseller, user, rights, term, ct), rights.SeesPrices, ct)
-                : ClientExport.WriteXlsxAsync(body, list.AllAsync(reseller, user, rights, term, ct), rights.SeesPrices, ct));
+            fileFormat.ContentType(),
+            $"clients-{time.GetUtcNow():yyyy-MM-dd}.{fileFormat.Extension()}",
+            (body, ct) => ClientExport.WriteAsync(body, fileFormat, list.AllAsync(reseller, user, rights, term, ct), rights.SeesPrices, ct));
     }
 
     /// <summary>Writes the body as it is produced; nothing is buffered beyond the writers' own small buffers.</summary>
@@ -57,8 +55,6 @@ internal static class ClientExportEndpoint
         public async Task ExecuteAsync(HttpContext context)
         {
             var response = context.Response;
-            // ZipArchive writes entry headers synchronously; the body is still streamed, never held whole.
-            if (context.Features.Get<IHttpBodyControlFeature>() is { } body) body.AllowSynchronousIO = true;
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             response.ContentType = contentType;
             response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";

@@ -2567,6 +2567,67 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("Solutions_RecordValues", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TableKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("TenantId", "SolutionId");
+
+                    b.ToTable("Solutions_Imports", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RuleRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3467,6 +3528,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasOne("PartnerPortal.Solutions.SolutionRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordImportRun", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,111 +1,124 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using PartnerPortal.Audit;
+using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
-using PartnerPortal.Modularity;
 using PartnerPortal.Solutions.Definition;
 using PartnerPortal.Solutions.Records;
 
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
-/// <summary>CSV import: a preview with every row's problems first, then all rows or none in one transaction.</summary>
-public sealed class ImportModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store, AuditLog audit, IPortalEvents events, PartnerPortal.Accounts.CurrentMember member, TimeProvider time, IPlanLimits limits) : SolutionPageModel(access)
+/// <summary>
+/// CSV or .xlsx import: a preview with the columns' fields and every row's problems first, then all
+/// rows or none in one transaction. Small files import at once; larger ones run in the
+/// <c>solutions-imports</c> job while this page (at <c>/import/{run}</c>) shows the rows done, the
+/// rows in all and the time left, from any tab or device, and can cancel.
+/// </summary>
+public sealed class ImportModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordImport import, ImportProgress progress, PartnerPortal.Accounts.CurrentMember member, TimeProvider time, IPlanLimits limits) : SolutionPageModel(access)
 {
-    public const int MaxRows = 10_000;
-    public const int MaxBytes = 5 * 1024 * 1024;
-
     public TableDefinition Table { get; private set; } = null!;
 
-    public IReadOnlyList<FieldDefinition?> Columns { get; private set; } = [];
-
-    public IReadOnlyList<List<string>> Preview { get; private set; } = [];
+    public ImportCheck? Check { get; private set; }
 
     public List<string> Errors { get; } = [];
 
-    public int RowCount { get; private set; }
+    /// <summary>The previewed file waiting for confirmation, or the import whose progress is shown.</summary>
+    public RecordImportRun? Run { get; private set; }
 
-    [BindProperty]
-    public string? CsvText { get; set; }
+    public int RowsDone { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string table, CancellationToken cancellationToken) =>
-        await LoadTableAsync(id, table, cancellationToken) ?? Page();
+    public TimeSpan? TimeLeft { get; private set; }
+
+    public bool CancelRequested { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string table, Guid? run, CancellationToken cancellationToken)
+    {
+        if (await LoadTableAsync(id, table, cancellationToken) is { } denied) return denied;
+        if (run is null) return Page();
+        if (await FindRunAsync(id, run.Value, cancellationToken) is not { } found) return NotFound();
+        Run = found;
+        RowsDone = found.Status == ImportStatus.Done ? found.RowsDone : await progress.DoneAsync(found.Id, cancellationToken) ?? 0;
+        CancelRequested = found.Status is ImportStatus.Queued or ImportStatus.Running && await progress.CancelRequestedAsync(found.Id, cancellationToken);
+        if (found is { Status: ImportStatus.Running, StartedAt: { } started } && RowsDone > 0)
+        {
+            var elapsed = time.GetUtcNow().UtcDateTime - started;
+            TimeLeft = elapsed * ((double)(found.RowCount - RowsDone) / RowsDone);
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostPreviewAsync(Guid id, string table, IFormFile? file, CancellationToken cancellationToken)
     {
         if (await LoadTableAsync(id, table, cancellationToken) is { } denied) return denied;
-        if (file is null || file.Length == 0) return Fail("Choose a CSV file.");
-        if (file.Length > MaxBytes) return Fail($"The file is larger than {MaxBytes / 1024 / 1024} MB; split it.");
-        using var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true));
-        try
-        {
-            CsvText = await reader.ReadToEndAsync(cancellationToken);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Fail("The file is not UTF-8 text. Save it as \"CSV UTF-8\" and try again.");
-        }
+        if (file is null || file.Length == 0) return Fail("Choose a CSV or Excel (.xlsx) file.");
+        if (file.Length > RecordImport.MaxBytes) return Fail($"The file is larger than {RecordImport.MaxBytes / 1024 / 1024} MB; split it.");
+        var content = new byte[file.Length];
+        await using (var stream = file.OpenReadStream()) await stream.ReadExactlyAsync(content, cancellationToken);
 
-        Parse();
-        return Errors.Count > 0 ? Fail(null) : Page();
+        Check = RecordImport.Check(content, Table);
+        if (Check.Errors.Count > 0) return Fail(null);
+        var name = Path.GetFileName(file.FileName);
+        Run = new RecordImportRun
+        {
+            SolutionId = id,
+            TableKey = Table.Key,
+            FileName = name.Length > 200 ? name[..200] : name,
+            Content = content,
+            RowCount = Check.RowCount,
+            Status = ImportStatus.Ready,
+            UserId = member.UserId ?? Guid.Empty,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        };
+        db.Add(Run);
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostImportAsync(Guid id, string table, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostImportAsync(Guid id, string table, Guid run, CancellationToken cancellationToken)
     {
         if (await LoadTableAsync(id, table, cancellationToken) is { } denied) return denied;
-        if (string.IsNullOrEmpty(CsvText) || CsvText.Length > MaxBytes) return Fail("Upload the file again.");
-        var rows = Parse();
-        if (Errors.Count > 0) return Fail(null);
-        // All rows or none: an import that would pass the plan's record limit imports nothing (R7).
-        if (await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Records, rows.Count, cancellationToken) is { Allowed: false } refused) return Fail(refused.Message);
-        var definition = (await library.PublishedDefinitionAsync(Solution, cancellationToken))!;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await store.AddAsync(Solution, definition, Table, rows, cancellationToken);
-        audit.Record("solution.records_imported", $"{Solution.Name} / {Table.Name}: {rows.Count} rows");
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await events.PublishAsync(new PortalEvent(db.CurrentTenantId!.Value, member.UserId, SolutionLibrary.ImportedEvent, time.GetUtcNow().UtcDateTime), cancellationToken);
-        return Redirect($"/solutions/{id}/tables/{table}?message=" + Uri.EscapeDataString($"{rows.Count:N0} record{(rows.Count == 1 ? "" : "s")} imported into {Table.Name}."));
-    }
-
-    /// <summary>Header cells name fields by name or key; every row is checked, and every problem is listed by row and column.</summary>
-    private List<JsonObject> Parse()
-    {
-        var result = new List<JsonObject>();
-        var rows = Csv.Parse(CsvText ?? string.Empty, MaxRows + 1, out var problem);
-        // The header is a row too: count only the records in the message.
-        if (rows.Count > MaxRows + 1) problem = $"The file has more than {MaxRows:N0} rows; split it.";
-        if (problem is not null) Errors.Add(problem);
-        if (rows.Count == 0)
+        if (await FindRunAsync(id, run, cancellationToken) is not { Status: ImportStatus.Ready } found) return Fail("Upload the file again.");
+        if (found.RowCount <= RecordImport.InlineRows)
         {
-            Errors.Add("The file is empty.");
-            return result;
-        }
-
-        Columns = rows[0].Select(h => Table.Fields.FirstOrDefault(f => string.Equals(f.Name, h.Trim(), StringComparison.OrdinalIgnoreCase) || f.Key == h.Trim())).ToList();
-        for (var c = 0; c < Columns.Count; c++)
-            if (Columns[c] is null) Errors.Add($"Column {c + 1} ('{rows[0][c]}') is not a field of {Table.Name}.");
-        foreach (var missing in Table.Fields.Where(f => f.Required && !Columns.Contains(f))) Errors.Add($"The required column '{missing.Name}' is missing.");
-        RowCount = rows.Count - 1;
-        Preview = rows.Skip(1).Take(20).ToList();
-        for (var r = 1; r < rows.Count && Errors.Count < 100; r++)
-        {
-            var values = new JsonObject();
-            for (var c = 0; c < Columns.Count; c++)
+            try
             {
-                if (Columns[c] is not { } field) continue;
-                var cell = c < rows[r].Count ? rows[r][c] : string.Empty;
-                if (FieldValues.TryParse(field, cell, out var value, out var cellProblem)) values[field.Key] = value;
-                else Errors.Add($"Row {r + 1}, {field.Name}: {cellProblem}");
+                if (await import.RunAsync(Solution, found, cancellationToken) is { } problem) return Fail(problem);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Fail("This file was imported already.");
             }
 
-            result.Add(values);
+            return Redirect($"/solutions/{id}/tables/{table}?message=" + Uri.EscapeDataString($"{found.RowCount:N0} record{(found.RowCount == 1 ? "" : "s")} imported into {Table.Name}."));
         }
 
-        return result;
+        // Told now rather than when the job gets to it; the job checks again before it writes (R7).
+        if (await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Records, found.RowCount, cancellationToken) is { Allowed: false } refused) return Fail(refused.Message);
+        var queued = await db.Set<RecordImportRun>().Where(r => r.Id == found.Id && r.Status == ImportStatus.Ready)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Queued), cancellationToken);
+        if (queued != 1) return Fail("This file was imported already.");
+        return Redirect($"/solutions/{id}/tables/{table}/import/{found.Id}");
     }
+
+    /// <summary>A queued import is cancelled at once; a running one stops at its next batch of rows and rolls back.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string table, Guid run, CancellationToken cancellationToken)
+    {
+        if (await LoadTableAsync(id, table, cancellationToken) is { } denied) return denied;
+        if (await FindRunAsync(id, run, cancellationToken) is not { } found) return NotFound();
+        await progress.RequestCancelAsync(found.Id, cancellationToken);
+        if (found.Status is ImportStatus.Queued or ImportStatus.Ready)
+        {
+            await db.Set<RecordImportRun>().Where(r => r.Id == found.Id && (r.Status == ImportStatus.Queued || r.Status == ImportStatus.Ready)).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, ImportStatus.Cancelled).SetProperty(r => r.FinishedAt, time.GetUtcNow().UtcDateTime).SetProperty(r => r.Content, (byte[]?)null), cancellationToken);
+        }
+
+        return Redirect($"/solutions/{id}/tables/{table}/import/{found.Id}");
+    }
+
+    /// <summary>Runs are found in the signed-in organization only (tenant filter), and only for this solution and table.</summary>
+    private Task<RecordImportRun?> FindRunAsync(Guid id, Guid run, CancellationToken cancellationToken) =>
+        db.Set<RecordImportRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == run && r.SolutionId == id && r.TableKey == Table.Key, cancellationToken);
 
     private IActionResult Fail(string? error)
     {

@@ -11,5 +11,5 @@ public sealed class RecordsModel(PortalDbContext db, SolutionAccess access, Solu
 {
     public Task<IActionResult> OnGetAsync(Guid id, string table, CancellationToken cancellationToken) => ListAsync(id, table, cancellationToken);
 
-    public Task<IActionResult> OnGetExportAsync(Guid id, string table, CancellationToken cancellationToken) => ExportAsync(id, table, cancellationToken);
+    public Task<IActionResult> OnGetExportAsync(Guid id, string table, string? format, CancellationToken cancellationToken) => ExportAsync(id, table, format, cancellationToken);
 }

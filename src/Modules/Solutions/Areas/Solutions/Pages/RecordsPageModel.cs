@@ -1,7 +1,7 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
+using PartnerPortal.Files;
 using PartnerPortal.Solutions.Definition;
 using PartnerPortal.Solutions.Records;
 
@@ -9,7 +9,7 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>
 /// A table's records with a tab per table: search, sort and filter on any field, keyset paging,
-/// views, CSV export. The solution's own page shows its first table; each table has its own URL.
+/// views, CSV and .xlsx export. The solution's own page shows its first table; each table has its own URL.
 /// </summary>
 public abstract class RecordsPageModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordQuery query, AuditLog audit) : SolutionPageModel(access)
 {
@@ -46,30 +46,34 @@ public abstract class RecordsPageModel(PortalDbContext db, SolutionAccess access
         return Page();
     }
 
-    /// <summary>Streams every matching record as CSV, a page at a time; cells that a spreadsheet would run as formulas are neutralized.</summary>
-    protected async Task<IActionResult> ExportAsync(Guid id, string table, CancellationToken cancellationToken)
+    /// <summary>Streams every matching record as CSV or .xlsx, a page at a time; no cell is ever a formula (see <see cref="TableFileWriter"/>).</summary>
+    protected async Task<IActionResult> ExportAsync(Guid id, string table, string? format, CancellationToken cancellationToken)
     {
         if (await LoadTableAsync(id, table, cancellationToken) is { } denied) return denied;
+        if (TableFileFormats.Parse(format ?? "csv") is not { } fileFormat) return NotFound();
         var shown = Table!;
-        audit.Record("solution.records_exported", $"{Solution.Name} / {shown.Name}");
+        audit.Record("solution.records_exported", $"{Solution.Name} / {shown.Name} ({fileFormat.Extension()})");
         await db.SaveChangesAsync(cancellationToken);
-        Response.ContentType = "text/csv; charset=utf-8";
-        Response.Headers.ContentDisposition = $"attachment; filename=\"{shown.Key}.csv\"";
-        await using var writer = new StreamWriter(Response.Body, new UTF8Encoding(false));
-        await writer.WriteAsync(Csv.Line(shown.Fields.Select(f => f.Name)));
-        string? after = null;
-        do
+        Response.ContentType = fileFormat.ContentType();
+        Response.Headers.ContentDisposition = $"attachment; filename=\"{shown.Key}.{fileFormat.Extension()}\"";
+        Response.Headers.CacheControl = "no-store";
+        await using (var writer = TableFileWriter.Create(Response.Body, fileFormat, shown.Name))
         {
-            var page = await query.ListAsync(id, shown, ListRequest(500) with { After = after }, cancellationToken);
-            foreach (var (_, values) in page.Rows)
+            await writer.WriteRowAsync([.. shown.Fields.Select(f => f.Name)], cancellationToken);
+            string? after = null;
+            do
             {
-                await writer.WriteAsync(Csv.Line(shown.Fields.Select(f => FieldValues.Display(f, values.TryGetPropertyValue(f.Key, out var v) ? v : null))));
-            }
+                var page = await query.ListAsync(id, shown, ListRequest(500) with { After = after }, cancellationToken);
+                foreach (var (_, values) in page.Rows)
+                {
+                    await writer.WriteRowAsync([.. shown.Fields.Select(f => FieldValues.Display(f, values.TryGetPropertyValue(f.Key, out var v) ? v : null))], cancellationToken);
+                }
 
-            await writer.FlushAsync(cancellationToken);
-            after = page.Next;
+                after = page.Next;
+            }
+            while (after is not null);
         }
-        while (after is not null);
+
         return new EmptyResult();
     }
 
