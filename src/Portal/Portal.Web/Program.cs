@@ -17,12 +17,14 @@ builder.Services
     .AddPortalThemes(builder.Configuration)
     .AddPortalPages()
     .AddPortalSecurity(builder.Configuration)
+    .AddPortalInputChecks()
     .AddPortalHealth();
 
 var app = builder.Build();
 
 await app.MigrateAndSeedAsync();
 
+app.UsePortalProxies();
 app.UsePortalErrorPages();
 app.UseSecurityHeaders();
 app.MapPortalHealth();
@@ -33,6 +35,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UsePortalAccess();
+app.UseFormChecks();
 app.MapPortalPages();
 app.MapPortalModules();
 app.MapOnDemandTlsCheck();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnerPortal.Web.Hosting;
 
 namespace PartnerPortal.Web.Pages;
 
@@ -10,8 +11,12 @@ public sealed class ErrorModel : PageModel
 {
     public int Code { get; private set; }
 
+    /// <summary>Why the portal refused the request, when it said (see <see cref="Hosting.BadRequests"/>).</summary>
+    public string? Reason => HttpContext.Reason();
+
     public string Title => Code switch
     {
+        400 => "Cannot be read",
         403 => "No access",
         404 => "Page not found",
         413 => "Too large",

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using PartnerPortal.Accounts;
 using PartnerPortal.Tenancy;
+using PartnerPortal.Mail;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Organizations;
 
@@ -23,7 +24,7 @@ public sealed class CreateOrganizationModel(OrganizationSetup setup, IOptions<Po
         public OrganizationKind Kind { get; set; }
 
         [Required(ErrorMessage = "Enter the owner's e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [DeliverableAddress]
         [StringLength(254)]
         public string OwnerEmail { get; set; } = string.Empty;
     }
