@@ -1191,6 +1191,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("DeadAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("datetime2");
 
