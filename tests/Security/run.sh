@@ -57,7 +57,7 @@ echo "portal on $BASE; records list: ${RECORDS:-none found}"
 for target in "$NORTHWIND|$RESELLER_COOKIE|/clients" "$CONTOSO|$OWNER_COOKIE|/dashboard"; do
     IFS='|' read -r host cookie path <<<"$target"
     timeout $((SCAN_MINUTES * 60 + 120)) wapiti -u "$BASE$path" --scope folder -m "common,-ssrf" --flush-session \
-        -H "Host: $host" -H "Cookie: $cookie" -x "$BASE/account/signout" --max-scan-time $((SCAN_MINUTES * 60)) \
+        -H "Host: $host" -H "Cookie: $cookie" --max-scan-time $((SCAN_MINUTES * 60)) \
         -f json -o "$OUT/wapiti-$host.json" >"$OUT/wapiti-$host.log" 2>&1 || true
 done
 
@@ -109,6 +109,9 @@ for path in glob.glob(os.path.join(out, "wapiti-*.json")):
             findings["medium" if "500" in kind or "Internal" in kind else "low"].append(f"wapiti anomaly {os.path.basename(path)}: {kind}: {item.get('info','')[:150]}")
     info = report.get("infos", {})
     print(f"wapiti {os.path.basename(path)}: {info.get('crawled_pages_nbr', '?')} pages crawled")
+for log in glob.glob(os.path.join(out, "wapiti-*.log")):
+    if not os.path.exists(log[:-4] + ".json"):
+        findings["medium"].append(f"wapiti did not finish its scan: see {os.path.basename(log)}")
 for path in glob.glob(os.path.join(out, "sqlmap-*.log")):
     text = open(path).read()
     if re.search(r"is vulnerable|Parameter: .* \((GET|POST)\)\n\s+Type:", text):
