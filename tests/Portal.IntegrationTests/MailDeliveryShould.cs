@@ -24,7 +24,7 @@ public sealed class MailDeliveryShould(MailDeliveryShould.PortalWithTwoAttempts 
     public async Task DeadLetterA5xxAtOnceAndSendTheRestOfTheBatch()
     {
         var org = await World.CreateOrganizationAsync();
-        var refused = await QueueAsync(org, $"{TestWorld.UniqueSlug("nobody")}@people.test");
+        var refused = await QueueAsync(org, $"{TestWorld.UniqueSlug("reject550")}@people.test");
         var fine = $"{TestWorld.UniqueSlug("fine")}@people.test";
         await QueueAsync(org, fine);
 
@@ -42,7 +42,7 @@ public sealed class MailDeliveryShould(MailDeliveryShould.PortalWithTwoAttempts 
     public async Task RetryA4xxThenDeadLetterItAfterTheConfiguredAttempts()
     {
         var org = await World.CreateOrganizationAsync();
-        var busy = await QueueAsync(org, $"{TestWorld.UniqueSlug("busy")}@people.test");
+        var busy = await QueueAsync(org, $"{TestWorld.UniqueSlug("defer451")}@people.test");
 
         var first = await WaitForAsync(busy, m => m.Attempts == 1);
         Assert.Null(first.DeadAt);
@@ -58,7 +58,7 @@ public sealed class MailDeliveryShould(MailDeliveryShould.PortalWithTwoAttempts 
     public async Task LetOwnersSeeUndeliveredMailAndSendItAgain()
     {
         var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner, "Undelivered Co");
-        var to = $"{TestWorld.UniqueSlug("nobody")}@people.test";
+        var to = $"{TestWorld.UniqueSlug("reject550")}@people.test";
         var id = await QueueAsync(org, to);
         await WaitForAsync(id, m => m.DeadAt is not null);
         using var client = await Factory.SignedInAsync(org.Host, owner);
@@ -81,7 +81,7 @@ public sealed class MailDeliveryShould(MailDeliveryShould.PortalWithTwoAttempts 
     public async Task NotResendAnotherOrganizationsMail()
     {
         var victim = await World.CreateOrganizationAsync();
-        var id = await QueueAsync(victim, $"{TestWorld.UniqueSlug("nobody")}@people.test");
+        var id = await QueueAsync(victim, $"{TestWorld.UniqueSlug("reject550")}@people.test");
         var dead = await WaitForAsync(id, m => m.DeadAt is not null);
         var (attacker, owner) = await World.OrganizationWithMemberAsync();
         using var client = await Factory.SignedInAsync(attacker.Host, owner);
@@ -99,7 +99,7 @@ public sealed class MailDeliveryShould(MailDeliveryShould.PortalWithTwoAttempts 
     public async Task ShowTheOutboxHealthToThePlatformAdmin()
     {
         var org = await World.CreateOrganizationAsync();
-        var id = await QueueAsync(org, $"{TestWorld.UniqueSlug("nobody")}@people.test");
+        var id = await QueueAsync(org, $"{TestWorld.UniqueSlug("reject550")}@people.test");
         await WaitForAsync(id, m => m.DeadAt is not null);
         var admin = await World.CreateUserAsync(platformAdmin: true);
         using var client = await Factory.SignedInAsync(PortalFactory.PlatformDomain, admin);

@@ -48,9 +48,9 @@ public sealed class BadInputShould(BadInputShould.PortalOnSocket factory) : Port
 
     [Theory]
     [InlineData("", "Enter the e-mail address to invite.")] // empty: was a NullReferenceException
-    [InlineData("victim@example.test;x", "Enter one e-mail address")] // a list in disguise, retried for ever
-    [InlineData("Victim <victim@example.test>", "Enter one e-mail address")] // a display-name form
-    [InlineData("victim@127.0.0.1", "Enter one e-mail address")] // an IP literal domain
+    [InlineData("victim@example.test;x", "Enter a valid e-mail address.")] // a list in disguise, retried for ever
+    [InlineData("Victim <victim@example.test>", "Enter a valid e-mail address.")] // a display-name form
+    [InlineData("victim@127.0.0.1", "Enter a valid e-mail address.")] // an IP literal domain
     public async Task RefuseAnInvitationToAnAddressThatCannotBeDelivered(string email, string message)
     {
         var (org, owner) = await World.OrganizationWithMemberAsync();

@@ -37,7 +37,7 @@ public sealed class SmtpServer : IAsyncDisposable
 
     /// <summary>
     /// aiosmtpd's Maildir handler, except for recipients whose local part starts with
-    /// <c>busy</c> (answered 451, try later) or <c>nobody</c> (550, no such user): how a real server
+    /// <c>defer451</c> (answered 451, try later) or <c>reject550</c> (550, no such user): how a real server
     /// refuses for now and for good.
     /// </summary>
     private const string AnsweringHandler = """
@@ -46,9 +46,9 @@ public sealed class SmtpServer : IAsyncDisposable
         class AnsweringMailbox(Mailbox):
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
                 local = address.split('@')[0].lower()
-                if local.startswith('busy'):
+                if local.startswith('defer451'):
                     return '451 4.3.2 Mailbox busy, try again later'
-                if local.startswith('nobody'):
+                if local.startswith('reject550'):
                     return '550 5.1.1 No such user here'
                 envelope.rcpt_tos.append(address)
                 return '250 OK'

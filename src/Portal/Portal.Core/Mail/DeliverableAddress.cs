@@ -32,5 +32,5 @@ public sealed class DeliverableAddressAttribute() : DataTypeAttribute(DataType.E
 {
     public override bool IsValid(object? value) => value is null || (value is string text && DeliverableAddress.IsValid(text));
 
-    public override string FormatErrorMessage(string name) => ErrorMessage ?? "Enter one e-mail address, like name@example.com.";
+    public override string FormatErrorMessage(string name) => ErrorMessage ?? "Enter a valid e-mail address.";
 }
