@@ -17,12 +17,14 @@ builder.Services
     .AddPortalThemes(builder.Configuration)
     .AddPortalPages()
     .AddPortalSecurity(builder.Configuration)
+    .AddPortalInputChecks()
     .AddPortalHealth();
 
 var app = builder.Build();
 
 await app.MigrateAndSeedAsync();
 
+app.UsePortalProxies();
 app.UsePortalErrorPages();
 app.UseSecurityHeaders();
 app.MapPortalHealth();
@@ -35,6 +37,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseTwoFactorRequirement();
 app.UsePortalAccess();
+app.UseFormChecks();
 app.MapPortalPages();
 app.MapPortalModules();
 app.MapOnDemandTlsCheck();

@@ -35,15 +35,38 @@ public sealed class SmtpServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// aiosmtpd's Maildir handler, except for recipients whose local part starts with
+    /// <c>defer451</c> (answered 451, try later) or <c>reject550</c> (550, no such user): how a real server
+    /// refuses for now and for good.
+    /// </summary>
+    private const string AnsweringHandler = """
+        from aiosmtpd.handlers import Mailbox
+
+        class AnsweringMailbox(Mailbox):
+            async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+                local = address.split('@')[0].lower()
+                if local.startswith('defer451'):
+                    return '451 4.3.2 Mailbox busy, try again later'
+                if local.startswith('reject550'):
+                    return '550 5.1.1 No such user here'
+                envelope.rcpt_tos.append(address)
+                return '250 OK'
+        """;
+
     public void Start()
     {
         if (!File.Exists(Python)) throw new InvalidOperationException($"{Python} is missing: install Debian's python3-aiosmtpd (./test.sh does).");
-        _process = Process.Start(new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
+        var handlerFolder = Path.GetDirectoryName(Maildir)!;
+        File.WriteAllText(Path.Combine(handlerFolder, "answering_mailbox.py"), AnsweringHandler);
+        var start = new ProcessStartInfo(Python, ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "answering_mailbox.AnsweringMailbox", Maildir])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("aiosmtpd did not start.");
+        };
+        start.Environment["PYTHONPATH"] = handlerFolder;
+        _process = Process.Start(start) ?? throw new InvalidOperationException("aiosmtpd did not start.");
 
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
@@ -124,7 +147,12 @@ public class MailingPortalFactory : PortalFactory
     {
     }
 
-    private MailingPortalFactory(SmtpServer smtp) : base(new Dictionary<string, string?>
+    /// <summary>With more settings (e.g. <c>Mail:MaxAttempts</c>) on top of the SMTP server's.</summary>
+    protected MailingPortalFactory(IDictionary<string, string?> settings) : this(SmtpServer.StartNew(), settings)
+    {
+    }
+
+    private MailingPortalFactory(SmtpServer smtp, IDictionary<string, string?>? settings = null) : base(new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
     {
         ["Mail:Smtp:Host"] = "127.0.0.1",
         ["Mail:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

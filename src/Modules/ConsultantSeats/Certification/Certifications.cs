@@ -1,10 +1,10 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
+using PartnerPortal.Mail;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.ConsultantSeats.Certification;
@@ -126,7 +126,7 @@ public sealed class Certifications(
     public async Task<(string? Done, string? Error)> GrantAsync(CertificationGrant grant, Guid byUserId, CancellationToken cancellationToken = default)
     {
         var email = grant.Email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !new EmailAddressAttribute().IsValid(email)) return (null, "Enter the consultant's e-mail address.");
+        if (!DeliverableAddress.IsValid(email)) return (null, "Enter the consultant's e-mail address.");
         var level = grant.Level?.Trim();
         if (string.IsNullOrEmpty(level) || level.Length > MaxLevelLength) return (null, $"Enter the level or product of the certification (at most {MaxLevelLength} characters).");
         if (!DateOnly.TryParseExact(grant.ValidUntil?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var validUntil))

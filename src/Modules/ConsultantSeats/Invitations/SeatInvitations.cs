@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Accounts;
@@ -29,7 +28,7 @@ public sealed class SeatInvitations(PortalDbContext db, Seating seating, IMailer
     public async Task<SeatResult> InviteAsync(Workspace workspace, string? email, PortalUser inviter, CancellationToken cancellationToken = default)
     {
         email = email?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !new EmailAddressAttribute().IsValid(email))
+        if (!DeliverableAddress.IsValid(email))
             return SeatResult.Failed("Enter the consultant's e-mail address, e.g. name@consultancy.com.");
         var client = tenants.Current!;
         var now = time.GetUtcNow().UtcDateTime;

@@ -12,6 +12,7 @@ using PartnerPortal.ConsultantSeats.Invitations;
 using PartnerPortal.ConsultantSeats.SignUp;
 using PartnerPortal.Jobs;
 using PartnerPortal.Modularity;
+using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.ConsultantSeats.Seats;
 
@@ -44,7 +45,7 @@ public static class SeatsRegistration
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(SignUpPolicy, context => PostsOf(context, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", signUps, signUpWindow));
-            options.AddPolicy(AcceptPolicy, context => PostsOf(context, $"{context.Connection.RemoteIpAddress}|{context.Request.Host.Host}", accepts, TimeSpan.FromMinutes(1)));
+            options.AddPolicy(AcceptPolicy, context => PostsOf(context, context.ClientAndHost(), accepts, TimeSpan.FromMinutes(1)));
         });
         return services;
     }

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +7,7 @@ using PartnerPortal.Billing;
 using PartnerPortal.ConsultantSeats.Certification;
 using PartnerPortal.ConsultantSeats.Seats;
 using PartnerPortal.Data;
+using PartnerPortal.Mail;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.ConsultantSeats.SignUp;
@@ -101,7 +101,7 @@ public sealed class SignUpLinks(
     public async Task<(Organization? Client, string? Error)> SignUpAsync(UsableLink usable, ClientSignUp form, CancellationToken cancellationToken = default)
     {
         var email = form.OwnerEmail?.Trim();
-        if (string.IsNullOrEmpty(email) || email.Length > 254 || !new EmailAddressAttribute().IsValid(email)) return (null, "Enter your e-mail address: you will own the new account.");
+        if (!DeliverableAddress.IsValid(email)) return (null, "Enter your e-mail address: you will own the new account.");
         if (string.Equals(email, usable.Consultant.Email, StringComparison.OrdinalIgnoreCase)) return (null, "Enter the e-mail of the account's owner, not your consultant's: your consultant gets their own seat.");
         var consultant = usable.Consultant;
         var consultantName = string.IsNullOrWhiteSpace(consultant.DisplayName) ? consultant.Email! : consultant.DisplayName;

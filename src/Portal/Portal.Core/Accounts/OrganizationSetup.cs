@@ -28,6 +28,8 @@ public sealed class OrganizationSetup(
         var slug = request.Slug.Trim().ToLowerInvariant();
         if (Slugs.Validate(slug) is { } slugError) return (null, slugError);
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > 200) return (null, "Enter a name of at most 200 characters.");
+        if (!SingleLineNames.IsSingleLine(request.Name)) return (null, "Use one line of plain text for the name: no line breaks or control characters.");
+        if (!Mail.DeliverableAddress.IsValid(request.OwnerEmail)) return (null, "Enter the owner's e-mail address: one address, like name@example.com.");
         if (await db.Organizations.AnyAsync(o => o.Slug == slug, cancellationToken)) return (null, $"The subdomain '{slug}' is taken.");
 
         var now = time.GetUtcNow().UtcDateTime;

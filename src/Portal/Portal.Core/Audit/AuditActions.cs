@@ -24,6 +24,7 @@ public static class AuditActions
         ["domain.primary_changed"] = "Changed the primary domain",
         ["domain.dns_warning"] = "A domain stopped pointing here",
         ["email.sender_changed"] = "Changed the e-mail sender",
+        ["mail.resent"] = "Sent an undelivered e-mail again",
         ["email.dkim_key_generated"] = "Generated a signing key for e-mail",
         ["email.domain_verified"] = "Verified the sending domain",
         ["plan.changed"] = "Changed the plan",

@@ -40,6 +40,7 @@ public sealed partial class BrandingSettings(PortalDbContext db, ITenantContext 
 
         var productName = Clean(form.ProductName);
         if (productName is { Length: > 200 }) errors[nameof(form.ProductName)] = "Use at most 200 characters for the product name.";
+        else if (!Accounts.SingleLineNames.IsSingleLine(productName)) errors[nameof(form.ProductName)] = "Use one line of plain text for the product name: no line breaks or control characters.";
         var primary = Colour(form.PrimaryColor, nameof(form.PrimaryColor), "primary", errors);
         var accent = Colour(form.AccentColor, nameof(form.AccentColor), "accent", errors);
         var footer = Clean(form.FooterText);

@@ -20,6 +20,12 @@ public sealed class MailOptions
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
 
     public int BatchSize { get; set; } = 20;
+
+    /// <summary>
+    /// How many failed attempts (SMTP 4xx, the server down) a message gets before it is
+    /// dead-lettered; the default is what the backoff fits into two days.
+    /// </summary>
+    public int MaxAttempts { get; set; } = OutboxDispatcher.AttemptsWithin(TimeSpan.FromDays(2));
 }
 
 public sealed class SmtpOptions

@@ -17,7 +17,9 @@ public sealed record OutboxBatch(int Due, int Sent, bool Failed);
 /// <summary>
 /// Sends the outbox (job <c>mail-outbox</c>, every <see cref="MailOptions.PollInterval"/>). A
 /// message is claimed with a conditional update before it is sent, so two dispatchers never send
-/// the same message; a failed send is retried with backoff and never dropped. The SMTP connection
+/// the same message; a failed send is retried with backoff, and a message the server refuses for good
+/// (5xx) or that failed <see cref="MailOptions.MaxAttempts"/> times is dead-lettered, never dropped:
+/// its organization's owners see it and can send it again. The SMTP connection
 /// outlives the run: <see cref="SharedMailTransport"/> keeps it open between runs.
 /// </summary>
 public sealed partial class OutboxDispatcher(
@@ -40,6 +42,26 @@ public sealed partial class OutboxDispatcher(
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     public static TimeSpan RetryDelay(int attempts) => Backoff[Math.Clamp(attempts - 1, 0, Backoff.Length - 1)];
+
+    /// <summary>How many attempts the backoff schedule makes within <paramref name="span"/> of the first.</summary>
+    public static int AttemptsWithin(TimeSpan span)
+    {
+        var attempts = 1;
+        for (var waited = TimeSpan.Zero; waited + RetryDelay(attempts) <= span; attempts++) waited += RetryDelay(attempts);
+        return attempts;
+    }
+
+    /// <summary>
+    /// A failure that no retry can fix: the server answered 5xx (no such mailbox, refused), or the
+    /// message cannot even be written (an address MimeKit cannot parse, a header with CR/LF).
+    /// SMTP 4xx, timeouts and refused connections are temporary and retried.
+    /// </summary>
+    public static bool IsPermanent(Exception ex) => ex switch
+    {
+        MailKit.Net.Smtp.SmtpCommandException command => (int)command.StatusCode >= 500,
+        ParseException or FormatException or ArgumentException => true,
+        _ => false,
+    };
 
     /// <summary>
     /// Sends batch after batch while full batches are due, so a burst goes out in one run; stops
@@ -66,7 +88,7 @@ public sealed partial class OutboxDispatcher(
         var now = time.GetUtcNow().UtcDateTime;
         // Every organization's mail and the platform's own: the dispatcher is the one reader of all outboxes.
         var due = await db.Outbox.IgnoreQueryFilters(["Tenant"]).AsNoTracking()
-            .Where(m => m.SentAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+            .Where(m => m.SentAt == null && m.DeadAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
             .OrderBy(m => m.DueAt)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize)
@@ -77,7 +99,7 @@ public sealed partial class OutboxDispatcher(
         {
             var claimedUntil = now + options.Value.ClaimDuration;
             var claimed = await db.Outbox.IgnoreQueryFilters(["Tenant"])
-                .Where(m => m.Id == id && m.SentAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .Where(m => m.Id == id && m.SentAt == null && m.DeadAt == null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedBy, _instance).SetProperty(m => m.ClaimedUntil, claimedUntil), cancellationToken);
             if (claimed != 1) continue; // another instance took it
 
@@ -96,13 +118,26 @@ public sealed partial class OutboxDispatcher(
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 var attempts = message.Attempts + 1;
-                var retryAt = time.GetUtcNow().UtcDateTime + RetryDelay(attempts);
+                var failedAt = time.GetUtcNow().UtcDateTime;
+                var permanent = IsPermanent(ex);
+                DateTime? deadAt = permanent || attempts >= options.Value.MaxAttempts ? failedAt : null;
+                var retryAt = failedAt + RetryDelay(attempts);
                 var error = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
                 await db.Outbox.IgnoreQueryFilters(["Tenant"]).Where(m => m.Id == id).ExecuteUpdateAsync(
-                    s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.DueAt, retryAt)
+                    s => s.SetProperty(m => m.Attempts, attempts).SetProperty(m => m.DueAt, retryAt).SetProperty(m => m.DeadAt, deadAt)
                           .SetProperty(m => m.LastError, error).SetProperty(m => m.ClaimedUntil, (DateTime?)null),
                     CancellationToken.None);
-                LogSendFailed(logger, id, attempts, retryAt, ex.Message);
+                if (deadAt is not null)
+                {
+                    LogDeadLettered(logger, id, message.TenantId, attempts, ex.Message);
+                    // The server answered: it is up, so the rest of the batch goes on.
+                    if (permanent) continue;
+                }
+                else
+                {
+                    LogSendFailed(logger, id, attempts, retryAt, ex.Message);
+                }
+
                 return new OutboxBatch(due.Count, sent, Failed: true); // the server is likely down: leave the rest for the next run
             }
         }
@@ -147,6 +182,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending outbox message {MessageId} failed (attempt {Attempts}); retrying at {RetryAt:o}: {Error}")]
     private static partial void LogSendFailed(ILogger logger, Guid messageId, int attempts, DateTime retryAt, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} of organization {OrganizationId} is undelivered after {Attempts} attempt(s) and waits for its owners to send it again: {Error}")]
+    private static partial void LogDeadLettered(ILogger logger, Guid messageId, Guid organizationId, int attempts, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} of organization {OrganizationId} goes out without a DKIM signature: its key could not be read.")]
     private static partial void LogSigningFailed(ILogger logger, Guid messageId, Guid organizationId, Exception exception);

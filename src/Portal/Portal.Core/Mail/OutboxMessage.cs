@@ -45,6 +45,13 @@ public class OutboxMessage : IMayBelongToPlatform
 
     public DateTime? SentAt { get; set; }
 
+    /// <summary>
+    /// When the dispatcher gave up: the server refused the message for good (SMTP 5xx, an address
+    /// no server takes) or it failed <see cref="MailOptions.MaxAttempts"/> times. The organization's
+    /// owners see it as undelivered and can send it again.
+    /// </summary>
+    public DateTime? DeadAt { get; set; }
+
     /// <summary>The dispatcher instance that holds the message until <see cref="ClaimedUntil"/>.</summary>
     public string? ClaimedBy { get; set; }
 

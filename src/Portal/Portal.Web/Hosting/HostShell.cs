@@ -35,6 +35,7 @@ public sealed class HostShell : IShellContributions
         new("Plan", "/settings/plan", Admins, 60),
         new("E-mail", "/settings/email", Admins, 70),
         new("Audit log", "/settings/audit", Audience.Members(OrganizationRole.Owner), 80),
+        new("Undelivered e-mail", "/settings/undelivered-mail", Audience.Members(OrganizationRole.Owner), 85),
         new("Who can see my data", "/settings/access", Audience.Members(OrganizationRole.Owner).ExceptImpersonators(), 90),
     ];
 

@@ -26,6 +26,7 @@ public static class PageExtensions
                     .AllowPage("/Error", Audience.Anyone)
                     .Allow("/Settings", Audience.Members(OrganizationRole.Admin))
                     .AllowPage("/Settings/Audit", Audience.Members(OrganizationRole.Owner))
+                    .AllowPage("/Settings/UndeliveredMail", Audience.Members(OrganizationRole.Owner))
                     // The owners' own view of who is let in: never for a reseller logged in as the account (A5).
                     .AllowPage("/Settings/Access", Audience.Members(OrganizationRole.Owner).ExceptImpersonators())
                     .AllowArea("Platform", "/", Audience.PlatformAdmins);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using PartnerPortal.Web.Hosting;
 
 namespace PartnerPortal.Web.Pages;
 
@@ -16,8 +17,12 @@ public sealed class ErrorModel : PageModel
     /// <summary>Where the expired form was sent to, offered again as a link (a local path only).</summary>
     public string? RetryPath { get; private set; }
 
+    /// <summary>Why the portal refused the request, when it said (see <see cref="Hosting.BadRequests"/>).</summary>
+    public string? Reason => HttpContext.Reason();
+
     public string Title => IsFormExpired ? "This form has expired" : Code switch
     {
+        400 => "Cannot be read",
         403 => "No access",
         404 => "Page not found",
         413 => "Too large",

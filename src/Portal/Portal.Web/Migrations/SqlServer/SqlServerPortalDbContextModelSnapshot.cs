@@ -1286,6 +1286,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("DeadAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("datetime2");
 

@@ -7,6 +7,7 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
+using PartnerPortal.Mail;
 
 namespace PartnerPortal.Web.Pages.Settings;
 
@@ -21,9 +22,9 @@ public sealed class InvitationsModel(
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter the e-mail address to invite.")]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [DeliverableAddress]
     [StringLength(254)]
-    public string Email { get; set; } = string.Empty;
+    public string? Email { get; set; }
 
     [BindProperty]
     public OrganizationRole Role { get; set; } = OrganizationRole.Member;
@@ -48,7 +49,8 @@ public sealed class InvitationsModel(
         if (Role == OrganizationRole.Owner && (me.Role != OrganizationRole.Owner || member.IsImpersonating))
             ModelState.AddModelError(nameof(Role), "Only an owner can invite another owner.");
 
-        var email = Email.Trim();
+        // An empty field binds as null, whatever the property's initial value.
+        var email = Email?.Trim() ?? string.Empty;
         if (ModelState.IsValid)
         {
             var existing = await users.FindByEmailAsync(email);

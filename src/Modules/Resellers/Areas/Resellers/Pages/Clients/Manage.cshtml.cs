@@ -6,6 +6,7 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Resellers.Accounts;
 using PartnerPortal.Resellers.Dashboard;
 using PartnerPortal.Tenancy;
+using PartnerPortal.Mail;
 
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 
@@ -22,7 +23,7 @@ public sealed class ManageModel(PartnerAccess access, PartnerClients clients, Cl
     public int GraceDays => accounts.DeletionGraceDays;
 
     [BindProperty]
-    [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+    [DeliverableAddress]
     public string? HandOverEmail { get; set; }
 
     [BindProperty]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnerPortal.Accounts;
 using PartnerPortal.Resellers.Accounts;
+using PartnerPortal.Mail;
 
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 
@@ -21,7 +22,7 @@ public sealed class NewModel(PartnerAccess access, ClientAccounts accounts) : Re
         public string Subdomain { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Enter the admin's e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [DeliverableAddress]
         [StringLength(254)]
         public string AdminEmail { get; set; } = string.Empty;
     }

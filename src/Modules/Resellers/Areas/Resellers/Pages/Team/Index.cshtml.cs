@@ -6,6 +6,7 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Resellers.Dashboard;
+using PartnerPortal.Mail;
 
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Team;
 
@@ -38,7 +39,7 @@ public sealed class IndexModel(PartnerAccess access, PortalDbContext db, Invitat
         return Page();
     }
 
-    public async Task<IActionResult> OnPostInviteAsync([EmailAddress] string? email, PartnerRole role, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostInviteAsync([DeliverableAddress] string? email, PartnerRole role, CancellationToken cancellationToken)
     {
         if (await LoadRightsAsync(cancellationToken) is { } refused) return refused;
         if (string.IsNullOrWhiteSpace(email) || !ModelState.IsValid || email.Length > 254) return await FailAsync("Enter a valid e-mail address to invite.", cancellationToken);

@@ -21,6 +21,9 @@ public sealed class JobsModel(JobRunner runner, PortalDbContext db, TimeProvider
 
     public DateTime Now { get; private set; }
 
+    /// <summary>The mail outbox across every organization: what waits, what is being retried, what was given up on.</summary>
+    public OutboxHealth Outbox { get; private set; } = new(0, 0, 0, null);
+
     public string? Message { get; private set; }
 
     public string? Error { get; private set; }
@@ -94,6 +97,13 @@ public sealed class JobsModel(JobRunner runner, PortalDbContext db, TimeProvider
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         Now = time.GetUtcNow().UtcDateTime;
+        // The platform's view of every organization's outbox: counts only, no one's mail.
+        var unsent = db.Outbox.IgnoreQueryFilters(["Tenant"]).Where(m => m.SentAt == null);
+        Outbox = new OutboxHealth(
+            await unsent.CountAsync(m => m.DeadAt == null, cancellationToken),
+            await unsent.CountAsync(m => m.DeadAt == null && m.Attempts > 0, cancellationToken),
+            await unsent.CountAsync(m => m.DeadAt != null, cancellationToken),
+            await unsent.Where(m => m.DeadAt == null).MinAsync(m => (DateTime?)m.CreatedAt, cancellationToken));
         var names = runner.Jobs.Select(j => j.Name).ToList();
         var leases = await db.JobLeases.AsNoTracking().Where(l => names.Contains(l.Name)).ToDictionaryAsync(l => l.Name, cancellationToken);
         Jobs = runner.Jobs
@@ -102,3 +112,9 @@ public sealed class JobsModel(JobRunner runner, PortalDbContext db, TimeProvider
             .ToList();
     }
 }
+
+/// <param name="Waiting">Messages not sent yet and not given up on.</param>
+/// <param name="Retrying">Of those, how many failed at least once.</param>
+/// <param name="Undelivered">Dead-lettered: waiting for their organization's owners to send them again.</param>
+/// <param name="OldestWaitingSince">When the oldest waiting message was queued.</param>
+public sealed record OutboxHealth(int Waiting, int Retrying, int Undelivered, DateTime? OldestWaitingSince);

@@ -7,6 +7,7 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
+using PartnerPortal.Mail;
 
 namespace PartnerPortal.Web.Areas.Platform.Pages.Organizations;
 
@@ -25,7 +26,7 @@ public sealed class CreateOrganizationModel(OrganizationSetup setup, IOptions<Po
         public OrganizationKind Kind { get; set; }
 
         [Required(ErrorMessage = "Enter the owner's e-mail address.")]
-        [EmailAddress(ErrorMessage = "Enter a valid e-mail address.")]
+        [DeliverableAddress]
         [StringLength(254)]
         public string OwnerEmail { get; set; } = string.Empty;
     }
