@@ -22,6 +22,9 @@ public static class TestDatabases
     private static readonly Lock Gate = new();
     private static bool _templateReady;
 
+    // Npgsql reads its timestamp switch once, at its first use in the process: before this class's first connection.
+    static TestDatabases() => PostgreSqlPortalDbContext.UseUtcDateTimesWithoutKind();
+
     public static string? PostgreSqlServer { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES") is { Length: > 0 } pg ? pg : null;
 
     public static string? Redis { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS") is { Length: > 0 } redis ? redis : null;
@@ -63,7 +66,6 @@ public static class TestDatabases
     {
         Execute(server, $"DROP DATABASE IF EXISTS \"{Template}\" WITH (FORCE)");
         Execute(server, $"CREATE DATABASE \"{Template}\"");
-        PostgreSqlPortalDbContext.UseUtcDateTimesWithoutKind();
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = Template, Pooling = false }.ConnectionString;
         using (var db = new PostgreSqlPortalDbContext(
                    new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql(connection).Options,
