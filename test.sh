@@ -16,6 +16,9 @@ command -v dnsmasq >/dev/null 2>&1 || [ -x /usr/sbin/dnsmasq ] || missing+=(dnsm
 # The Nu HTML checker (e2e EveryPageShould) is a Java program shipped in the vnu-jar npm package.
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The suite's second pass runs on a real PostgreSQL with a real Redis (both throw-away, started below).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing ${missing[*]} ..."
@@ -24,6 +27,8 @@ if [ ${#missing[@]} -gt 0 ]; then
       || { echo "apt-get could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
     # dnsmasq's package starts a system service on port 53; the tests start their own on other ports.
     (systemctl stop dnsmasq || service dnsmasq stop || pkill -x dnsmasq) >/dev/null 2>&1 || true
+    # Likewise the postgresql and redis-server packages may start system services; ours are separate.
+    (service postgresql stop; service redis-server stop) >/dev/null 2>&1 || true
   else
     echo "Missing: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
     echo "0 passed, 1 failed"
@@ -53,11 +58,45 @@ if ! dotnet build PartnerPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly;
   exit 1
 fi
 
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# A throw-away PostgreSQL (fsync off: the data dies with the run) and Redis on free ports, ended on exit.
+services=$(mktemp -d /tmp/portal-services-XXXXXX)
+pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+pg_port=$(free_port)
+redis_port=$(free_port)
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+stop_services() {
+  as_postgres "$pg_bin/pg_ctl" -D "$services/pg" -m immediate stop >/dev/null 2>&1 || true
+  [ -f "$services/redis.pid" ] && kill "$(cat "$services/redis.pid")" 2>/dev/null || true
+  rm -rf "$services"
+}
+trap stop_services EXIT
+[ "$(id -u)" -eq 0 ] && chown postgres "$services"
+servers_up=1
+as_postgres "$pg_bin/initdb" -D "$services/pg" -U portal --auth=trust -E UTF8 --locale=C >"$services/initdb.log" 2>&1 \
+  && as_postgres "$pg_bin/pg_ctl" -D "$services/pg" -l "$services/pg.log" -w \
+       -o "-p $pg_port -k $services -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
+  || { echo "PostgreSQL did not start:"; cat "$services/initdb.log" "$services/pg.log" 2>/dev/null | tail -20; servers_up=0; }
+redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --pidfile "$services/redis.pid" >/dev/null \
+  || { echo "Redis did not start."; servers_up=0; }
+
 status=0
-for project in tests/Portal.UnitTests tests/Portal.IntegrationTests e2e/Portal.E2E; do
-  name=$(basename "$project")
+# name, project, extra environment: the integration suite runs once on SQLite files and once on PostgreSQL with Redis.
+runs=(
+  "Portal.UnitTests tests/Portal.UnitTests"
+  "Portal.IntegrationTests tests/Portal.IntegrationTests"
+  "Portal.IntegrationTests.PostgreSql tests/Portal.IntegrationTests PORTAL_TEST_POSTGRES=Host=127.0.0.1;Port=$pg_port;Username=portal PORTAL_TEST_REDIS=127.0.0.1:$redis_port"
+  "Portal.E2E e2e/Portal.E2E"
+)
+for run in "${runs[@]}"; do
+  read -r name project environment <<<"$run"
+  if [ "$name" = Portal.IntegrationTests.PostgreSql ] && [ "$servers_up" -ne 1 ]; then
+    echo "$name cannot run without PostgreSQL and Redis."; status=1; continue
+  fi
   echo "Running $name ..."
-  if ! dotnet test "$project" -c Release --no-build -nologo -v quiet \
+  # shellcheck disable=SC2086 # the environment is a list of NAME=value words
+  if ! env $environment dotnet test "$project" -c Release --no-build -nologo -v quiet \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"; then
     status=1
   fi

@@ -79,19 +79,17 @@ public sealed class DataProtectionKeysShould : IDisposable
         {
             base.ConfigureWebHost(builder);
             if (!legacyRepository) return;
-            var connectionString = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
             builder.ConfigureTestServices(services =>
-                services.Configure<KeyManagementOptions>(o => o.XmlRepository = new LegacyKeyRepository(connectionString)));
+                services.Configure<KeyManagementOptions>(o => o.XmlRepository = new LegacyKeyRepository(OpenDatabaseConnection)));
         }
     }
 
     /// <summary>What the removed DatabaseXmlRepository did, in plain SQL: one row per key, the XML without formatting.</summary>
-    private sealed class LegacyKeyRepository(string connectionString) : IXmlRepository
+    private sealed class LegacyKeyRepository(Func<System.Data.Common.DbConnection> open) : IXmlRepository
     {
         public IReadOnlyCollection<XElement> GetAllElements()
         {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
+            using var connection = open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT \"Xml\" FROM \"DataProtectionKeys\"";
             using var reader = command.ExecuteReader();
@@ -102,12 +100,17 @@ public sealed class DataProtectionKeysShould : IDisposable
 
         public void StoreElement(XElement element, string friendlyName)
         {
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
+            using var connection = open();
             using var command = connection.CreateCommand();
-            command.CommandText = "INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES ($name, $xml)";
-            command.Parameters.AddWithValue("$name", friendlyName);
-            command.Parameters.AddWithValue("$xml", element.ToString(SaveOptions.DisableFormatting));
+            command.CommandText = "INSERT INTO \"DataProtectionKeys\" (\"FriendlyName\", \"Xml\") VALUES (@name, @xml)";
+            foreach (var (name, value) in new[] { ("name", friendlyName), ("xml", element.ToString(SaveOptions.DisableFormatting)) })
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+
             command.ExecuteNonQuery();
         }
     }

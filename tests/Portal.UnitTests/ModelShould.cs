@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PartnerPortal.Accounts;
 using PartnerPortal.Billing;
@@ -21,6 +22,13 @@ public sealed class ModelShould
     private static SqlServerPortalDbContext SqlServer() =>
         new(new DbContextOptionsBuilder<SqlServerPortalDbContext>().UseSqlServer("Server=unused;Database=unused;Trusted_Connection=True").Options,
             new TenantContext(), new InstalledModules(PortalModuleList.Create()));
+
+    private static PostgreSqlPortalDbContext PostgreSql()
+    {
+        PostgreSqlPortalDbContext.UseUtcDateTimesWithoutKind();
+        return new(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql("Host=unused;Database=unused").Options,
+            new TenantContext(), new InstalledModules(PortalModuleList.Create()));
+    }
 
     /// <summary>
     /// Every type shared by all organizations, and why. Anything owned by one organization (or joining
@@ -114,6 +122,46 @@ public sealed class ModelShould
     {
         using var db = SqlServer();
         Assert.False(db.Database.HasPendingModelChanges(), "The SQL Server model changed: run `dotnet ef migrations add <Name> --context SqlServerPortalDbContext --output-dir Migrations/SqlServer` in src/Portal/Portal.Web.");
+    }
+
+    [Fact]
+    public void HaveNoPostgreSqlModelChangesWithoutAMigration()
+    {
+        using var db = PostgreSql();
+        Assert.False(db.Database.HasPendingModelChanges(), "The PostgreSQL model changed: run `dotnet ef migrations add <Name> --context PostgreSqlPortalDbContext --output-dir Migrations/PostgreSql` in src/Portal/Portal.Web.");
+    }
+
+    /// <summary>
+    /// An upgrade must never half-apply: EF runs each migration in a transaction except the commands
+    /// it marks as transaction-suppressed (on SQLite, a table rebuild's PRAGMA foreign_keys), which
+    /// run and stay whatever fails after them. Every upgrade step of every provider is generated here
+    /// exactly as the migrator would, and none may be such a command.
+    /// </summary>
+    [Fact]
+    public void RunEveryMigrationInsideATransaction()
+    {
+        using var sqlite = Sqlite();
+        using var sqlServer = SqlServer();
+        using var postgreSql = PostgreSql();
+        var outside = new List<string>();
+        foreach (DbContext db in new DbContext[] { sqlite, sqlServer, postgreSql })
+        {
+            var migrations = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsAssembly>();
+            var generator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrationsSqlGenerator>();
+            var initializer = db.GetService<Microsoft.EntityFrameworkCore.Infrastructure.IModelRuntimeInitializer>();
+            foreach (var (id, type) in migrations.Migrations)
+            {
+                var migration = migrations.CreateMigration(type, db.Database.ProviderName!);
+                var target = migration.TargetModel is { } model ? initializer.Initialize(model) : null;
+                outside.AddRange(generator.Generate(migration.UpOperations, target)
+                    .Where(c => c.TransactionSuppressed)
+                    .Select(c => $"{db.GetType().Name} {id}: {c.CommandText.Trim()}"));
+            }
+
+            Assert.NotEmpty(migrations.Migrations);
+        }
+
+        Assert.True(outside.Count == 0, "These migration commands run outside a transaction:\n" + string.Join("\n", outside));
     }
 
     [Fact]

@@ -43,6 +43,36 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["RateLimits:Credentials:PermitLimit"] = "1000",
         };
         foreach (var (key, value) in settings) _settings[key] = value;
+
+        // On a database server the factory's database follows its data folder, as the SQLite file does.
+        var dataDirectory = _settings["Portal:DataDirectory"]!;
+        _ownsDatabase = dataDirectory == DataDirectory;
+        if (TestDatabases.PostgreSqlServer is not null && !_settings.ContainsKey("Database:Provider"))
+        {
+            _settings["Database:Provider"] = "PostgreSql";
+            _settings["ConnectionStrings:Portal"] = TestDatabases.PostgreSqlFor(dataDirectory);
+        }
+
+        if (TestDatabases.Redis is { } redis && !_settings.ContainsKey("ConnectionStrings:Redis"))
+        {
+            _settings["ConnectionStrings:Redis"] = redis;
+            _settings["Redis:InstanceName"] = TestDatabases.NameFor(dataDirectory) + ":";
+        }
+    }
+
+    private readonly bool _ownsDatabase;
+
+    /// <summary>Whether this factory runs on PostgreSQL (the suite's second pass) rather than a SQLite file.</summary>
+    public bool OnPostgreSql => _settings.GetValueOrDefault("Database:Provider") == "PostgreSql";
+
+    /// <summary>A new, open connection to this factory's database, for a test that writes as an older version did.</summary>
+    public DbConnection OpenDatabaseConnection()
+    {
+        DbConnection connection = OnPostgreSql
+            ? new Npgsql.NpgsqlConnection(_settings["ConnectionStrings:Portal"])
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_settings["Portal:DataDirectory"]!, "portal.db")}");
+        connection.Open();
+        return connection;
     }
 
     public string DataDirectory { get; }
@@ -59,6 +89,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.ConfigureDbContext<SqlitePortalDbContext>(options => options.AddInterceptors(Commands));
+            services.ConfigureDbContext<PostgreSqlPortalDbContext>(options => options.AddInterceptors(Commands));
         });
     }
 
@@ -82,6 +113,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (OnPostgreSql && _ownsDatabase) TestDatabases.DropPostgreSql(DataDirectory);
             try
             {
                 Directory.Delete(DataDirectory, recursive: true);

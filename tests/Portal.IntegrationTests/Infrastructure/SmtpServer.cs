@@ -118,7 +118,8 @@ public sealed class SmtpServer : IAsyncDisposable
         throw new TimeoutException($"No message to {to} arrived at the SMTP server. Received: {string.Join(", ", Messages().Select(m => m.To + " " + m.Subject))}. {DiagnoseOutbox?.Invoke(to)}");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on now (the helper servers' ports).</summary>
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -142,6 +142,9 @@ public sealed class JobLeases(PortalDbContext db, TimeProvider time)
             "Microsoft.EntityFrameworkCore.Sqlite" => db.Database.ExecuteSqlAsync(
                 $"INSERT OR IGNORE INTO \"JobLeases\" (\"Name\", \"Holder\", \"ExpiresAt\") VALUES ({name}, '', {never})",
                 cancellationToken),
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"JobLeases\" (\"Name\", \"Holder\", \"ExpiresAt\") VALUES ({name}, '', {never}) ON CONFLICT DO NOTHING",
+                cancellationToken),
             var other => throw new NotSupportedException($"Job leases do not know the provider {other}."),
         };
     }

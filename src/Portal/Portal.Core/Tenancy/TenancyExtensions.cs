@@ -14,6 +14,23 @@ public static class TenancyExtensions
         services.Configure<PortalOptions>(configuration.GetSection(PortalOptions.Section));
         services.Configure<TenancyOptions>(configuration.GetSection(TenancyOptions.Section));
         services.AddHybridCache();
+        if (configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+        {
+            // Redis is HybridCache's second level (an IDistributedCache is picked up by it) and carries
+            // evictions to every instance; without it each instance caches alone (one instance only).
+            var prefix = new RedisPrefix(configuration["Redis:InstanceName"] ?? "portal:");
+            services.AddSingleton(prefix);
+            services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redis));
+            services.AddStackExchangeRedisCache(o => o.InstanceName = prefix.Value);
+            services.AddOptions<Microsoft.Extensions.Caching.StackExchangeRedis.RedisCacheOptions>()
+                .Configure<StackExchange.Redis.IConnectionMultiplexer>((o, connection) => o.ConnectionMultiplexerFactory = () => Task.FromResult(connection));
+            services.AddSingleton<ITenantCacheBus, RedisTenantCacheBus>();
+        }
+        else
+        {
+            services.AddSingleton<ITenantCacheBus, LocalTenantCacheBus>();
+        }
+
         services.AddSingleton<ITenantContext, TenantContext>();
         services.AddSingleton<ITenantStore, TenantStore>();
         services.AddSingleton<TenantUrls>();

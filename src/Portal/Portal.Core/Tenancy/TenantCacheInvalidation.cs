@@ -13,11 +13,14 @@ namespace PartnerPortal.Tenancy;
 /// say what changed) and after <c>ExecuteUpdate</c>/<c>ExecuteDelete</c> (the statement names the
 /// table). Eviction is asynchronous only. A synchronous write that would need it is refused before
 /// it runs: blocking a request thread on the cache is how thread pools starve, and skipping the
-/// eviction would leave other requests on a stale tenant.
+/// eviction would leave other requests on a stale tenant. Inside a transaction the eviction is
+/// repeated at the commit: a request (on any instance) that missed the cache between the save and
+/// the commit read the old row and cached it.
 /// </summary>
-public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInterceptor, IDbCommandInterceptor
+public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private bool _pending;
+    private bool _atCommit;
     private string[]? _tables;
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -38,10 +41,30 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
         if (_pending)
         {
             _pending = false;
+            _atCommit |= eventData.Context?.Database.CurrentTransaction is not null;
             await store.EvictAllAsync(cancellationToken);
         }
 
         return result;
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (!_atCommit) return;
+        _atCommit = false;
+        await store.EvictAllAsync(cancellationToken);
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (_atCommit)
+            throw new InvalidOperationException("A transaction that changed organizations, domains or partner links is committed with CommitAsync: the cached hosts are evicted asynchronously.");
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _atCommit = false;
+        return Task.CompletedTask;
     }
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
@@ -53,7 +76,12 @@ public sealed class TenantCacheInvalidation(ITenantStore store) : SaveChangesInt
 
     public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (IsBulkWriteToTenants(command, eventData)) await store.EvictAllAsync(cancellationToken);
+        if (IsBulkWriteToTenants(command, eventData))
+        {
+            _atCommit |= eventData.Context?.Database.CurrentTransaction is not null;
+            await store.EvictAllAsync(cancellationToken);
+        }
+
         return result;
     }
 

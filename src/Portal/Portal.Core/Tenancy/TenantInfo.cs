@@ -24,6 +24,7 @@ public sealed record TenantInfo(
     public bool IsWhiteLabelled => ResellerId is not null;
 
     /// <summary>Installed modules switched off for this organization (DESIGN "Modules"); cached with the rest.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(ModuleNamesConverter))]
     public IReadOnlySet<string> ModulesOff { get; init; } = NoModules;
 
     private static readonly IReadOnlySet<string> NoModules = new HashSet<string>(StringComparer.Ordinal);
@@ -43,4 +44,14 @@ public sealed record TenantInfo(
             resellerId,
             resellerName,
             Brand.Resolve(org, resellerId is null ? null : resellerBranding));
+
+    /// <summary>Redis (HybridCache's second level) keeps tenants as JSON: the set is written as a list and read back as the ordinal set it was.</summary>
+    private sealed class ModuleNamesConverter : System.Text.Json.Serialization.JsonConverter<IReadOnlySet<string>>
+    {
+        public override IReadOnlySet<string> Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            new HashSet<string>(System.Text.Json.JsonSerializer.Deserialize<List<string>>(ref reader, options) ?? [], StringComparer.Ordinal);
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, IReadOnlySet<string> value, System.Text.Json.JsonSerializerOptions options) =>
+            System.Text.Json.JsonSerializer.Serialize(writer, value.Order(StringComparer.Ordinal).ToList(), options);
+    }
 }

@@ -38,6 +38,7 @@ public interface ITenantStore
 public sealed class TenantStore(
     IServiceScopeFactory scopes,
     HybridCache cache,
+    ITenantCacheBus bus,
     InstalledModules modules,
     IOptions<PortalOptions> portal,
     IOptions<TenancyOptions> tenancy) : ITenantStore
@@ -57,7 +58,7 @@ public sealed class TenantStore(
         if (normalizedHost == _platformDomain) return HostResolution.Platform;
 
         return await cache.GetOrCreateAsync(
-            $"tenant-host:{normalizedHost}",
+            $"tenant-host:{bus.Generation}:{normalizedHost}",
             (Store: this, Host: normalizedHost),
             static (state, ct) => state.Store.LookUpHostAsync(state.Host, ct),
             _entryOptions,
@@ -68,7 +69,7 @@ public sealed class TenantStore(
     public async ValueTask<TenantInfo?> FindByIdAsync(Guid organizationId, CancellationToken cancellationToken = default)
     {
         var found = await cache.GetOrCreateAsync(
-            $"tenant-id:{organizationId:N}",
+            $"tenant-id:{bus.Generation}:{organizationId:N}",
             (Store: this, Id: organizationId),
             static async (state, ct) => new HostResolution(HostKind.Tenant, await state.Store.LoadAsync(o => o.Id == state.Id, ct)),
             _entryOptions,
@@ -77,7 +78,7 @@ public sealed class TenantStore(
         return found.Tenant;
     }
 
-    public ValueTask EvictAllAsync(CancellationToken cancellationToken = default) => cache.RemoveByTagAsync(CacheTag, cancellationToken);
+    public ValueTask EvictAllAsync(CancellationToken cancellationToken = default) => bus.EvictEverywhereAsync(cancellationToken);
 
     private async ValueTask<HostResolution> LookUpHostAsync(string host, CancellationToken cancellationToken)
     {

@@ -21,3 +21,13 @@ internal sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<S
         new(new DbContextOptionsBuilder<SqlServerPortalDbContext>().UseSqlServer("Server=design-time;Database=PartnerPortal;Trusted_Connection=True").Options,
             new TenantContext(), new InstalledModules(PortalModuleList.Create()));
 }
+
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlPortalDbContext>
+{
+    public PostgreSqlPortalDbContext CreateDbContext(string[] args)
+    {
+        PostgreSqlPortalDbContext.UseUtcDateTimesWithoutKind();
+        return new(new DbContextOptionsBuilder<PostgreSqlPortalDbContext>().UseNpgsql("Host=design-time;Database=portal").Options,
+            new TenantContext(), new InstalledModules(PortalModuleList.Create()));
+    }
+}

@@ -58,7 +58,7 @@ public static class DataExtensions
         return app;
     }
 
-    /// <summary>SQLite (embedded default, a file under the data folder) or SQL Server (production).</summary>
+    /// <summary>SQLite (embedded default, a file under the data folder), PostgreSQL or SQL Server (database servers).</summary>
     public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
@@ -78,6 +78,20 @@ public static class DataExtensions
                 .ForInstalledModules(sp));
             services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<SqlServerPortalDbContext>());
         }
+        else if (provider.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is PostgreSql but ConnectionStrings:Portal is empty.");
+            }
+
+            PostgreSqlPortalDbContext.UseUtcDateTimesWithoutKind();
+            services.AddDbContext<PostgreSqlPortalDbContext>((sp, options) => options
+                .UseNpgsql(connectionString)
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>())
+                .ForInstalledModules(sp));
+            services.AddScoped<PortalDbContext>(sp => sp.GetRequiredService<PostgreSqlPortalDbContext>());
+        }
         else if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -95,7 +109,7 @@ public static class DataExtensions
         }
         else
         {
-            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use Sqlite or SqlServer.");
+            throw new InvalidOperationException($"Database:Provider '{provider}' is not supported: use Sqlite, PostgreSql or SqlServer.");
         }
 
         return services;

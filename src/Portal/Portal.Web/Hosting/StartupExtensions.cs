@@ -26,7 +26,7 @@ public static class StartupExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await db.Database.MigrateAsync();
+        await DatabaseUpgrade.MigrateAsync(db, app.Services.GetRequiredService<TimeProvider>(), app.Logger);
         if (db.Database.IsSqlite())
         {
             // WAL: readers never wait for the one writer. The setting is stored in the file.

@@ -11,15 +11,11 @@ namespace PartnerPortal.Web.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.AlterColumn<string>(
-                name: "Branding_Theme",
-                table: "Organizations",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: true,
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 64);
+            // Branding_Theme becomes nullable. EF would rebuild the table for that, with PRAGMA
+            // foreign_keys outside the transaction, so a failure could leave the upgrade half-applied.
+            // Dropping NOT NULL changes no stored row, so SQLite allows it as an edit of the table's
+            // definition (sqlite.org/lang_altertable.html, "otherwise"), which runs inside the migration's transaction.
+            NotNullOfTheme(migrationBuilder, from: "\"Branding_Theme\" TEXT NOT NULL", to: "\"Branding_Theme\" TEXT NULL");
 
             migrationBuilder.AddColumn<string>(
                 name: "Branding_ClientTheme",
@@ -190,17 +186,22 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 name: "LastCheckedAt",
                 table: "OrganizationDomains");
 
-            migrationBuilder.AlterColumn<string>(
-                name: "Branding_Theme",
-                table: "Organizations",
-                type: "TEXT",
-                maxLength: 64,
-                nullable: false,
-                defaultValue: "",
-                oldClrType: typeof(string),
-                oldType: "TEXT",
-                oldMaxLength: 64,
-                oldNullable: true);
+            // Back to NOT NULL: no row may be null first, then the same edit of the definition.
+            migrationBuilder.Sql("UPDATE \"Organizations\" SET \"Branding_Theme\" = '' WHERE \"Branding_Theme\" IS NULL;");
+            NotNullOfTheme(migrationBuilder, from: "\"Branding_Theme\" TEXT NULL", to: "\"Branding_Theme\" TEXT NOT NULL");
+        }
+
+        /// <summary>
+        /// Rewrites the column's definition in sqlite_master, reloads this connection's schema
+        /// (RESET) and changes the schema once more so every other open connection reloads it too.
+        /// </summary>
+        private static void NotNullOfTheme(MigrationBuilder migrationBuilder, string from, string to)
+        {
+            migrationBuilder.Sql("PRAGMA writable_schema = ON;");
+            migrationBuilder.Sql($"UPDATE sqlite_master SET sql = replace(sql, '{from}', '{to}') WHERE type = 'table' AND name = 'Organizations';");
+            migrationBuilder.Sql("PRAGMA writable_schema = RESET;");
+            migrationBuilder.Sql("CREATE TABLE \"__SchemaReload\" (\"Id\" INTEGER);");
+            migrationBuilder.Sql("DROP TABLE \"__SchemaReload\";");
         }
     }
 }
