@@ -37,6 +37,8 @@ public class PortalFactory : WebApplicationFactory<Program>
             ["Portal:PlatformName"] = "Cloudbase",
             ["Portal:DataDirectory"] = DataDirectory,
             ["Portal:PublicScheme"] = "http",
+            // Each test class's host would compile every theme's views at start; the pages it opens compile what they need.
+            ["Themes:WarmUpAtStart"] = "false",
             ["Mail:FromAddress"] = "no-reply@portal.test",
             ["Mail:PollInterval"] = "00:00:00.100",
             ["Tenancy:TrustLocalDomains"] = "true",

@@ -12,6 +12,13 @@ public sealed class ThemeOptions
 
     /// <summary>Folder holding one folder per theme. Relative paths are under the content root; unset: the nearest <c>themes/</c> above it.</summary>
     public string? RootPath { get; set; }
+
+    /// <summary>
+    /// Compile every theme's shared views before the server listens, so the first page after a start
+    /// answers at once. The integration tests turn it off: each of their many short-lived hosts would
+    /// otherwise compile the views of themes it never shows.
+    /// </summary>
+    public bool WarmUpAtStart { get; set; } = true;
 }
 
 public sealed record ThemeManifest(string Name, string DisplayName, string? BaseTheme, string? PrimaryColor, string? AccentColor)

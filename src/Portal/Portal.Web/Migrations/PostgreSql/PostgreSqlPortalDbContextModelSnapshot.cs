@@ -72,6 +72,9 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("SupportSpecialist")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
@@ -398,6 +401,48 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("character varying(253)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("PartnerPortal.Accounts.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -507,6 +552,52 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PartnerPortal.Audit.PlatformAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "Action", "At");
+
+                    b.ToTable("PlatformAudit", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Billing.AccountSubscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -610,6 +701,10 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProductLine")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
@@ -1190,6 +1285,9 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<DateTime?>("DeadAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("timestamp without time zone");
 
@@ -1326,6 +1424,10 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Result")
                         .IsRequired()
@@ -2283,6 +2385,66 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.ToTable("Solutions_Listings", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.RecipeCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CopyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("CopySolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("PreviewedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("PushedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RecipeSolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("RecipientOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RunningVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UpdateAnsweredAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int?>("UpdateState")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipeSolutionId");
+
+                    b.HasIndex("TenantId", "RecipeSolutionId");
+
+                    b.ToTable("Solutions_RecipeCopies", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2407,6 +2569,67 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.ToTable("Solutions_RecordValues", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TableKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("TenantId", "SolutionId");
+
+                    b.ToTable("Solutions_Imports", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RuleRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2474,6 +2697,9 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.Property<int?>("CurrentVersion")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("DraftJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2490,13 +2716,32 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("ProtectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ProtectsCopies")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("PurgeAfter")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("SourceDefinitionJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("SourceOrganization")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid?>("SourceOrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SourceRecipe")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SourceSolutionId")
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("SourceVersion")
                         .HasColumnType("integer");
@@ -2534,6 +2779,8 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("TenantId", "SourceSolutionId");
 
                     b.HasIndex("TenantId", "WorkspaceId", "Name");
 
@@ -2637,6 +2884,21 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateTime?>("PreviewedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<bool>("Protected")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("RecipeCopyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipeSolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("RecipeVersion")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid");
 
@@ -2645,6 +2907,66 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.HasIndex("TenantId", "ImportedAt");
 
                     b.ToTable("Solutions_Shares", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.SolutionUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnsweredByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("FromOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromOrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("FromVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RecipeCopyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecipeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.HasIndex("TenantId", "SolutionId", "AppliedAt", "DeclinedAt");
+
+                    b.ToTable("Solutions_Updates", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>
@@ -2849,6 +3171,15 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("PartnerPortal.Accounts.PortalUserToken", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Accounts.UserSession", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.PortalUser", null)
                         .WithMany()
@@ -3158,6 +3489,15 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.RecipeCopy", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("RecipeSolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Workspace", null)
@@ -3190,6 +3530,15 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.HasOne("PartnerPortal.Solutions.SolutionRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordImportRun", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3229,6 +3578,15 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.SolutionUpdate", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PartnerPortal.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RecipeUpdatesAndProtection : Migration
+    public partial class RecipeUpdatesImportsAccountsAndMail : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -86,6 +86,83 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 type: "INTEGER",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "ProductLine",
+                table: "Plans",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ProductLine",
+                table: "PartnerTiers_CaseStudies",
+                type: "TEXT",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "DeadAt",
+                table: "MailOutbox",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "SupportSpecialist",
+                table: "Invitations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "PlatformAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlatformAudit", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Solutions_Imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SolutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TableKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RowsDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Solutions_Imports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Solutions_Imports_Solutions_Solutions_SolutionId",
+                        column: x => x.SolutionId,
+                        principalTable: "Solutions_Solutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Solutions_RecipeCopies",
                 columns: table => new
@@ -147,10 +224,81 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Host = table.Column<string>(type: "TEXT", maxLength: 253, nullable: false),
+                    Device = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserSessions_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.UpdateData(
+                table: "Plans",
+                keyColumn: "Id",
+                keyValue: new Guid("0199a000-0000-7000-8000-000000000001"),
+                column: "ProductLine",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Plans",
+                keyColumn: "Id",
+                keyValue: new Guid("0199a000-0000-7000-8000-000000000002"),
+                column: "ProductLine",
+                value: null);
+
+            migrationBuilder.UpdateData(
+                table: "Plans",
+                keyColumn: "Id",
+                keyValue: new Guid("0199a000-0000-7000-8000-000000000003"),
+                column: "ProductLine",
+                value: null);
+
             migrationBuilder.CreateIndex(
                 name: "IX_Solutions_Solutions_TenantId_SourceSolutionId",
                 table: "Solutions_Solutions",
                 columns: new[] { "TenantId", "SourceSolutionId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlatformAudit_TenantId_Action_At",
+                table: "PlatformAudit",
+                columns: new[] { "TenantId", "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlatformAudit_TenantId_At",
+                table: "PlatformAudit",
+                columns: new[] { "TenantId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Imports_SolutionId",
+                table: "Solutions_Imports",
+                column: "SolutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Imports_Status_CreatedAt",
+                table: "Solutions_Imports",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Imports_TenantId_SolutionId",
+                table: "Solutions_Imports",
+                columns: new[] { "TenantId", "SolutionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Solutions_RecipeCopies_RecipeSolutionId",
@@ -171,16 +319,30 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                 name: "IX_Solutions_Updates_TenantId_SolutionId_AppliedAt_DeclinedAt",
                 table: "Solutions_Updates",
                 columns: new[] { "TenantId", "SolutionId", "AppliedAt", "DeclinedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId_EndedAt",
+                table: "UserSessions",
+                columns: new[] { "UserId", "EndedAt" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "PlatformAudit");
+
+            migrationBuilder.DropTable(
+                name: "Solutions_Imports");
+
+            migrationBuilder.DropTable(
                 name: "Solutions_RecipeCopies");
 
             migrationBuilder.DropTable(
                 name: "Solutions_Updates");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropIndex(
                 name: "IX_Solutions_Solutions_TenantId_SourceSolutionId",
@@ -233,6 +395,22 @@ namespace PartnerPortal.Web.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "RecipeVersion",
                 table: "Solutions_Shares");
+
+            migrationBuilder.DropColumn(
+                name: "ProductLine",
+                table: "Plans");
+
+            migrationBuilder.DropColumn(
+                name: "ProductLine",
+                table: "PartnerTiers_CaseStudies");
+
+            migrationBuilder.DropColumn(
+                name: "DeadAt",
+                table: "MailOutbox");
+
+            migrationBuilder.DropColumn(
+                name: "SupportSpecialist",
+                table: "Invitations");
         }
     }
 }

@@ -12,8 +12,8 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261127173543_InvitationSupportSpecialist")]
-    partial class InvitationSupportSpecialist
+    [Migration("20261127190714_RecipeUpdatesImportsAccountsAndMail")]
+    partial class RecipeUpdatesImportsAccountsAndMail
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -405,6 +405,48 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Accounts.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Device")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("PartnerPortal.Accounts.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -514,6 +556,52 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PartnerPortal.Audit.PlatformAuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("nvarchar(45)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UserEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("TenantId", "Action", "At");
+
+                    b.ToTable("PlatformAudit", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Billing.AccountSubscription", b =>
                 {
                     b.Property<Guid>("Id")
@@ -617,6 +705,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ProductLine")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
@@ -1197,6 +1289,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("DeadAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("datetime2");
 
@@ -1333,6 +1428,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ProductLine")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Result")
                         .IsRequired()
@@ -2290,6 +2389,66 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("Solutions_Listings", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.RecipeCopy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("CopyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("CopySolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ImportedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("PreviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("PushedVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RecipeSolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RecipientName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("RecipientOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RunningVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("UpdateAnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("UpdateState")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipeSolutionId");
+
+                    b.HasIndex("TenantId", "RecipeSolutionId");
+
+                    b.ToTable("Solutions_RecipeCopies", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2414,6 +2573,67 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("Solutions_RecordValues", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordImportRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RowsDone")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TableKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("TenantId", "SolutionId");
+
+                    b.ToTable("Solutions_Imports", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RuleRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2481,6 +2701,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<int?>("CurrentVersion")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("DraftJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -2497,13 +2720,32 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("ProtectedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<bool>("ProtectsCopies")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime?>("PurgeAfter")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SourceDefinitionJson")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("SourceOrganization")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid?>("SourceOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("SourceRecipe")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid?>("SourceSolutionId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int?>("SourceVersion")
                         .HasColumnType("int");
@@ -2541,6 +2783,8 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("TenantId", "SourceSolutionId");
 
                     b.HasIndex("TenantId", "WorkspaceId", "Name");
 
@@ -2644,6 +2888,21 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("PreviewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("Protected")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("RecipeCopyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RecipeSolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("RecipeVersion")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2652,6 +2911,66 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasIndex("TenantId", "ImportedAt");
 
                     b.ToTable("Solutions_Shares", (string)null);
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.SolutionUpdate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AnsweredByEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime?>("AppliedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DeclinedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("FromOrganizationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FromOrganizationName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("FromVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RecipeCopyId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("RecipeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("SolutionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ToVersion")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SolutionId");
+
+                    b.HasIndex("TenantId", "SolutionId", "AppliedAt", "DeclinedAt");
+
+                    b.ToTable("Solutions_Updates", (string)null);
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>
@@ -2856,6 +3175,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("PartnerPortal.Accounts.PortalUserToken", b =>
+                {
+                    b.HasOne("PartnerPortal.Accounts.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Accounts.UserSession", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.PortalUser", null)
                         .WithMany()
@@ -3165,6 +3493,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.RecipeCopy", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("RecipeSolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.RecipeLibrary", b =>
                 {
                     b.HasOne("PartnerPortal.Accounts.Workspace", null)
@@ -3197,6 +3534,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasOne("PartnerPortal.Solutions.SolutionRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordImportRun", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3236,6 +3582,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("FK_Solutions_Shares_Organizations_ToOrganizationId");
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.SolutionUpdate", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Solution", null)
+                        .WithMany()
+                        .HasForeignKey("SolutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PartnerPortal.Solutions.SolutionVersion", b =>

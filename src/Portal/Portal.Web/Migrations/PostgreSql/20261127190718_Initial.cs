@@ -97,6 +97,7 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LastError = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     SentAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    DeadAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ClaimedUntil = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
@@ -149,6 +150,7 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     RecordLimit = table.Column<long>(type: "bigint", nullable: true),
                     MemberLimit = table.Column<int>(type: "integer", nullable: true),
                     CustomDomainLimit = table.Column<int>(type: "integer", nullable: true),
+                    ProductLine = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     WhiteLabel = table.Column<bool>(type: "boolean", nullable: false),
                     IsDefault = table.Column<bool>(type: "boolean", nullable: false),
                     SortOrder = table.Column<int>(type: "integer", nullable: false),
@@ -158,6 +160,26 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Plans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlatformAudit",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlatformAudit", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -289,6 +311,31 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
                     table.ForeignKey(
                         name: "FK_AspNetUserTokens_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Host = table.Column<string>(type: "character varying(253)", maxLength: 253, nullable: false),
+                    Device = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserSessions_AspNetUsers_UserId",
                         column: x => x.UserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
@@ -573,6 +620,7 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
                     Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     Role = table.Column<int>(type: "integer", nullable: false),
+                    SupportSpecialist = table.Column<bool>(type: "boolean", nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     InvitedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
@@ -761,6 +809,7 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     TenantId = table.Column<Guid>(type: "uuid", nullable: false),
                     Customer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProductLine = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CompanySize = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Need = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     Solution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
@@ -1182,7 +1231,12 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     PackageJson = table.Column<string>(type: "text", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     ImportedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    DeclinedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                    DeclinedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    RecipeSolutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecipeVersion = table.Column<int>(type: "integer", nullable: true),
+                    RecipeCopyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Protected = table.Column<bool>(type: "boolean", nullable: false),
+                    PreviewedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1288,6 +1342,13 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     SourceOrganization = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SourceRecipe = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     SourceVersion = table.Column<int>(type: "integer", nullable: true),
+                    SourceOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceSolutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceDefinitionJson = table.Column<string>(type: "text", nullable: true),
+                    ProtectsCopies = table.Column<bool>(type: "boolean", nullable: false),
+                    ProtectedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DeletedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    PurgeAfter = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
                     CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
@@ -1358,6 +1419,36 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Solutions_Imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SolutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TableKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: true),
+                    RowCount = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    RowsDone = table.Column<int>(type: "integer", nullable: false),
+                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Solutions_Imports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Solutions_Imports_Solutions_Solutions_SolutionId",
+                        column: x => x.SolutionId,
+                        principalTable: "Solutions_Solutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Solutions_Listings",
                 columns: table => new
                 {
@@ -1387,6 +1478,37 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 });
 
             migrationBuilder.CreateTable(
+                name: "Solutions_RecipeCopies",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipeSolutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    PreviewedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    ImportedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    DeclinedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    CopySolutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CopyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    RunningVersion = table.Column<int>(type: "integer", nullable: true),
+                    PushedVersion = table.Column<int>(type: "integer", nullable: true),
+                    UpdateState = table.Column<int>(type: "integer", nullable: true),
+                    UpdateAnsweredAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Solutions_RecipeCopies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Solutions_RecipeCopies_Solutions_Solutions_RecipeSolutionId",
+                        column: x => x.RecipeSolutionId,
+                        principalTable: "Solutions_Solutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Solutions_Records",
                 columns: table => new
                 {
@@ -1403,6 +1525,36 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     table.PrimaryKey("PK_Solutions_Records", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Solutions_Records_Solutions_Solutions_SolutionId",
+                        column: x => x.SolutionId,
+                        principalTable: "Solutions_Solutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Solutions_Updates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SolutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromOrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromOrganizationName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecipeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FromVersion = table.Column<int>(type: "integer", nullable: true),
+                    ToVersion = table.Column<int>(type: "integer", nullable: false),
+                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
+                    RecipeCopyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
+                    AppliedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    DeclinedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
+                    AnsweredByEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Solutions_Updates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Solutions_Updates_Solutions_Solutions_SolutionId",
                         column: x => x.SolutionId,
                         principalTable: "Solutions_Solutions",
                         principalColumn: "Id",
@@ -1483,12 +1635,12 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
 
             migrationBuilder.InsertData(
                 table: "Plans",
-                columns: new[] { "Id", "ArchivedAt", "Code", "CreatedAt", "Currency", "CustomDomainLimit", "IsDefault", "MemberLimit", "MonthlyListPrice", "Name", "RecordLimit", "SortOrder", "WhiteLabel" },
+                columns: new[] { "Id", "ArchivedAt", "Code", "CreatedAt", "Currency", "CustomDomainLimit", "IsDefault", "MemberLimit", "MonthlyListPrice", "Name", "ProductLine", "RecordLimit", "SortOrder", "WhiteLabel" },
                 values: new object[,]
                 {
-                    { new Guid("0199a000-0000-7000-8000-000000000001"), null, "free", new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "USD", 0, true, 2, 0m, "Free", 50L, 0, true },
-                    { new Guid("0199a000-0000-7000-8000-000000000002"), null, "basic", new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "USD", 1, false, 10, 29m, "Basic", 5000L, 1, true },
-                    { new Guid("0199a000-0000-7000-8000-000000000003"), null, "pro", new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "USD", 5, false, null, 99m, "Pro", null, 2, true }
+                    { new Guid("0199a000-0000-7000-8000-000000000001"), null, "free", new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "USD", 0, true, 2, 0m, "Free", null, 50L, 0, true },
+                    { new Guid("0199a000-0000-7000-8000-000000000002"), null, "basic", new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "USD", 1, false, 10, 29m, "Basic", null, 5000L, 1, true },
+                    { new Guid("0199a000-0000-7000-8000-000000000003"), null, "pro", new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), "USD", 5, false, null, 99m, "Pro", null, null, 2, true }
                 });
 
             migrationBuilder.CreateIndex(
@@ -1822,6 +1974,16 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlatformAudit_TenantId_Action_At",
+                table: "PlatformAudit",
+                columns: new[] { "TenantId", "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlatformAudit_TenantId_At",
+                table: "PlatformAudit",
+                columns: new[] { "TenantId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Resellers_ClientDeletions_ClientId",
                 table: "Resellers_ClientDeletions",
                 column: "ClientId");
@@ -1951,6 +2113,21 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 columns: new[] { "TenantId", "UserId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Imports_SolutionId",
+                table: "Solutions_Imports",
+                column: "SolutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Imports_Status_CreatedAt",
+                table: "Solutions_Imports",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Imports_TenantId_SolutionId",
+                table: "Solutions_Imports",
+                columns: new[] { "TenantId", "SolutionId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Solutions_Listings_SolutionId",
                 table: "Solutions_Listings",
                 column: "SolutionId");
@@ -1965,6 +2142,16 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 name: "IX_Solutions_Listings_UnlistedAt_Installs",
                 table: "Solutions_Listings",
                 columns: new[] { "UnlistedAt", "Installs" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_RecipeCopies_RecipeSolutionId",
+                table: "Solutions_RecipeCopies",
+                column: "RecipeSolutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_RecipeCopies_TenantId_RecipeSolutionId",
+                table: "Solutions_RecipeCopies",
+                columns: new[] { "TenantId", "RecipeSolutionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Solutions_RecipeLibraries_TenantId_WorkspaceId",
@@ -2039,6 +2226,11 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 columns: new[] { "TenantId", "ImportedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Solutions_TenantId_SourceSolutionId",
+                table: "Solutions_Solutions",
+                columns: new[] { "TenantId", "SourceSolutionId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Solutions_Solutions_TenantId_WorkspaceId_Name",
                 table: "Solutions_Solutions",
                 columns: new[] { "TenantId", "WorkspaceId", "Name" });
@@ -2047,6 +2239,16 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 name: "IX_Solutions_Solutions_WorkspaceId",
                 table: "Solutions_Solutions",
                 column: "WorkspaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Updates_SolutionId",
+                table: "Solutions_Updates",
+                column: "SolutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Solutions_Updates_TenantId_SolutionId_AppliedAt_DeclinedAt",
+                table: "Solutions_Updates",
+                columns: new[] { "TenantId", "SolutionId", "AppliedAt", "DeclinedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Solutions_Versions_SolutionId",
@@ -2058,6 +2260,11 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 table: "Solutions_Versions",
                 columns: new[] { "TenantId", "SolutionId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserSessions_UserId_EndedAt",
+                table: "UserSessions",
+                columns: new[] { "UserId", "EndedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkspaceMemberships_TenantId_WorkspaceId_UserId",
@@ -2185,6 +2392,9 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 name: "PartnerTiers_Tiers");
 
             migrationBuilder.DropTable(
+                name: "PlatformAudit");
+
+            migrationBuilder.DropTable(
                 name: "PlatformSettings");
 
             migrationBuilder.DropTable(
@@ -2215,7 +2425,13 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 name: "Solutions_Assignments");
 
             migrationBuilder.DropTable(
+                name: "Solutions_Imports");
+
+            migrationBuilder.DropTable(
                 name: "Solutions_Listings");
+
+            migrationBuilder.DropTable(
+                name: "Solutions_RecipeCopies");
 
             migrationBuilder.DropTable(
                 name: "Solutions_RecipeLibraries");
@@ -2236,7 +2452,13 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 name: "Solutions_Shares");
 
             migrationBuilder.DropTable(
+                name: "Solutions_Updates");
+
+            migrationBuilder.DropTable(
                 name: "Solutions_Versions");
+
+            migrationBuilder.DropTable(
+                name: "UserSessions");
 
             migrationBuilder.DropTable(
                 name: "WorkspaceMemberships");
