@@ -67,6 +67,8 @@ public sealed class ResellerJourneyShould(MailingPortalFixture portal) : IClassF
         for (var i = 1; i <= 50; i++) rows.Append(CultureInfo.InvariantCulture, $"Member {i},Yoga\n");
         await owner.GetByLabel("CSV or Excel file").SetInputFilesAsync(new FilePayload { Name = "bookings.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(rows.ToString()) });
         await owner.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        // A refused file says why in an alert: fail with its words rather than a missing button.
+        await Expect(owner.Locator("main [role=alert]")).ToHaveCountAsync(0);
         await owner.GetByRole(AriaRole.Button, new() { Name = "Import 50 rows" }).ClickAsync();
         await owner.GetByRole(AriaRole.Link, new() { Name = "New record" }).ClickAsync();
         await owner.GetByLabel("Member (required)").FillAsync("Member 51");

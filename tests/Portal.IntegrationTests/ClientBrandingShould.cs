@@ -116,8 +116,13 @@ public sealed class ClientBrandingShould(PortalFactory factory) : PortalTest<Por
             Assert.Equal(pattern == "/clients" ? HttpStatusCode.OK : HttpStatusCode.Forbidden, (await member.GetAsync(path)).StatusCode);
         }
 
-        using (var outsider = await SignedInAsync(world.Reseller.Host, world.ClientAdmin))
+        // The client's admin cannot sign in on the reseller's host at all; someone whose membership there ended after signing in gets 403.
+        Assert.NotEqual(HttpStatusCode.Redirect, (await Factory.ClientFor(world.Reseller.Host).SignInAsync(world.ClientAdmin.Email!)).StatusCode);
+        var former = await World.CreateUserAsync();
+        await World.AddMemberAsync(world.Reseller, former, OrganizationRole.Admin);
+        using (var outsider = await SignedInAsync(world.Reseller.Host, former))
         {
+            await World.EndMembershipAsync(world.Reseller, former);
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).StatusCode);
         }
 

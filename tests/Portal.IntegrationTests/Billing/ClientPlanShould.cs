@@ -238,9 +238,12 @@ public sealed class ClientPlanShould(PortalFactory factory) : PortalTest<PortalF
             Assert.Equal(HttpStatusCode.NotFound, (await unknown.GetAsync(path)).StatusCode);
         }
 
+        // Someone whose membership of the reseller ended after signing in (no one else can sign in on its host).
         var outsider = await World.CreateUserAsync();
+        await World.AddMemberAsync(world.Reseller, outsider, OrganizationRole.Member);
         using (var noMembership = await BillingWorld.SignedInAsync(Factory, world.Reseller.Host, outsider))
         {
+            await World.EndMembershipAsync(world.Reseller, outsider);
             Assert.Equal(HttpStatusCode.Forbidden, (await noMembership.GetAsync(path)).StatusCode);
         }
 

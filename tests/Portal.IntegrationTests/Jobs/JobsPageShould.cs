@@ -152,6 +152,9 @@ public sealed class JobsPageShould(PortalFactory factory) : PortalTest<PortalFac
         var user = await World.CreateUserAsync();
         await using var scope = Factory.Services.CreateAsyncScope();
         var principal = await scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<PortalUser>>().CreateAsync(user);
+        // An open session of the platform host, as sign-in would record it (the host refuses a cookie without one).
+        var session = await scope.ServiceProvider.GetRequiredService<PartnerPortal.Accounts.UserSessions>().StartAsync(user.Id, PortalFactory.PlatformDomain, "Test");
+        ((System.Security.Claims.ClaimsIdentity)principal.Identity!).AddClaim(new System.Security.Claims.Claim(PartnerPortal.Accounts.UserSessions.Claim, session.ToString()));
         var cookie = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
         var now = DateTimeOffset.UtcNow;
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now.AddHours(1) }, IdentityConstants.ApplicationScheme);

@@ -41,7 +41,8 @@ public sealed class ResellerIsolationShould(PortalFactory factory) : PortalTest<
             Assert.StartsWith("/account/signin", response.Headers.Location!.PathAndQuery);
         }
 
-        using (var outsider = await Factory.SignedInAsync(world.Reseller.Host, world.DirectOwner))
+        await FormerMembers.RefusedSignInAsync(Factory, world.Reseller.Host, world.DirectOwner);
+        using (var outsider = await FormerMembers.SignedInAsync(Factory, World, world.Reseller))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).StatusCode);
         }
@@ -89,7 +90,8 @@ public sealed class ResellerIsolationShould(PortalFactory factory) : PortalTest<
             Assert.Equal(HttpStatusCode.Forbidden, (await tooLow.GetAsync(path)).StatusCode);
         }
 
-        using (var outsider = await Factory.SignedInAsync(world.Direct.Host, world.ClientOwner))
+        await FormerMembers.RefusedSignInAsync(Factory, world.Direct.Host, world.ClientOwner);
+        using (var outsider = await FormerMembers.SignedInAsync(Factory, World, world.Direct, OrganizationRole.Admin))
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).StatusCode);
         }

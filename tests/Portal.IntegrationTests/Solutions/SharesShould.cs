@@ -89,9 +89,14 @@ public sealed class SharesShould(PortalFactory factory) : PortalTest<PortalFacto
             Assert.StartsWith("/account/signin", response.Headers.Location!.PathAndQuery);
         }
 
+        // Another organization's owner cannot sign in on this host; someone whose membership ended after signing in gets 403.
         using (var outsider = Factory.ClientFor(sent.Client.Host))
         {
-            await outsider.SignInAsync(otherOwner.Email!);
+            Assert.NotEqual(HttpStatusCode.Redirect, (await outsider.SignInAsync(otherOwner.Email!)).StatusCode);
+            var former = await World.CreateUserAsync();
+            await World.AddMemberAsync(sent.Client, former, OrganizationRole.Member);
+            await outsider.SignInAsync(former.Email!);
+            await World.EndMembershipAsync(sent.Client, former);
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync("/solutions/shares")).StatusCode);
         }
 

@@ -166,9 +166,14 @@ public sealed class WorkspaceMoveShould(PortalFactory factory) : PortalTest<Port
             Assert.Null(index.QuerySelector($"a[href='{page}']"));
         }
 
+        // Another organization's owner cannot even sign in here; a person whose membership ended after signing in gets no access.
         using (var outsider = Factory.ClientFor(s.Source.Host))
         {
-            await outsider.SignInAsync(otherOwner.Email!);
+            Assert.NotEqual(HttpStatusCode.Redirect, (await outsider.SignInAsync(otherOwner.Email!)).StatusCode);
+            var former = await World.CreateUserAsync();
+            await World.AddMemberAsync(s.Source, former, OrganizationRole.Member);
+            await outsider.SignInAsync(former.Email!);
+            await World.EndMembershipAsync(s.Source, former);
             Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(page)).StatusCode);
         }
 
