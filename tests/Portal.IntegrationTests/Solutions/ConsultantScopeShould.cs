@@ -130,7 +130,7 @@ public sealed class ConsultantScopeShould(PortalFactory factory) : PortalTest<Po
 
         // The other client's host does not serve a consultant without a seat there: sign-in is refused, so every page asks to sign in.
         using var onOther = Factory.ClientFor(other.Host);
-        Assert.NotEqual(HttpStatusCode.Redirect, (await onOther.SignInAsync(consultant.Email!)).StatusCode);
+        await FormerMembers.RefusedSignInAsync(Factory, other.Host, consultant);
         foreach (var path in new[] { "/solutions", $"/solutions/{otherSolution}", $"/solutions/{builtThere}/builder", $"/workspaces/{otherWorkspace}" })
         {
             var response = await onOther.GetAsync(path);

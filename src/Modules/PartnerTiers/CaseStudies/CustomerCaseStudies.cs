@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Audit;
+using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.PartnerTiers.Deals;
 using PartnerPortal.Tenancy;
@@ -60,9 +61,8 @@ public sealed class CustomerCaseStudies(PortalDbContext db, ITenantContext tenan
     };
 
     /// <summary>The product lines a case study can name: those of the platform's plans (kernel), by name.</summary>
-    public async Task<IReadOnlyList<string>> ProductLinesAsync(CancellationToken cancellationToken = default) =>
-        (await db.Plans.AsNoTracking().Where(p => p.ProductLine != null).Select(p => p.ProductLine!).Distinct().ToListAsync(cancellationToken))
-            .Order(StringComparer.OrdinalIgnoreCase).ToList();
+    public Task<IReadOnlyList<string>> ProductLinesAsync(CancellationToken cancellationToken = default) =>
+        Plan.ProductLinesAsync(db.Plans.AsNoTracking(), cancellationToken);
 
     public async Task<IReadOnlyList<CaseStudy>> OwnAsync(CancellationToken cancellationToken = default) =>
         await db.Set<CaseStudy>().AsNoTracking().OrderByDescending(c => c.SubmittedAt).Take(500).ToListAsync(cancellationToken);

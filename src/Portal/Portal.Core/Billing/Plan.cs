@@ -47,6 +47,11 @@ public class Plan : IGlobalEntity
 
     public bool IsFree => MonthlyListPrice == 0;
 
+    /// <summary>The product lines the plans name, in order: what plan forms suggest and case studies may name (P7).</summary>
+    public static async Task<IReadOnlyList<string>> ProductLinesAsync(IQueryable<Plan> plans, CancellationToken cancellationToken = default) =>
+        (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(plans.Where(p => p.ProductLine != null).Select(p => p.ProductLine!).Distinct(), cancellationToken))
+            .Order(StringComparer.OrdinalIgnoreCase).ToList();
+
     /// <summary>The plans every database starts with (seeded by the migration; the platform admin edits them).</summary>
     public static class Seeded
     {

@@ -59,7 +59,7 @@ public sealed class EditPlanModel(PortalDbContext db, IPortalEvents events, Time
 
     public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
     {
-        ProductLines = await db.Plans.AsNoTracking().Where(p => p.ProductLine != null).Select(p => p.ProductLine!).Distinct().OrderBy(l => l).ToListAsync(HttpContext.RequestAborted);
+        ProductLines = await Plan.ProductLinesAsync(db.Plans.AsNoTracking(), HttpContext.RequestAborted);
         await next();
     }
 
