@@ -25,7 +25,7 @@ public static class BulkRecords
         {
             for (var start = 0; start < count; start += Chunk)
             {
-                await store.AddAsync(solution, definition, table, Enumerable.Range(start, Math.Min(Chunk, count - start)).Select(row).ToList(), CancellationToken.None);
+                await store.AddAsync(solution, definition, table, Enumerable.Range(start, Math.Min(Chunk, count - start)).Select(row).ToList(), CancellationToken.None, inserts);
                 await inserts.FlushAsync(CancellationToken.None);
             }
         }

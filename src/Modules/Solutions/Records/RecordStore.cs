@@ -16,17 +16,22 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
     /// <summary>Every sort key ends with U+0001 and the record id as 32 hex digits (unique keys, so keyset paging never skips).</summary>
     public const int SortKeySuffixLength = 33;
 
-    /// <summary>Adds records; the caller saves (and wraps several calls in one transaction).</summary>
-    public async Task<IReadOnlyList<SolutionRecord>> AddAsync(Solution solution, SolutionDefinition definition, TableDefinition table, IReadOnlyList<JsonObject> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds records; the caller saves (and wraps several calls in one transaction). With
+    /// <paramref name="inserts"/> the rows go to its prepared INSERTs instead of the change tracker
+    /// (an import of 100,000 records), which the caller flushes.
+    /// </summary>
+    public async Task<IReadOnlyList<SolutionRecord>> AddAsync(Solution solution, SolutionDefinition definition, TableDefinition table, IReadOnlyList<JsonObject> rows, CancellationToken cancellationToken, TrackedInserts? inserts = null)
     {
+        Action<object> add = inserts is null ? Track : inserts.Add;
         var now = time.GetUtcNow().UtcDateTime;
         var records = new List<SolutionRecord>(rows.Count);
         foreach (var values in rows)
         {
             var record = new SolutionRecord { SolutionId = solution.Id, TableKey = table.Key, ValuesJson = values.ToJsonString(), CreatedAt = now, UpdatedAt = now };
-            db.Add(record);
-            AddIndexRows(record, table, values, created: true);
-            QueueRules(solution, definition, table, record, values, null, RuleTrigger.Created, now);
+            add(record);
+            AddIndexRows(add, record, table, values, created: true);
+            QueueRules(add, solution, definition, table, record, values, null, RuleTrigger.Created, now);
             records.Add(record);
         }
 
@@ -42,8 +47,8 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
         record.UpdatedAt = now;
         await db.Set<RecordValue>().Where(v => v.RecordId == record.Id && v.FieldKey != CreatedField).ExecuteDeleteAsync(cancellationToken);
         await db.Set<RecordToken>().Where(t => t.RecordId == record.Id).ExecuteDeleteAsync(cancellationToken);
-        AddIndexRows(record, table, values, created: false);
-        QueueRules(solution, definition, table, record, values, before, RuleTrigger.Changed, now);
+        AddIndexRows(Track, record, table, values, created: false);
+        QueueRules(Track, solution, definition, table, record, values, before, RuleTrigger.Changed, now);
     }
 
     public async Task DeleteAsync(SolutionRecord record, CancellationToken cancellationToken)
@@ -63,7 +68,7 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
         var values = JsonNode.Parse(valuesJson) as JsonObject ?? [];
         var record = new SolutionRecord { Id = recordId, SolutionId = solution.Id, TableKey = table.Key, ValuesJson = values.ToJsonString(), CreatedAt = createdAt, UpdatedAt = time.GetUtcNow().UtcDateTime };
         db.Add(record);
-        AddIndexRows(record, table, values, created: true);
+        AddIndexRows(Track, record, table, values, created: true);
         await AdjustCounterAsync(1, cancellationToken);
     }
 
@@ -82,7 +87,7 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
         record.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.Set<RecordValue>().Where(v => v.RecordId == record.Id && v.FieldKey != CreatedField).ExecuteDeleteAsync(cancellationToken);
         await db.Set<RecordToken>().Where(t => t.RecordId == record.Id).ExecuteDeleteAsync(cancellationToken);
-        AddIndexRows(record, table, values, created: false);
+        AddIndexRows(Track, record, table, values, created: false);
     }
 
     /// <summary>Keeps the per-organization count with a relative update, so concurrent writers do not lose counts.</summary>
@@ -98,19 +103,21 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
         }
     }
 
-    private void AddIndexRows(SolutionRecord record, TableDefinition table, JsonObject values, bool created)
+    private void Track(object entity) => db.Add(entity);
+
+    private static void AddIndexRows(Action<object> add, SolutionRecord record, TableDefinition table, JsonObject values, bool created)
     {
         var suffix = "\u0001" + record.Id.ToString("N");
         if (created)
         {
-            db.Add(new RecordValue { SolutionId = record.SolutionId, TableKey = table.Key, FieldKey = CreatedField, RecordId = record.Id, SortKey = record.CreatedAt.ToString("yyyyMMddHHmmssfffffff", Invariant.Culture) + suffix, HasValue = true });
+            add(new RecordValue { SolutionId = record.SolutionId, TableKey = table.Key, FieldKey = CreatedField, RecordId = record.Id, SortKey = record.CreatedAt.ToString("yyyyMMddHHmmssfffffff", Invariant.Culture) + suffix, HasValue = true });
         }
 
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in table.Fields)
         {
             values.TryGetPropertyValue(field.Key, out var value);
-            db.Add(new RecordValue { SolutionId = record.SolutionId, TableKey = table.Key, FieldKey = field.Key, RecordId = record.Id, SortKey = FieldValues.SortKey(field, value) + suffix, HasValue = value is not null });
+            add(new RecordValue { SolutionId = record.SolutionId, TableKey = table.Key, FieldKey = field.Key, RecordId = record.Id, SortKey = FieldValues.SortKey(field, value) + suffix, HasValue = value is not null });
             if (value is not null && field.Type is not FieldType.Link and not FieldType.Checkbox)
             {
                 foreach (var token in Tokens(FieldValues.Display(field, value))) tokens.Add(token);
@@ -119,7 +126,7 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
 
         foreach (var token in tokens.Take(200))
         {
-            db.Add(new RecordToken { SolutionId = record.SolutionId, TableKey = table.Key, Token = token, RecordId = record.Id });
+            add(new RecordToken { SolutionId = record.SolutionId, TableKey = table.Key, Token = token, RecordId = record.Id });
         }
     }
 
@@ -141,7 +148,7 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
         }
     }
 
-    private void QueueRules(Solution solution, SolutionDefinition definition, TableDefinition table, SolutionRecord record, JsonObject values, JsonObject? before, RuleTrigger trigger, DateTime now)
+    private static void QueueRules(Action<object> add, Solution solution, SolutionDefinition definition, TableDefinition table, SolutionRecord record, JsonObject values, JsonObject? before, RuleTrigger trigger, DateTime now)
     {
         foreach (var rule in definition.Rules.Where(r => r.Table == table.Key && (r.Trigger == trigger || r.Trigger == RuleTrigger.CreatedOrChanged)))
         {
@@ -154,7 +161,7 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
                 if (before is not null && before.TryGetPropertyValue(when.Field, out var old) && string.Equals(FieldValues.Display(field, old), when.Value, StringComparison.OrdinalIgnoreCase)) continue;
             }
 
-            db.Add(new RuleRun { SolutionId = solution.Id, RecordId = record.Id, RuleKey = rule.Key, CreatedAt = now, DueAt = now });
+            add(new RuleRun { SolutionId = solution.Id, RecordId = record.Id, RuleKey = rule.Key, CreatedAt = now, DueAt = now });
         }
     }
 }

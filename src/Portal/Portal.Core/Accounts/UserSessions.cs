@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using PartnerPortal.Data;
 using PartnerPortal.Tenancy;
@@ -92,9 +93,17 @@ public sealed class UserSessions(PortalDbContext db, ITenantContext tenants, Tim
         var now = time.GetUtcNow().UtcDateTime;
         if (lastSeen < now - TouchInterval)
         {
-            await db.Set<UserSession>().IgnoreQueryFilters(["Tenant"])
-                .Where(s => s.Id == sessionId && s.EndedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+            try
+            {
+                await db.Set<UserSession>().IgnoreQueryFilters(["Tenant"])
+                    .Where(s => s.Id == sessionId && s.EndedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), cancellationToken);
+            }
+            catch (DbException)
+            {
+                // "Last used" is a courtesy, not a check: on SQLite a long write (a 100,000-row
+                // import) holds the only write lock past the busy timeout, and the page must still open.
+            }
         }
 
         return true;
