@@ -103,6 +103,19 @@ public class Solution : ITenantOwned
 
     public IReadOnlyList<string> TagList => Tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
 
+    /// <summary>
+    /// Links a new copy to the recipe it was made from (S7), with the ids the server holds: the copy's
+    /// own first version is the base later updates are merged against. Protection comes with the
+    /// recipe when its owner protects copies and the copy lives in another organization.
+    /// </summary>
+    public void LinkTo(Guid organizationId, Guid? recipeId, string? protectedBy)
+    {
+        SourceOrganizationId = organizationId;
+        SourceSolutionId = recipeId;
+        SourceDefinitionJson = DraftJson;
+        ProtectedBy = protectedBy;
+    }
+
     public static string JoinTags(IEnumerable<string> tags) =>
         "|" + string.Concat(tags.Select(t => t.Trim().Replace("|", string.Empty, StringComparison.Ordinal)).Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).Take(20).Select(t => t + "|"));
 }
@@ -335,6 +348,19 @@ public class RecipeCopy : ITenantOwned
     public UpdateState? UpdateState { get; set; }
 
     public DateTime? UpdateAnsweredAt { get; set; }
+
+    /// <summary>The row of a copy made at once (a duplicate, a deployment, a Solution Center install): nothing to preview or import.</summary>
+    public static RecipeCopy Made(Solution copy, Guid recipientId, Guid recipeId, int? version, string recipientName, DateTime now) => new()
+    {
+        RecipeSolutionId = recipeId,
+        RecipientOrganizationId = recipientId,
+        RecipientName = recipientName,
+        SentAt = now,
+        ImportedAt = now,
+        CopySolutionId = copy.Id,
+        CopyName = copy.Name,
+        RunningVersion = version,
+    };
 }
 
 /// <summary>
@@ -373,4 +399,13 @@ public class SolutionUpdate : ITenantOwned
     public DateTime? DeclinedAt { get; set; }
 
     public string? AnsweredByEmail { get; set; }
+
+    /// <summary>
+    /// A newer push arrived while this one waited: kept for the history ("replaced by version N"),
+    /// never reviewed; the admin answers the newest only.
+    /// </summary>
+    public int? ReplacedByVersion { get; set; }
+
+    /// <summary>Waiting for an answer: neither applied, declined nor replaced (a query filter, so it runs in SQL).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<SolutionUpdate, bool>> Waiting = u => u.AppliedAt == null && u.DeclinedAt == null && u.ReplacedByVersion == null;
 }

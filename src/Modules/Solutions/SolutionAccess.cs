@@ -20,6 +20,17 @@ public enum SolutionRight
     Build = 3,
 }
 
+/// <summary>What a protected copy (S7) refuses.</summary>
+public enum ProtectedAction
+{
+    Export,
+    Duplicate,
+    Send,
+    Deploy,
+    Protect,
+    List,
+}
+
 /// <summary>A workspace the member sees, with their right on all of it and whether they may start solutions there.</summary>
 /// <param name="Right">Build or Read over every solution of the workspace; Work means "only some of them" (assigned, or built by a consultant).</param>
 /// <param name="MayCreate">Builders of the whole workspace, and consultants (who then build what they created, C6).</param>
@@ -38,14 +49,26 @@ public sealed record VisibleWorkspace(Workspace Workspace, SolutionRight Right, 
 /// </remarks>
 public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
 {
+    /// <summary>What a protected copy (S7) is, shown on its management page.</summary>
+    public static string ProtectedMessage(string name, string protectedBy) =>
+        $"{name} is protected by {protectedBy}: you can use it, but not export it, send it on or duplicate it.";
+
+    /// <summary>Why a protected copy (S7) refused an action, in plain words, for the page that refuses it (403).</summary>
+    public static string ProtectedRefusal(string protectedBy, ProtectedAction action) =>
+        $"This solution is protected by its publisher, {protectedBy}, so it cannot be {action switch
+        {
+            ProtectedAction.Export => "exported as a package",
+            ProtectedAction.Duplicate => "duplicated",
+            ProtectedAction.Send => "sent on to another organization",
+            ProtectedAction.Deploy => "deployed to a client's workspace",
+            ProtectedAction.Protect => $"protected or unprotected here (only {protectedBy} decides that)",
+            _ => "listed in the Solution Center",
+        }}. Nothing was changed: you can still use it and its records, and updates from {protectedBy} still arrive.";
+
     /// <summary>
     /// Whether a right opens the builder and the solution's management (publish, members, copies,
     /// sharing): for builders only. Anyone who sees a solution works with, or reads, its records.
     /// </summary>
-    /// <summary>Why a protected copy (S7) refuses an export, a copy or a listing.</summary>
-    public static string ProtectedMessage(string name, string protectedBy) =>
-        $"{name} is protected by {protectedBy}: you can use it, but not export it, send it on or duplicate it.";
-
     public static bool MayBuild(SolutionRight right) => right >= SolutionRight.Build;
 
     private Dictionary<Guid, WorkspaceRole>? _workspaceRoles;

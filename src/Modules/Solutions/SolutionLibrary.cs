@@ -180,10 +180,7 @@ public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, Au
     {
         var now = time.GetUtcNow().UtcDateTime;
         var solution = AddPublished(workspaceId, package);
-        solution.SourceOrganizationId = share.FromOrganizationId;
-        solution.SourceSolutionId = share.RecipeSolutionId;
-        solution.SourceDefinitionJson = solution.DraftJson;
-        solution.ProtectedBy = share.Protected ? share.FromOrganizationName : null;
+        solution.LinkTo(share.FromOrganizationId, share.RecipeSolutionId, share.Protected ? share.FromOrganizationName : null);
         share.ImportedAt = now;
         audit.Record("solution.imported", $"{package.Name} from {share.FromOrganizationName}{(package.Source?.Version is { } v ? $" ({package.Source.Recipe} v{v})" : string.Empty)}");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -205,12 +202,9 @@ public sealed class SolutionLibrary(PortalDbContext db, CurrentMember member, Au
     {
         var package = await PackageAsync(recipe, organization.Name, cancellationToken);
         var copy = AddPublished(workspaceId, package);
-        copy.SourceOrganizationId = organization.Id;
-        copy.SourceSolutionId = recipe.Id;
-        copy.SourceDefinitionJson = copy.DraftJson;
+        copy.LinkTo(organization.Id, recipe.Id, protectedBy: null);
         var workspace = await db.Workspaces.Where(w => w.Id == workspaceId).Select(w => w.Name).FirstAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-        db.Add(new RecipeCopy { RecipeSolutionId = recipe.Id, RecipientOrganizationId = organization.Id, RecipientName = $"{organization.Name} · {workspace}", SentAt = now, ImportedAt = now, CopySolutionId = copy.Id, CopyName = copy.Name, RunningVersion = recipe.CurrentVersion });
+        db.Add(RecipeCopy.Made(copy, organization.Id, recipe.Id, recipe.CurrentVersion, $"{organization.Name} · {workspace}", time.GetUtcNow().UtcDateTime));
         audit.Record("solution.imported", $"{package.Name} (a duplicate of {recipe.Name}{(recipe.CurrentVersion is { } v ? $" v{v}" : string.Empty)} into {workspace})");
         await db.SaveChangesAsync(cancellationToken);
         await RaiseAsync(ImportedEvent, cancellationToken);

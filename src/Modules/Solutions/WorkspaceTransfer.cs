@@ -109,8 +109,10 @@ public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, 
         await Retag(db.Set<RecordValue>().Where(v => solutionIds.Contains(v.SolutionId)), target.Id, cancellationToken);
         await Retag(db.Set<RecordToken>().Where(t => solutionIds.Contains(t.SolutionId)), target.Id, cancellationToken);
         await Retag(db.Set<RuleRun>().Where(r => solutionIds.Contains(r.SolutionId)), target.Id, cancellationToken);
-        // S7: a recipe's copy rows and a copy's waiting updates go with their solution (the copies elsewhere still name the old owner as their source).
+        // S7: a recipe's copy rows and a copy's waiting updates go with their solution, and the copies' links follow (below).
+        var copyRows = await db.Set<RecipeCopy>().Where(c => solutionIds.Contains(c.RecipeSolutionId)).Select(c => c.Id).ToListAsync(cancellationToken);
         await Retag(db.Set<RecipeCopy>().Where(c => solutionIds.Contains(c.RecipeSolutionId)), target.Id, cancellationToken);
+        await RelinkCopiesAsync(source, solutionIds, copyRows, target, name, cancellationToken);
         await Retag(db.Set<SolutionUpdate>().Where(u => solutionIds.Contains(u.SolutionId)), target.Id, cancellationToken);
         await db.Set<RecordCounter>().ExecuteUpdateAsync(s => s.SetProperty(c => c.Count, c => c.Count - records), cancellationToken);
 
@@ -127,6 +129,33 @@ public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, 
         }
 
         if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// S7: copies name and link their recipe's new owner (their source, their protection, the updates and
+    /// shares on their way), and the owners of recipes copied into the moving workspace see the new
+    /// organization as the copy's. Copies live in any organization, so these statements pass the tenant
+    /// filter by name; each matches only rows that carry the source organization and ids the server
+    /// stored when the copy was made (a recipe of the workspace, a copy row of it, a copy in it).
+    /// </summary>
+    private async Task RelinkCopiesAsync(Guid source, List<Guid> solutionIds, List<Guid> copyRows, TenantInfo target, string workspace, CancellationToken cancellationToken)
+    {
+        await db.Set<Solution>().IgnoreQueryFilters(["Tenant"])
+            .Where(s => s.SourceOrganizationId == source && s.SourceSolutionId != null && solutionIds.Contains(s.SourceSolutionId.Value))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.SourceOrganizationId, target.Id)
+                .SetProperty(c => c.SourceOrganization, target.Name)
+                // Protection is given by another organization: none for a copy that now shares its recipe's organization.
+                .SetProperty(c => c.ProtectedBy, c => c.ProtectedBy == null || c.TenantId == target.Id ? null : target.Name), cancellationToken);
+        await db.Set<SolutionUpdate>().IgnoreQueryFilters(["Tenant"])
+            .Where(u => u.FromOrganizationId == source && copyRows.Contains(u.RecipeCopyId))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.FromOrganizationId, target.Id).SetProperty(u => u.FromOrganizationName, target.Name), cancellationToken);
+        await db.Set<SolutionShare>().IgnoreQueryFilters(["Tenant"])
+            .Where(x => x.FromOrganizationId == source && x.RecipeCopyId != null && copyRows.Contains(x.RecipeCopyId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.FromOrganizationId, target.Id).SetProperty(x => x.FromOrganizationName, target.Name), cancellationToken);
+        await db.Set<RecipeCopy>().IgnoreQueryFilters(["Tenant"])
+            .Where(c => c.RecipientOrganizationId == source && c.CopySolutionId != null && solutionIds.Contains(c.CopySolutionId.Value))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.RecipientOrganizationId, target.Id).SetProperty(c => c.RecipientName, $"{target.Name} · {workspace}"), cancellationToken);
     }
 
     /// <summary>Rows of the workspace still in the current (source) tenant get the target's id; the filter keeps every other tenant out.</summary>

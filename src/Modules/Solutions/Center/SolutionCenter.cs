@@ -4,6 +4,7 @@ using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
 using PartnerPortal.Solutions.Definition;
+using PartnerPortal.Solutions.Recipes;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Solutions.Center;
@@ -33,6 +34,7 @@ public sealed class SolutionCenter(
     PortalDbContext db,
     CurrentMember member,
     SolutionLibrary library,
+    RecipeUpdates updates,
     IPartnerStanding standings,
     IPortalEvents events,
     ITenantContext tenants,
@@ -63,7 +65,7 @@ public sealed class SolutionCenter(
     {
         var solution = await db.Set<Solution>().FirstOrDefaultAsync(s => s.Id == solutionId && s.DeletedAt == null, cancellationToken);
         if (solution is null) return (null, "Choose one of your solutions listed.");
-        if (solution.ProtectedBy is { } by) return (null, SolutionAccess.ProtectedMessage(solution.Name, by));
+        if (solution.ProtectedBy is { } by) return (null, SolutionAccess.ProtectedRefusal(by, ProtectedAction.List));
         if (solution.CurrentVersion is null || solution.Status != SolutionStatus.Active) return (null, $"Publish {solution.Name} first: the Solution Center lists published versions only.");
         if (Check(input with { Name = string.IsNullOrWhiteSpace(input.Name) ? solution.Name : input.Name }) is { } error) return (null, error);
         var package = await library.PackageAsync(solution, tenants.Current?.Name ?? string.Empty, cancellationToken);
@@ -189,10 +191,20 @@ public sealed class SolutionCenter(
         if (listing.PublisherId == client.Id) return (null, "This is your own listing: the solution is already yours.");
         // The tenant filter: another organization's workspace id is not one of these.
         if (!(await WorkspacesAsync(cancellationToken)).Any(w => w.Id == workspaceId)) return (null, "Choose one of your workspaces listed.");
+        // S7: the copy is linked to the publisher's recipe, as a share's copy is, so the publisher follows it and pushes updates.
+        var recipeId = await db.Set<SolutionListing>().IgnoreQueryFilters(["Tenant"]).Where(l => l.Id == listing.Id).Select(l => l.SolutionId).SingleAsync(cancellationToken);
+        var recipe = await updates.RecipeAsync(listing.PublisherId, recipeId, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var copy = library.AddPublished(workspaceId, package);
+        if (recipe is var (publisher, source)) copy.LinkTo(publisher.Id, source.Id, source.ProtectsCopies ? publisher.Name : null);
         audit.Record("solution-center.installed", $"{package.Name} from {listing.Publisher} (version {listing.Version})");
         await db.SaveChangesAsync(cancellationToken);
+        if (recipe is var (owner, _))
+        {
+            var workspace = await db.Workspaces.Where(w => w.Id == workspaceId).Select(w => w.Name).SingleAsync(cancellationToken);
+            await updates.FollowAsync(copy, owner, recipeId, listing.Version, $"{client.Name} · {workspace}", cancellationToken);
+        }
+
         // The count is the publisher's row: one atomic increment, past the tenant filter, of the listing found above only.
         await db.Set<SolutionListing>().IgnoreQueryFilters(["Tenant"]).Where(l => l.Id == listing.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(l => l.Installs, l => l.Installs + 1), cancellationToken);

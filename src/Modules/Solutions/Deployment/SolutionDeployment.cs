@@ -3,6 +3,7 @@ using PartnerPortal.Accounts;
 using PartnerPortal.Audit;
 using PartnerPortal.Data;
 using PartnerPortal.Modularity;
+using PartnerPortal.Solutions.Recipes;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Solutions.Deployment;
@@ -16,12 +17,14 @@ public sealed record DeployTarget(Guid OrganizationId, string OrganizationName, 
 /// that lets one organization's page write into another's workspace, so this service reads the
 /// user's seats in other organizations past the tenant filter and checks every target against
 /// them on the server: a workspace id of an organization where they hold no seat is no target.
-/// The copy keeps its provenance and is built by the consultant, so C6 keeps it theirs.
+/// The copy keeps its provenance and is built by the consultant, so C6 keeps it theirs; it is linked
+/// to its recipe (S7), so the recipe's owner follows it and pushes its updates.
 /// </summary>
 public sealed class SolutionDeployment(
     PortalDbContext db,
     CurrentMember member,
     SolutionLibrary library,
+    RecipeUpdates updates,
     ITenantContext tenants,
     ITenantStore store,
     IModuleSwitch switches,
@@ -81,9 +84,12 @@ public sealed class SolutionDeployment(
         using (tenants.Change(recipient))
         {
             var copy = library.AddPublished(target.WorkspaceId, package);
+            // S7: linked to its recipe like a share's copy, so the recipe's updates reach it; a protected recipe's copy is protected.
+            copy.LinkTo(sender.Id, source.Id, source.ProtectsCopies ? sender.Name : null);
             copyId = copy.Id;
             audit.Record("solution.deployed_in", $"{package.Name} into {target.WorkspaceName}, from {sender.Name} ({package.Source?.Recipe} v{package.Source?.Version})");
             await db.SaveChangesAsync(cancellationToken);
+            await updates.FollowAsync(copy, sender, source.Id, source.CurrentVersion, $"{recipient.Name} · {target.WorkspaceName}", cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

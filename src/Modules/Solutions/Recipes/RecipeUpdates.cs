@@ -10,6 +10,18 @@ using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Solutions.Recipes;
 
+/// <summary>One update the owner pushed to a copy, as its history shows it.</summary>
+public sealed record PushedUpdate(Guid CopyRowId, int Version, DateTime PushedAt, DateTime? AppliedAt, DateTime? DeclinedAt, int? ReplacedByVersion)
+{
+    public string Words => (AppliedAt, DeclinedAt, ReplacedByVersion) switch
+    {
+        ({ } applied, _, _) => $"v{Version} applied {applied:yyyy-MM-dd}",
+        (_, { } declined, _) => $"v{Version} declined {declined:yyyy-MM-dd}",
+        (_, _, { } by) => $"v{Version} replaced by version {by}",
+        _ => $"v{Version} pending since {PushedAt:yyyy-MM-dd}",
+    };
+}
+
 /// <summary>What an update would do to one copy, table by table, with the conflicts the admin resolves.</summary>
 public sealed record UpdatePreview(SolutionUpdate Update, Solution Copy, IReadOnlyList<UpdateItem> Items)
 {
@@ -76,8 +88,8 @@ public sealed class RecipeUpdates(PortalDbContext db, CurrentMember member, Audi
     {
         var copy = await db.Set<Solution>().FirstOrDefaultAsync(s => s.Id == row.CopySolutionId && s.DeletedAt == null && s.SourceSolutionId == recipe.Id && s.SourceOrganizationId == owner.Id, cancellationToken);
         if (copy is null) return false;
-        // A newer push replaces one still waiting: the admin answers the latest version only.
-        await db.Set<SolutionUpdate>().Where(u => u.SolutionId == copy.Id && u.AppliedAt == null && u.DeclinedAt == null).ExecuteDeleteAsync(cancellationToken);
+        // A newer push replaces one still waiting: the admin answers the latest version only, and the older one stays as history.
+        await db.Set<SolutionUpdate>().Where(u => u.SolutionId == copy.Id).Where(SolutionUpdate.Waiting).ExecuteUpdateAsync(s => s.SetProperty(u => u.ReplacedByVersion, (int?)version), cancellationToken);
         var update = new SolutionUpdate
         {
             SolutionId = copy.Id,
@@ -110,6 +122,68 @@ public sealed class RecipeUpdates(PortalDbContext db, CurrentMember member, Audi
         return true;
     }
 
+    /// <summary>
+    /// The recipe a copy is about to be made from, read in its owner's organization (a Solution Center
+    /// install learns from it whether copies are protected); null when the owner or the recipe is gone.
+    /// </summary>
+    public async Task<(TenantInfo Owner, Solution Recipe)?> RecipeAsync(Guid ownerId, Guid recipeId, CancellationToken cancellationToken)
+    {
+        if (await store.FindByIdAsync(ownerId, cancellationToken) is not { } owner) return null;
+        using (tenants.Change(owner))
+        {
+            var recipe = await db.Set<Solution>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == recipeId && s.DeletedAt == null, cancellationToken);
+            return recipe is null ? null : (owner, recipe);
+        }
+    }
+
+    /// <summary>
+    /// S7: the owner's row for a copy just made and saved in the current organization from its recipe
+    /// (a deployment, a Solution Center install), written in the owner's organization as a share's
+    /// answers are (<see cref="TellOwnerAsync(Guid, Guid?, Action{RecipeCopy}, CancellationToken)"/>),
+    /// so the copy is listed under the owner's "Copies and updates" and takes its pushes. The caller holds the transaction.
+    /// </summary>
+    public async Task FollowAsync(Solution copy, TenantInfo owner, Guid recipeId, int? version, string recipientName, CancellationToken cancellationToken)
+    {
+        var recipient = copy.TenantId;
+        using (tenants.Change(owner))
+        {
+            db.Add(RecipeCopy.Made(copy, recipient, recipeId, version, recipientName, time.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Every update pushed from the current organization to these copy rows, newest first (the owner's
+    /// history of each copy: pending, applied, declined, replaced by version N). The rows live in the
+    /// copies' organizations, so this reads past the tenant filter by name, and only rows this
+    /// organization sent through its own copy rows into the organization each row names.
+    /// </summary>
+    public async Task<ILookup<Guid, PushedUpdate>> HistoryAsync(IReadOnlyList<RecipeCopy> copies, CancellationToken cancellationToken)
+    {
+        var owner = db.CurrentTenantId;
+        var ids = copies.Select(c => c.Id).ToList();
+        var recipients = copies.ToDictionary(c => c.Id, c => c.RecipientOrganizationId);
+        var rows = await db.Set<SolutionUpdate>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
+            .Where(u => u.FromOrganizationId == owner && ids.Contains(u.RecipeCopyId))
+            .OrderByDescending(u => u.CreatedAt)
+            .Select(u => new { u.TenantId, Pushed = new PushedUpdate(u.RecipeCopyId, u.ToVersion, u.CreatedAt, u.AppliedAt, u.DeclinedAt, u.ReplacedByVersion) })
+            .ToListAsync(cancellationToken);
+        return rows.Where(r => recipients[r.Pushed.CopyRowId] == r.TenantId).Select(r => r.Pushed).ToLookup(r => r.CopyRowId);
+    }
+
+    /// <summary>
+    /// For an update of the current organization that a newer push replaced: the newest waiting update
+    /// of the same copy (null when that one was answered too), with the version that replaced it.
+    /// Null for any other id.
+    /// </summary>
+    public async Task<(int ReplacedBy, SolutionUpdate? Newest)?> ReplacementAsync(Guid updateId, CancellationToken cancellationToken)
+    {
+        var replaced = await db.Set<SolutionUpdate>().AsNoTracking().Where(u => u.Id == updateId && u.ReplacedByVersion != null)
+            .Select(u => new { u.SolutionId, u.ReplacedByVersion }).FirstOrDefaultAsync(cancellationToken);
+        if (replaced is null) return null;
+        return (replaced.ReplacedByVersion!.Value, await PendingForAsync(replaced.SolutionId, cancellationToken));
+    }
+
     /// <summary>The organization's active owners and admins, who answer shares and updates.</summary>
     public async Task<IReadOnlyList<MailRecipient>> AdminsAsync(CancellationToken cancellationToken) =>
         (await db.Memberships.AsNoTracking().Where(m => m.Role >= OrganizationRole.Admin && m.DeactivatedAt == null)
@@ -118,18 +192,18 @@ public sealed class RecipeUpdates(PortalDbContext db, CurrentMember member, Audi
 
     /// <summary>Updates waiting in the current organization, newest first.</summary>
     public async Task<IReadOnlyList<(SolutionUpdate Update, string CopyName)>> PendingAsync(CancellationToken cancellationToken) =>
-        (await db.Set<SolutionUpdate>().AsNoTracking().Where(u => u.AppliedAt == null && u.DeclinedAt == null)
+        (await db.Set<SolutionUpdate>().AsNoTracking().Where(SolutionUpdate.Waiting)
             .Join(db.Set<Solution>().Where(s => s.DeletedAt == null), u => u.SolutionId, s => s.Id, (u, s) => new { u, s.Name }).OrderByDescending(x => x.u.CreatedAt).ToListAsync(cancellationToken))
         .Select(x => (x.u, x.Name)).ToList();
 
     /// <summary>The waiting update of a copy, if any (the copy's pages point to it).</summary>
     public Task<SolutionUpdate?> PendingForAsync(Guid solutionId, CancellationToken cancellationToken) =>
-        db.Set<SolutionUpdate>().AsNoTracking().FirstOrDefaultAsync(u => u.SolutionId == solutionId && u.AppliedAt == null && u.DeclinedAt == null, cancellationToken);
+        db.Set<SolutionUpdate>().AsNoTracking().Where(SolutionUpdate.Waiting).FirstOrDefaultAsync(u => u.SolutionId == solutionId, cancellationToken);
 
     /// <summary>A waiting update of the current organization with what it would change; null for any other id.</summary>
     public async Task<UpdatePreview?> PreviewAsync(Guid updateId, CancellationToken cancellationToken)
     {
-        var update = await db.Set<SolutionUpdate>().FirstOrDefaultAsync(u => u.Id == updateId && u.AppliedAt == null && u.DeclinedAt == null, cancellationToken);
+        var update = await db.Set<SolutionUpdate>().Where(SolutionUpdate.Waiting).FirstOrDefaultAsync(u => u.Id == updateId, cancellationToken);
         if (update is null) return null;
         var copy = await db.Set<Solution>().FirstOrDefaultAsync(s => s.Id == update.SolutionId && s.DeletedAt == null, cancellationToken);
         if (copy is null) return null;

@@ -2951,6 +2951,9 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("ReplacedByVersion")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("SolutionId")
                         .HasColumnType("uuid");
 

@@ -2952,6 +2952,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<int?>("ReplacedByVersion")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("SolutionId")
                         .HasColumnType("uniqueidentifier");
 

@@ -2934,6 +2934,9 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReplacedByVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("SolutionId")
                         .HasColumnType("TEXT");
 

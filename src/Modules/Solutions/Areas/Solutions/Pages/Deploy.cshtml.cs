@@ -59,8 +59,14 @@ public sealed class DeployModel(SolutionAccess access, SolutionLibrary library, 
     private async Task<IActionResult?> LoadDeploymentAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
-        // S7: a protected copy is not sent on, by a deployment either.
-        if (Solution.ProtectedBy is { } by) return StatusCode(StatusCodes.Status403Forbidden, SolutionAccess.ProtectedMessage(Solution.Name, by));
+        // S7: a protected copy is not sent on, by a deployment either: the page says why, in the organization's frame.
+        if (Solution.ProtectedBy is { } by)
+        {
+            Error = SolutionAccess.ProtectedRefusal(by, ProtectedAction.Deploy);
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+
         Targets = await deployment.TargetsAsync(cancellationToken);
         return null;
     }

@@ -89,7 +89,7 @@ public sealed class IndexModel(PortalDbContext db, SolutionAccess access, Soluti
         {
             // Shares are the recipient's rows: the "Tenant" filter counts this organization's only.
             PendingShares = await db.Set<SolutionShare>().CountAsync(s => s.ImportedAt == null && s.DeclinedAt == null, cancellationToken);
-            PendingUpdates = await db.Set<SolutionUpdate>().CountAsync(u => u.AppliedAt == null && u.DeclinedAt == null, cancellationToken);
+            PendingUpdates = await db.Set<SolutionUpdate>().Where(SolutionUpdate.Waiting).CountAsync(cancellationToken);
         }
     }
 }

@@ -34,6 +34,9 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     /// <summary>S4, S7: where copies of this solution went, which version each runs and what became of the last update.</summary>
     public IReadOnlyList<RecipeCopy> Copies { get; private set; } = [];
 
+    /// <summary>Every update pushed to each copy row, newest first (S7: the owner's history of a copy).</summary>
+    public ILookup<Guid, PushedUpdate> History { get; private set; } = Array.Empty<PushedUpdate>().ToLookup(u => u.CopyRowId);
+
     /// <summary>An update of this copy waiting for an admin (S7).</summary>
     public SolutionUpdate? PendingUpdate { get; private set; }
 
@@ -50,7 +53,7 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnGetPackageAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
-        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(cancellationToken);
+        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(ProtectedAction.Export, cancellationToken);
         var package = await library.PackageAsync(Solution, HttpContext.Tenancy()?.Tenant?.Name ?? string.Empty, cancellationToken);
         audit.Record("solution.exported", Solution.Name);
         await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +83,7 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnPostDuplicateAsync(Guid id, Guid workspaceId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
-        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(cancellationToken);
+        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(ProtectedAction.Duplicate, cancellationToken);
         if (!await _access.MayCreateInAsync(workspaceId, cancellationToken)) return await FailAsync("Choose a workspace where you can build.", cancellationToken);
         var copy = await library.DuplicateAsync(Solution, workspaceId, HttpContext.Tenancy()!.Tenant!, cancellationToken);
         return Redirect($"/solutions/{copy.Id}/manage?message={Uri.EscapeDataString("This is a copy; records were not copied.")}");
@@ -105,7 +108,7 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnPostSendAsync(Guid id, Guid organizationId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
-        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(cancellationToken);
+        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(ProtectedAction.Send, cancellationToken);
         var tenant = HttpContext.Tenancy()!.Tenant!;
         if (!await LinkedAsync(tenant.Id).AnyAsync(o => o.Id == organizationId, cancellationToken)
             || await library.RecipientAsync(organizationId, cancellationToken) is not { } recipient)
@@ -129,7 +132,7 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
     public async Task<IActionResult> OnPostProtectAsync(Guid id, bool protect, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
-        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(cancellationToken);
+        if (Solution.ProtectedBy is not null) return await RefuseProtectedAsync(ProtectedAction.Protect, cancellationToken);
         Solution.ProtectsCopies = protect;
         audit.Record(protect ? "solution.protected" : "solution.unprotected", Solution.Name);
         await db.SaveChangesAsync(cancellationToken);
@@ -192,8 +195,8 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
         db.Organizations.Where(o => db.PartnerClientLinks.Any(l => l.EndedAt == null && ((l.PartnerId == me && l.ClientId == o.Id) || (l.ClientId == me && l.PartnerId == o.Id))));
 
     /// <summary>A forged post for an action a protected copy hides: refused, nothing happens.</summary>
-    private Task<IActionResult> RefuseProtectedAsync(CancellationToken cancellationToken) =>
-        FailAsync(SolutionAccess.ProtectedMessage(Solution.Name, Solution.ProtectedBy!), cancellationToken, StatusCodes.Status403Forbidden);
+    private Task<IActionResult> RefuseProtectedAsync(ProtectedAction action, CancellationToken cancellationToken) =>
+        FailAsync(SolutionAccess.ProtectedRefusal(Solution.ProtectedBy!, action), cancellationToken, StatusCodes.Status403Forbidden);
 
     private async Task<IActionResult> FailAsync(string error, CancellationToken cancellationToken, int status = StatusCodes.Status422UnprocessableEntity)
     {
@@ -215,6 +218,7 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
         }
 
         Copies = await updates.CopiesAsync(Solution.Id, cancellationToken);
+        History = await updates.HistoryAsync(Copies, cancellationToken);
         PendingUpdate = await updates.PendingForAsync(Solution.Id, cancellationToken);
         Assigned = (await db.Set<SolutionAssignment>().Where(a => a.SolutionId == Solution.Id)
             .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.UserId, u.Email }).ToListAsync(cancellationToken)).Select(a => (a.UserId, a.Email ?? string.Empty)).ToList();

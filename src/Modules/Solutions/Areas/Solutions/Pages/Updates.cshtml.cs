@@ -54,6 +54,12 @@ public sealed class UpdatesModel(RecipeUpdates updates) : PageModel
         Pending = await updates.PendingAsync(cancellationToken);
         if (updateId is not { } id) return null;
         Preview = await updates.PreviewAsync(id, cancellationToken);
-        return Preview is null ? NotFound() : null;
+        if (Preview is not null) return null;
+        // An older push that a newer one replaced (a link in an earlier e-mail, a stale tab): nothing is answered, the admin is sent to the newest.
+        if (await updates.ReplacementAsync(id, cancellationToken) is not var (version, newest)) return NotFound();
+        var why = $"That update was replaced by version {version}, so it cannot be applied or declined; nothing was changed.";
+        return Redirect(newest is { } next
+            ? $"/solutions/updates/{next.Id}?message={Uri.EscapeDataString($"{why} Review version {next.ToVersion} instead.")}"
+            : $"/solutions/updates?message={Uri.EscapeDataString($"{why} The newer version was answered already.")}");
     }
 }
