@@ -286,49 +286,7 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
         return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
     }
 
-    /// <summary>Keeps the scheduler off the export job, so a test decides when it runs; let go when disposed.</summary>
-    private async Task<IAsyncDisposable> HoldJobAsync()
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var lease = await db.Set<JobLease>().AsNoTracking().FirstOrDefaultAsync(l => l.Name == RecordExportJob.JobName);
-            if (lease is null)
-            {
-                db.Add(new JobLease { Name = RecordExportJob.JobName, Holder = "test", ExpiresAt = DateTime.UtcNow.AddHours(1) });
-                await db.SaveChangesAsync();
-                break;
-            }
+    private Task<IAsyncDisposable> HoldJobAsync() => HeldJob.HoldAsync(Factory, RecordExportJob.JobName);
 
-            var held = await db.Set<JobLease>().Where(l => l.Name == RecordExportJob.JobName && l.RunningSince == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddHours(1)).SetProperty(l => l.Holder, "test"));
-            if (held == 1) break;
-            Assert.True(DateTime.UtcNow < deadline, "The export job kept running for 20 s.");
-            await Task.Delay(50);
-        }
-
-        return new Release(Factory);
-    }
-
-    private async Task<JobRunOutcome> RunJobAsync()
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<JobRunner>().RunNowAsync(RecordExportJob.JobName);
-        Assert.Null(outcome.Run?.Error);
-        // Run now leaves the next run due in a second: hold the job again for the rest of the test.
-        await HoldJobAsync();
-        return outcome;
-    }
-
-    private sealed class Release(PortalFactory factory) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<JobLease>().Where(l => l.Name == RecordExportJob.JobName && l.Holder == "test")
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTime.UtcNow));
-        }
-    }
+    private Task<JobRunOutcome> RunJobAsync() => HeldJob.RunAsync(Factory, RecordExportJob.JobName);
 }
