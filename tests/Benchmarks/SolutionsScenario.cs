@@ -224,7 +224,8 @@ public static partial class SolutionsScenario
             var watch = Stopwatch.StartNew();
             long bytes = 0, lines = 0;
             var file = new MemoryStream();
-            using (var response = await client.GetAsync($"{seeded.List}?handler=Export&format={format}", HttpCompletionOption.ResponseHeadersRead))
+            var download = await RunExportAsync(client, $"{seeded.List}?handler=Export&format={format}");
+            using (var response = await client.GetAsync(download, HttpCompletionOption.ResponseHeadersRead))
             {
                 response.EnsureSuccessStatusCode();
                 await using var body = await response.Content.ReadAsStreamAsync();
@@ -249,6 +250,28 @@ public static partial class SolutionsScenario
         }
 
         return ok;
+    }
+
+    /// <summary>
+    /// Asks for the export and, as it is over <c>RecordExport.StreamedRows</c>, follows its run's page
+    /// while the <c>solutions-exports</c> job writes the file, until the page offers the download.
+    /// </summary>
+    private static async Task<string> RunExportAsync(HttpClient client, string export)
+    {
+        string page;
+        using (var asked = await client.GetAsync(export))
+        {
+            page = asked.Headers.Location?.OriginalString ?? asked.RequestMessage!.RequestUri!.AbsolutePath;
+        }
+
+        var waited = Stopwatch.StartNew();
+        while (!(await client.GetStringAsync(page)).Contains("handler=Download", StringComparison.Ordinal))
+        {
+            if (waited.Elapsed > TimeSpan.FromMinutes(5)) throw new InvalidOperationException($"The export at {page} was not done after 5 minutes.");
+            await Task.Delay(200);
+        }
+
+        return $"{page}?handler=Download";
     }
 
     /// <summary>

@@ -174,9 +174,14 @@ public class SolutionRecord : ITenantOwned
 
     public required string ValuesJson { get; set; }
 
+    /// <summary>Client tags as <c>|a|b|</c>, like <see cref="Solution.Tags"/>: "has tag x" is one LIKE (C12 model 1, one workspace tagged by client).</summary>
+    public string Tags { get; set; } = "|";
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }
+
+    public IReadOnlyList<string> TagList => Tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>

@@ -48,6 +48,7 @@ internal static class SolutionsModel
         {
             b.ToTable("Solutions_Records");
             b.Property(r => r.TableKey).HasMaxLength(40);
+            b.Property(r => r.Tags).HasMaxLength(1000).HasDefaultValue("|");
             b.HasIndex(r => new { r.TenantId, r.SolutionId, r.TableKey });
             // A page's records by id: with the tenant first it wins over the tenant's (solution, table) index, which would scan.
             b.HasIndex(r => new { r.TenantId, r.Id });
@@ -81,6 +82,17 @@ internal static class SolutionsModel
             b.Property(r => r.Error).HasMaxLength(2000);
             b.HasIndex(r => new { r.TenantId, r.SolutionId });
             // The job's look for queued imports across organizations.
+            b.HasIndex(r => new { r.Status, r.CreatedAt });
+            b.HasOne<Solution>().WithMany().HasForeignKey(r => r.SolutionId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<RecordExportRun>(b =>
+        {
+            b.ToTable("Solutions_Exports");
+            b.Property(r => r.TableKey).HasMaxLength(40);
+            b.Property(r => r.RequestJson).HasMaxLength(4000);
+            b.Property(r => r.Error).HasMaxLength(2000);
+            b.HasIndex(r => new { r.TenantId, r.SolutionId, r.UserId });
+            // The job's look for queued exports and expired files across organizations.
             b.HasIndex(r => new { r.Status, r.CreatedAt });
             b.HasOne<Solution>().WithMany().HasForeignKey(r => r.SolutionId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -43,6 +43,9 @@ public sealed class SolutionsModule : IPortalModule
         services.AddDistributedMemoryCache();
         services.AddSingleton<ImportProgress>();
         services.AddPortalJob<RecordImportJob>(RecordImportJob.JobName, "Imports confirmed CSV and Excel files too large to import at once", RecordImportJob.Interval, ModuleName);
+        services.AddScoped<RecordExport>();
+        services.AddSingleton<ExportProgress>();
+        services.AddPortalJob<RecordExportJob>(RecordExportJob.JobName, "Writes the files of large CSV and Excel exports and deletes them a day later", RecordExportJob.Interval, ModuleName);
         services.AddScoped<IRecordUsage, RecordUsage>();
         services.AddScoped<IDemoDataContributor, SolutionsDemo>();
         services.AddPortalJob<RuleRunner>(RuleRunner.JobName, "Runs the automation rules of changed records", RuleRunner.Interval, ModuleName);

@@ -139,51 +139,9 @@ public sealed class ImportsShould(PortalFactory factory) : PortalTest<PortalFact
     private static byte[] Csv(int rows) =>
         Encoding.UTF8.GetBytes("Name,E-mail,Visits\r\n" + string.Concat(Enumerable.Range(1, rows).Select(i => $"Patient {i},p{i}@example.test,{i % 9}\r\n")));
 
-    /// <summary>Keeps the scheduler off the import job, so a test decides when it runs; let go when disposed.</summary>
-    private async Task<IAsyncDisposable> HoldImportJobAsync()
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var lease = await db.Set<JobLease>().AsNoTracking().FirstOrDefaultAsync(l => l.Name == RecordImportJob.JobName);
-            if (lease is null)
-            {
-                db.Add(new JobLease { Name = RecordImportJob.JobName, Holder = "test", ExpiresAt = DateTime.UtcNow.AddHours(1) });
-                await db.SaveChangesAsync();
-                break;
-            }
+    private Task<IAsyncDisposable> HoldImportJobAsync() => HeldJob.HoldAsync(Factory, RecordImportJob.JobName);
 
-            var held = await db.Set<JobLease>().Where(l => l.Name == RecordImportJob.JobName && l.RunningSince == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddHours(1)).SetProperty(l => l.Holder, "test"));
-            if (held == 1) break;
-            Assert.True(DateTime.UtcNow < deadline, "The import job kept running for 20 s.");
-            await Task.Delay(50);
-        }
-
-        return new Release(Factory);
-    }
-
-    private async Task<JobRunOutcome> RunImportJobAsync()
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var outcome = await scope.ServiceProvider.GetRequiredService<JobRunner>().RunNowAsync(RecordImportJob.JobName);
-        Assert.Null(outcome.Run?.Error);
-        // Run now leaves the next run due in a second: hold the job again for the rest of the test.
-        await HoldImportJobAsync();
-        return outcome;
-    }
-
-    private sealed class Release(PortalFactory factory) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await using var scope = factory.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<JobLease>().Where(l => l.Name == RecordImportJob.JobName && l.Holder == "test")
-                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAt, DateTime.UtcNow));
-        }
-    }
+    private Task<JobRunOutcome> RunImportJobAsync() => HeldJob.RunAsync(Factory, RecordImportJob.JobName);
 
     private static Cell Shared(int index) => new(new CellValue(index.ToString(System.Globalization.CultureInfo.InvariantCulture))) { DataType = CellValues.SharedString };
 

@@ -8,7 +8,8 @@ namespace PartnerPortal.Solutions.Records;
 /// <summary>A page of records and the cursor of the next one (keyset paging: deep pages cost what the first does).</summary>
 public sealed record RecordPage(IReadOnlyList<(SolutionRecord Record, JsonObject Values)> Rows, string? Next);
 
-public sealed record RecordListRequest(string? Search, string? SortField, bool Descending, IReadOnlyList<ViewFilter> Filters, string? After, int PageSize = 50);
+/// <summary>What a list shows: search, sort, filters, a client tag (C12) and the page after <see cref="After"/>.</summary>
+public sealed record RecordListRequest(string? Search, string? SortField, bool Descending, IReadOnlyList<ViewFilter> Filters, string? After, int PageSize = 50, string? Tag = null);
 
 /// <summary>
 /// Lists a table's records through the index rows: the sort field's <see cref="RecordValue"/> range
@@ -19,6 +20,29 @@ public sealed class RecordQuery(PortalDbContext db)
     public const int DrivingLimit = 1000;
 
     public async Task<RecordPage> ListAsync(Guid solutionId, TableDefinition table, RecordListRequest request, CancellationToken cancellationToken)
+    {
+        var (query, descending) = await MatchingAsync(solutionId, table, request, cancellationToken);
+        if (!string.IsNullOrEmpty(request.After))
+        {
+            var after = request.After;
+            query = descending ? query.Where(v => string.Compare(v.SortKey, after) < 0) : query.Where(v => string.Compare(v.SortKey, after) > 0);
+        }
+
+        query = descending ? query.OrderByDescending(v => v.SortKey) : query.OrderBy(v => v.SortKey);
+        var size = Math.Clamp(request.PageSize, 1, 200);
+        var keys = await query.Select(v => new { v.RecordId, v.SortKey }).Take(size + 1).ToListAsync(cancellationToken);
+        var ids = keys.Take(size).Select(k => k.RecordId).ToList();
+        var records = await db.Set<SolutionRecord>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
+        var rows = ids.Where(records.ContainsKey).Select(id => (records[id], JsonNode.Parse(records[id].ValuesJson) as JsonObject ?? [])).ToList();
+        return new RecordPage(rows, keys.Count > size ? keys[size - 1].SortKey : null);
+    }
+
+    /// <summary>How many records the list would show over all its pages (an export's length).</summary>
+    public async Task<int> CountAsync(Guid solutionId, TableDefinition table, RecordListRequest request, CancellationToken cancellationToken) =>
+        await (await MatchingAsync(solutionId, table, request, cancellationToken)).Query.CountAsync(cancellationToken);
+
+    /// <summary>The sort field's index rows of every matching record, unordered, and whether the list runs newest (highest) first.</summary>
+    private async Task<(IQueryable<RecordValue> Query, bool Descending)> MatchingAsync(Guid solutionId, TableDefinition table, RecordListRequest request, CancellationToken cancellationToken)
     {
         var sortField = request.SortField is not null && table.Field(request.SortField) is not null ? request.SortField : RecordStore.CreatedField;
         var descending = request.SortField is null && request.Descending is false ? true : request.Descending; // newest first by default
@@ -72,19 +96,15 @@ public sealed class RecordQuery(PortalDbContext db)
             query = query.Where(v => tokens.Any(t => t.RecordId == v.RecordId && string.Compare(t.Token, term) >= 0 && string.Compare(t.Token, high) < 0));
         }
 
-        if (!string.IsNullOrEmpty(request.After))
+        if (!string.IsNullOrWhiteSpace(request.Tag))
         {
-            var after = request.After;
-            query = descending ? query.Where(v => string.Compare(v.SortKey, after) < 0) : query.Where(v => string.Compare(v.SortKey, after) > 0);
+            // Tags are stored as |a|b|: "has this tag" is one substring test on the record's row, in this organization only (tenant filter).
+            var needle = "|" + request.Tag.Trim() + "|";
+            var tagged = db.Set<SolutionRecord>().AsNoTracking();
+            query = query.Where(v => tagged.Any(r => r.Id == v.RecordId && r.Tags.Contains(needle)));
         }
 
-        query = descending ? query.OrderByDescending(v => v.SortKey) : query.OrderBy(v => v.SortKey);
-        var size = Math.Clamp(request.PageSize, 1, 200);
-        var keys = await query.Select(v => new { v.RecordId, v.SortKey }).Take(size + 1).ToListAsync(cancellationToken);
-        var ids = keys.Take(size).Select(k => k.RecordId).ToList();
-        var records = await db.Set<SolutionRecord>().AsNoTracking().Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
-        var rows = ids.Where(records.ContainsKey).Select(id => (records[id], JsonNode.Parse(records[id].ValuesJson) as JsonObject ?? [])).ToList();
-        return new RecordPage(rows, keys.Count > size ? keys[size - 1].SortKey : null);
+        return (query, descending);
     }
 
     /// <summary>

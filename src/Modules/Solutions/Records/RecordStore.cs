@@ -63,10 +63,10 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
     /// Puts a deleted record back (Undo) with its id, values and creation time, so links to it work
     /// again; no rules run, as nothing new was created. The caller checks the plan limit and saves.
     /// </summary>
-    public async Task RestoreAsync(Solution solution, TableDefinition table, Guid recordId, string valuesJson, DateTime createdAt, CancellationToken cancellationToken)
+    public async Task RestoreAsync(Solution solution, TableDefinition table, Guid recordId, string valuesJson, DateTime createdAt, string tags, CancellationToken cancellationToken)
     {
         var values = JsonNode.Parse(valuesJson) as JsonObject ?? [];
-        var record = new SolutionRecord { Id = recordId, SolutionId = solution.Id, TableKey = table.Key, ValuesJson = values.ToJsonString(), CreatedAt = createdAt, UpdatedAt = time.GetUtcNow().UtcDateTime };
+        var record = new SolutionRecord { Id = recordId, SolutionId = solution.Id, TableKey = table.Key, ValuesJson = values.ToJsonString(), Tags = tags, CreatedAt = createdAt, UpdatedAt = time.GetUtcNow().UtcDateTime };
         db.Add(record);
         AddIndexRows(Track, record, table, values, created: true);
         await AdjustCounterAsync(1, cancellationToken);

@@ -39,11 +39,7 @@ public sealed class ImportModel(PortalDbContext db, SolutionAccess access, Solut
         Run = found;
         RowsDone = found.Status == ImportStatus.Done ? found.RowsDone : await progress.DoneAsync(found.Id, cancellationToken) ?? 0;
         CancelRequested = found.Status is ImportStatus.Queued or ImportStatus.Running && await progress.CancelRequestedAsync(found.Id, cancellationToken);
-        if (found is { Status: ImportStatus.Running, StartedAt: { } started } && RowsDone > 0)
-        {
-            var elapsed = time.GetUtcNow().UtcDateTime - started;
-            TimeLeft = elapsed * ((double)(found.RowCount - RowsDone) / RowsDone);
-        }
+        if (found.Status == ImportStatus.Running) TimeLeft = RunProgress.TimeLeft(found.StartedAt, time.GetUtcNow().UtcDateTime, RowsDone, found.RowCount);
 
         return Page();
     }

@@ -25,6 +25,14 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
     /// <summary>Values an applied recipe update could not keep in a field (S7: the field was removed, or the value did not fit its new type), by field name.</summary>
     public IReadOnlyList<(string Field, string Value)> Kept { get; private set; } = [];
 
+    /// <summary>The record's client tags (C12): ticked from the solution's tags, or typed.</summary>
+    public List<string> ChosenTags { get; } = [];
+
+    /// <summary>Tags typed beside the solution's own, comma separated, as the form shows them.</summary>
+    public string OtherTags { get; private set; } = string.Empty;
+
+    public const int MaxTagLength = 40;
+
     /// <summary>Why a new record was refused by the plan's limit (R7); nothing was saved.</summary>
     public string? LimitMessage { get; private set; }
 
@@ -34,6 +42,7 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
         var values = Record is null ? [] : JsonNode.Parse(Record.ValuesJson) as JsonObject ?? [];
         foreach (var field in Table.Fields) Inputs[field.Key] = FieldValues.Display(field, values.TryGetPropertyValue(field.Key, out var v) ? v : null);
         if (values[Recipes.RecipeUpdates.KeptKey] is JsonObject kept) Kept = kept.Select(k => (k.Key, k.Value?.ToString() ?? string.Empty)).ToList();
+        ShowTags(Record?.TagList ?? []);
         return Page();
     }
 
@@ -51,6 +60,7 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
             else values[field.Key] = value;
         }
 
+        var tags = ReadTags();
         if (Problems.Count > 0)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -65,8 +75,13 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (Record is null) await store.AddAsync(Solution, Definition, Table, [values], cancellationToken);
-        else await store.UpdateAsync(Solution, Definition, Table, Record, values, cancellationToken);
+        if (Record is null) (await store.AddAsync(Solution, Definition, Table, [values], cancellationToken))[0].Tags = tags;
+        else
+        {
+            await store.UpdateAsync(Solution, Definition, Table, Record, values, cancellationToken);
+            Record.Tags = tags;
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Back(id, table, $"{Title(values.ToJsonString())} was {(Record is null ? "added" : "saved")}.");
@@ -75,13 +90,13 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
     public const string UndoPurpose = "record.deleted";
 
     /// <summary>What Undo needs to put a deleted record back as it was.</summary>
-    public sealed record DeletedRecord(Guid RecordId, Guid SolutionId, string TableKey, string ValuesJson, DateTime CreatedAt);
+    public sealed record DeletedRecord(Guid RecordId, Guid SolutionId, string TableKey, string ValuesJson, DateTime CreatedAt, string Tags = "|");
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, string table, Guid? recordId, CancellationToken cancellationToken)
     {
         if (await LoadRecordAsync(id, table, recordId, SolutionRight.Work, cancellationToken) is { } denied) return denied;
         if (Record is null) return NotFound();
-        var deleted = new DeletedRecord(Record.Id, Record.SolutionId, Record.TableKey, Record.ValuesJson, Record.CreatedAt);
+        var deleted = new DeletedRecord(Record.Id, Record.SolutionId, Record.TableKey, Record.ValuesJson, Record.CreatedAt, Record.Tags);
         var title = Title(Record.ValuesJson);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await store.DeleteAsync(Record, cancellationToken);
@@ -101,10 +116,38 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
         if (await db.Set<SolutionRecord>().AnyAsync(r => r.Id == deleted.RecordId, cancellationToken)) return Back(id, table, "That record is back already.");
         if (await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Records, 1, cancellationToken) is { Allowed: false } refused) return Back(id, table, refused.Message!);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await store.RestoreAsync(Solution, Table, deleted.RecordId, deleted.ValuesJson, deleted.CreatedAt, cancellationToken);
+        await store.RestoreAsync(Solution, Table, deleted.RecordId, deleted.ValuesJson, deleted.CreatedAt, deleted.Tags, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Back(id, table, $"{Title(deleted.ValuesJson)} is back.");
+    }
+
+    /// <summary>
+    /// The ticked tags and the typed ones, each spelled as the solution spells it (so the list's tag
+    /// filter finds it), stored as <c>|a|b|</c>; a tag over <see cref="MaxTagLength"/> characters is a problem shown on the form.
+    /// </summary>
+    private string ReadTags()
+    {
+        var typed = Request.Form["otherTags"].ToString();
+        var tags = Request.Form["tags"].Select(t => t ?? string.Empty).Concat(typed.Split(',')).Select(t => t.Trim().Replace("|", string.Empty, StringComparison.Ordinal)).Where(t => t.Length > 0)
+            .Select(t => Solution.TagList.FirstOrDefault(known => string.Equals(known, t, StringComparison.OrdinalIgnoreCase)) ?? t).ToList();
+        if (tags.Any(t => t.Length > MaxTagLength)) Problems[TagsKey] = $"A tag has at most {MaxTagLength} characters.";
+        if (tags.Distinct(StringComparer.OrdinalIgnoreCase).Count() > MaxTags) Problems[TagsKey] = $"A record has at most {MaxTags} tags.";
+        ShowTags(tags);
+        if (Problems.ContainsKey(TagsKey)) OtherTags = typed;
+        return Solution.JoinTags(tags);
+    }
+
+    /// <summary>Where a tag problem is kept among the fields' problems: a space is in no field key.</summary>
+    public const string TagsKey = " tags";
+
+    private const int MaxTags = 20;
+
+    private void ShowTags(IEnumerable<string> tags)
+    {
+        ChosenTags.Clear();
+        ChosenTags.AddRange(tags.Distinct(StringComparer.OrdinalIgnoreCase));
+        OtherTags = string.Join(", ", ChosenTags.Where(t => !Solution.TagList.Contains(t, StringComparer.Ordinal)));
     }
 
     private static RedirectResult Back(Guid id, string table, string message) => new($"/solutions/{id}/tables/{table}?message={Uri.EscapeDataString(message)}");
