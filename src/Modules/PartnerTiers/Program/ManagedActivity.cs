@@ -23,6 +23,7 @@ public sealed class ManagedActivity(PortalDbContext db, ITenantContext tenants, 
         if (e.Kind is AccessRevokedEvent or KernelEvents.PartnerLinkChanged)
         {
             await EndWithoutAccessAsync(e.OrganizationId, e.At, cancellationToken);
+            await ReopenRestoredAsync(e.OrganizationId, cancellationToken);
             return;
         }
 
@@ -112,7 +113,37 @@ public sealed class ManagedActivity(PortalDbContext db, ITenantContext tenants, 
         if (ending.Count == 0) return 0;
         return await db.Set<ManagedRelationship>().IgnoreQueryFilters(["Tenant"])
             .Where(r => r.AccountId == accountId && r.EndedAt == null && ending.Contains(r.TenantId))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, at).SetProperty(r => r.EndReason, "The client removed the partner's access"), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, at).SetProperty(r => r.EndReason, AccessRemovedReason), cancellationToken);
+    }
+
+    public const string AccessRemovedReason = "The client removed the partner's access";
+
+    /// <summary>
+    /// Reopens a relationship that ended because the partner lost access when that very link is open
+    /// again (an Undo of a detach or of a revoke reopens the link row that ended, so it was created
+    /// before the relationship ended; a new link is created after it and starts afresh, P3).
+    /// </summary>
+    public async Task<int> ReopenRestoredAsync(Guid accountId, CancellationToken cancellationToken)
+    {
+        var open = await db.PartnerClientLinks.AsNoTracking()
+            .Where(l => l.ClientId == accountId && l.EndedAt == null).Select(l => new { l.PartnerId, l.CreatedAt }).ToListAsync(cancellationToken);
+        if (open.Count == 0) return 0;
+        var partnerIds = open.Select(l => l.PartnerId).ToList();
+        // Cross-tenant on purpose: the relationships of the partners linked to this one account.
+        var relationships = await db.Set<ManagedRelationship>().IgnoreQueryFilters(["Tenant"]).AsNoTracking()
+            .Where(r => r.AccountId == accountId && partnerIds.Contains(r.TenantId)).Select(r => new { r.Id, r.TenantId, r.EndedAt, r.EndReason }).ToListAsync(cancellationToken);
+        var reopened = 0;
+        foreach (var link in open)
+        {
+            var mine = relationships.Where(r => r.TenantId == link.PartnerId).ToList();
+            if (mine.Count == 0 || mine.Any(r => r.EndedAt == null)) continue;
+            var last = mine.MaxBy(r => r.EndedAt)!;
+            if (last.EndReason != AccessRemovedReason || last.EndedAt < link.CreatedAt) continue;
+            reopened += await db.Set<ManagedRelationship>().IgnoreQueryFilters(["Tenant"]).Where(r => r.Id == last.Id && r.EndedAt != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, (DateTime?)null).SetProperty(r => r.EndReason, (string?)null), cancellationToken);
+        }
+
+        return reopened;
     }
 
     /// <summary>Ends every relationship whose last qualifying activity is older than the program allows (P4), as of that day.</summary>

@@ -7,12 +7,14 @@ namespace PartnerPortal.Resellers.Access;
 public sealed class PartnerAccessViewComponent(PartnerAccessOverview overview, ImpersonationPolicies policies) : ViewComponent
 {
     /// <param name="HighlightedRequest">The access request an owner followed an e-mailed link to.</param>
+    /// <param name="Undo">The sealed revoke just done, offered back as "Undo" (opened and checked only when posted).</param>
     public sealed record Section(
         IReadOnlyList<PartnerAccessOverview.Partner> Partners,
         ImpersonationPolicy Policy,
         IReadOnlyList<ImpersonationRequest> Requests,
         IReadOnlyList<ImpersonationSession> Impersonations,
-        Guid? HighlightedRequest);
+        Guid? HighlightedRequest,
+        string? Undo);
 
     public async Task<IViewComponentResult> InvokeAsync()
     {
@@ -23,6 +25,7 @@ public sealed class PartnerAccessViewComponent(PartnerAccessOverview overview, I
             await policies.GetAsync(cancellationToken),
             await overview.RequestsAsync(cancellationToken: cancellationToken),
             await overview.ImpersonationsAsync(cancellationToken: cancellationToken),
-            highlighted));
+            highlighted,
+            HttpContext.Request.Query["undo"].ToString() is { Length: > 0 and <= 4000 } undo ? undo : null));
     }
 }

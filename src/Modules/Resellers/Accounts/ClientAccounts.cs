@@ -58,21 +58,42 @@ public sealed class ClientAccounts(
         return (client, null);
     }
 
-    /// <summary>Ends the link: the account becomes regular, keeps its data and is billed to itself again (R9).</summary>
-    public async Task DetachAsync(TenantInfo client, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What a detach changed, exactly, so its Undo (sealed in an <see cref="UndoTokens"/> token) puts
+    /// the same rows back: the same link, the same people's access, the same billing and price.
+    /// </summary>
+    public sealed record DetachedClient(
+        Guid ClientId,
+        string ClientName,
+        DateTime DetachedAt,
+        List<Guid> LinkIds,
+        List<DetachedAssignment> Assignments,
+        DetachedBilling? Billing);
+
+    public sealed record DetachedAssignment(Guid Id, Guid UserId, DateTime CreatedAt);
+
+    public sealed record DetachedBilling(BillingMode Mode, BillingMode? RequestedMode, Guid? RequestedBy, DateTime? RequestedAt, decimal? ResellerPrice, DateTime ChangedAt);
+
+    public const string DetachUndoPurpose = "client.detached";
+
+    /// <summary>Ends the link: the account becomes regular, keeps its data and is billed to itself again (R9). Returns what changed, for Undo.</summary>
+    public async Task<DetachedClient> DetachAsync(TenantInfo client, CancellationToken cancellationToken = default)
     {
         var reseller = tenants.Current!;
         var now = time.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await EndLinkAsync(reseller.Id, client.Id, now, cancellationToken);
+        var (linkIds, assignments) = await EndLinkAsync(reseller.Id, client.Id, now, cancellationToken);
         audit.Record("client.detached", $"{client.Name}: now a regular account");
         await db.SaveChangesAsync(cancellationToken);
+        DetachedBilling? billing = null;
         using (tenants.Change(client))
         {
             // The client's own subscription: changed, with its audit entry, while the client is current.
             var subscription = await db.AccountSubscriptions.FirstOrDefaultAsync(cancellationToken);
             if (subscription is not null)
             {
+                billing = new DetachedBilling(subscription.BillingMode, subscription.RequestedBillingMode, subscription.BillingModeRequestedBy,
+                    subscription.BillingModeRequestedAt, subscription.ResellerPrice, subscription.ChangedAt);
                 subscription.BillingMode = BillingMode.ClientBilled;
                 subscription.RequestedBillingMode = null;
                 subscription.BillingModeRequestedBy = null;
@@ -87,6 +108,61 @@ public sealed class ClientAccounts(
 
         await AnnounceAsync(client.Id, now, cancellationToken, KernelEvents.PartnerLinkChanged, KernelEvents.SubscriptionChanged);
         await transaction.CommitAsync(cancellationToken);
+        return new DetachedClient(client.Id, client.Name, now, linkIds, assignments.Select(a => new DetachedAssignment(a.Id, a.UserId, a.CreatedAt)).ToList(), billing);
+    }
+
+    /// <summary>
+    /// Puts a detached client back exactly as it was (the same link row open again, the same
+    /// people assigned, the same billing mode, pending switch and price), audited on both sides.
+    /// Refused, changing nothing, when anything moved since: the account was linked, deleted or
+    /// suspended, or its subscription changed. Returns null when done, else why not.
+    /// </summary>
+    public async Task<string?> UndoDetachAsync(DetachedClient detached, CancellationToken cancellationToken = default)
+    {
+        var reseller = tenants.Current!;
+        var now = time.GetUtcNow().UtcDateTime;
+        var cannot = $"{detached.ClientName} cannot be brought back this way any more: it changed since it was detached. Its owner can ask you to serve it again under Settings → Reseller.";
+        var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == detached.ClientId, cancellationToken);
+        if (org is null || org.Status != OrganizationStatus.Active) return cannot;
+        if (await db.PartnerClientLinks.AnyAsync(l => l.ClientId == detached.ClientId && l.EndedAt == null, cancellationToken)) return cannot;
+        var links = await db.PartnerClientLinks.Where(l => detached.LinkIds.Contains(l.Id) && l.PartnerId == reseller.Id && l.ClientId == detached.ClientId).ToListAsync(cancellationToken);
+        if (links.Count == 0 || links.Count != detached.LinkIds.Count || links.Any(l => !SameMoment(l.EndedAt, detached.DetachedAt))) return cannot;
+        if (await store.FindByIdAsync(detached.ClientId, cancellationToken) is not { } client) return cannot;
+        AccountSubscription? subscription;
+        using (tenants.Change(client))
+        {
+            subscription = await db.AccountSubscriptions.FirstOrDefaultAsync(cancellationToken);
+        }
+
+        // Anything the account or the platform changed since (a plan, a switch asked for) wins: Undo does not overwrite it.
+        if (detached.Billing is not null && (subscription is null || !SameMoment(subscription.ChangedAt, detached.DetachedAt) || subscription.BillingMode != BillingMode.ClientBilled))
+            return cannot;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var link in links) link.EndedAt = null;
+        foreach (var a in detached.Assignments)
+            db.PartnerClientAssignments.Add(new PartnerClientAssignment { Id = a.Id, UserId = a.UserId, ClientId = detached.ClientId, CreatedAt = a.CreatedAt });
+        audit.Record("client.detach_undone", $"{detached.ClientName}: served again, as before the detach");
+        await db.SaveChangesAsync(cancellationToken);
+        using (tenants.Change(client))
+        {
+            if (detached.Billing is { } billing)
+            {
+                subscription!.BillingMode = billing.Mode;
+                subscription.RequestedBillingMode = billing.RequestedMode;
+                subscription.BillingModeRequestedBy = billing.RequestedBy;
+                subscription.BillingModeRequestedAt = billing.RequestedAt;
+                subscription.ResellerPrice = billing.ResellerPrice;
+                subscription.ChangedAt = billing.ChangedAt;
+            }
+
+            audit.Record("reseller.detach_undone", $"{reseller.Name} serves this account again; billing is as before the detach");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await AnnounceAsync(detached.ClientId, now, cancellationToken, KernelEvents.PartnerLinkChanged, KernelEvents.SubscriptionChanged);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
     }
 
     /// <summary>
@@ -173,13 +249,18 @@ public sealed class ClientAccounts(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task EndLinkAsync(Guid resellerId, Guid clientId, DateTime now, CancellationToken cancellationToken)
+    private async Task<(List<Guid> LinkIds, List<PartnerClientAssignment> Assignments)> EndLinkAsync(Guid resellerId, Guid clientId, DateTime now, CancellationToken cancellationToken)
     {
         var links = await db.PartnerClientLinks.Where(l => l.PartnerId == resellerId && l.ClientId == clientId && l.EndedAt == null).ToListAsync(cancellationToken);
         foreach (var link in links) link.EndedAt = now;
         // The reseller's people lose the way in together with the link.
-        db.PartnerClientAssignments.RemoveRange(await db.PartnerClientAssignments.Where(a => a.ClientId == clientId).ToListAsync(cancellationToken));
+        var assignments = await db.PartnerClientAssignments.Where(a => a.ClientId == clientId).ToListAsync(cancellationToken);
+        db.PartnerClientAssignments.RemoveRange(assignments);
+        return (links.Select(l => l.Id).ToList(), assignments);
     }
+
+    /// <summary>The same instant as stored: databases keep time to the microsecond (PostgreSQL) or finer.</summary>
+    private static bool SameMoment(DateTime? stored, DateTime at) => stored is { } value && Math.Abs((value - at).Ticks) < TimeSpan.TicksPerMillisecond;
 
     private async Task AnnounceAsync(Guid clientId, DateTime now, CancellationToken cancellationToken, params string[] kinds)
     {

@@ -62,21 +62,26 @@ public sealed class PartnerAccessOverview(
     public async Task<IReadOnlyList<ImpersonationRequest>> RequestsAsync(int take = 50, CancellationToken cancellationToken = default) =>
         await db.Set<ImpersonationRequest>().AsNoTracking().OrderByDescending(r => r.RequestedAt).Take(take).ToListAsync(cancellationToken);
 
-    /// <summary>
-    /// Ends the partner's link to this organization (P4: the managed relationship ends with it),
-    /// ends its running impersonations, audits and tells other modules. False when no active link.
-    /// </summary>
     /// <summary>The name of a partner that has access to the current account now, or null.</summary>
     public Task<string?> PartnerNameAsync(Guid partnerId, CancellationToken cancellationToken = default) =>
         db.PartnerClientLinks.Where(l => l.ClientId == tenants.Current!.Id && l.PartnerId == partnerId && l.EndedAt == null)
             .Select(l => l.Partner!.Name).FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<bool> RevokeAsync(Guid partnerId, Guid byUserId, CancellationToken cancellationToken = default)
+    /// <summary>What a revoke ended, so its Undo (sealed in an <see cref="UndoTokens"/> token) opens the very same link again.</summary>
+    public sealed record RevokedAccess(Guid PartnerId, string PartnerName, Guid LinkId, DateTime RevokedAt);
+
+    public const string RevokeUndoPurpose = "partner.access-revoked";
+
+    /// <summary>
+    /// Ends the partner's link to this organization (P4: the managed relationship ends with it),
+    /// ends its running impersonations, audits and tells other modules. Null when no active link.
+    /// </summary>
+    public async Task<RevokedAccess?> RevokeAsync(Guid partnerId, Guid byUserId, CancellationToken cancellationToken = default)
     {
         var client = tenants.Current!;
         var link = await db.PartnerClientLinks.Include(l => l.Partner)
             .SingleOrDefaultAsync(l => l.ClientId == client.Id && l.PartnerId == partnerId && l.EndedAt == null, cancellationToken);
-        if (link is null) return false;
+        if (link is null) return null;
 
         var now = time.GetUtcNow().UtcDateTime;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -90,7 +95,32 @@ public sealed class PartnerAccessOverview(
         }
 
         await events.PublishAsync(new PortalEvent(client.Id, byUserId, AccessRevokedEvent, now), cancellationToken);
-        return true;
+        return new RevokedAccess(partnerId, link.Partner.Name, link.Id, now);
+    }
+
+    /// <summary>
+    /// Gives a revoked partner its access back exactly as it was: the same link (so its branding,
+    /// "managed by" line, billing and managed relationship come back with it), audited. The
+    /// log-ins the revoke ended stay ended: reopening someone's session is never safe, they log in
+    /// again. Null when done, else why nothing changed (the link moved on since, or the account
+    /// chose another partner).
+    /// </summary>
+    public async Task<string?> UndoRevokeAsync(RevokedAccess revoked, Guid byUserId, CancellationToken cancellationToken = default)
+    {
+        var client = tenants.Current!;
+        var cannot = $"The access of {revoked.PartnerName} cannot be given back this way any more: this account's partners changed since. Ask {revoked.PartnerName} to connect again.";
+        var link = await db.PartnerClientLinks.SingleOrDefaultAsync(l => l.Id == revoked.LinkId && l.ClientId == client.Id && l.PartnerId == revoked.PartnerId, cancellationToken);
+        if (link?.EndedAt is not { } endedAt || Math.Abs((endedAt - revoked.RevokedAt).Ticks) >= TimeSpan.TicksPerMillisecond) return cannot;
+        if (await db.PartnerClientLinks.AnyAsync(l => l.ClientId == client.Id && l.EndedAt == null && (l.PartnerId == revoked.PartnerId || l.CreatedAt > endedAt), cancellationToken)) return cannot;
+
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        link.EndedAt = null;
+        audit.Record("partner.access_restored", $"Access of partner {revoked.PartnerName} given back (undo of the revoke)");
+        await db.SaveChangesAsync(cancellationToken);
+        await events.PublishAsync(new PortalEvent(client.Id, byUserId, KernelEvents.PartnerLinkChanged, now), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return null;
     }
 
     public const string WhatPartnersMayDo =

@@ -55,6 +55,7 @@ public static class PageExtensions
         app.MapRazorPages();
         app.MapGet(Branding.FaviconEndpoint.Path, Branding.FaviconEndpoint.Render).WithMetadata(Audience.Anyone);
         app.MapBrandAssets();
+        app.MapFormTokens();
         return app;
     }
 

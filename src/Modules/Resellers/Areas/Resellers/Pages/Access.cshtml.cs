@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using PartnerPortal.Accounts;
 using PartnerPortal.Resellers.Impersonation;
+using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Resellers.Areas.Resellers.Pages;
 
@@ -13,7 +14,7 @@ namespace PartnerPortal.Resellers.Areas.Resellers.Pages;
 /// it shows the partners section alone). Never for a
 /// reseller logged in as the account (the module's convention: owners, except impersonators).
 /// </summary>
-public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPolicies policies, CurrentMember member) : PageModel
+public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPolicies policies, CurrentMember member, UndoTokens undo) : PageModel
 {
     [BindProperty]
     public ImpersonationPolicy Policy { get; set; }
@@ -32,15 +33,25 @@ public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPol
         return Back("Saved: log in as client is now " + ImpersonationPolicies.Describe(Policy) + ".");
     }
 
-    /// <summary>The riskiest change an owner makes here, so the partner's name is typed to confirm it (it cannot be undone from this side).</summary>
+    /// <summary>The riskiest change an owner makes here, so the partner's name is typed to confirm it; Undo gives the same access back for a while.</summary>
     public async Task<IActionResult> OnPostRevokeAsync(Guid partnerId, string? confirmName, CancellationToken cancellationToken)
     {
         var name = await overview.PartnerNameAsync(partnerId, cancellationToken);
         if (name is null) return NotFound();
         if (!string.Equals(confirmName?.Trim(), name, StringComparison.Ordinal))
             return Fail($"Type the partner's name exactly as shown ({name}) to revoke its access. Nothing was changed.", StatusCodes.Status422UnprocessableEntity);
-        if (!await overview.RevokeAsync(partnerId, member.UserId!.Value, cancellationToken)) return NotFound();
-        return Back($"Access of {name} revoked. {name} can no longer log in or change anything here, and no longer manages this account's plan.");
+        if (await overview.RevokeAsync(partnerId, member.UserId!.Value, cancellationToken) is not { } revoked) return NotFound();
+        return Back($"Access of {name} revoked. {name} can no longer log in or change anything here, and no longer manages this account's plan: the account is billed directly and its pages show the platform's name.",
+            undo.Seal(PartnerAccessOverview.RevokeUndoPurpose, HttpContext.Tenancy()!.Tenant!.Id, revoked));
+    }
+
+    /// <summary>Gives a just-revoked partner the same access back, within <see cref="UndoTokens.Lifetime"/>.</summary>
+    public async Task<IActionResult> OnPostUndoRevokeAsync(string? token, CancellationToken cancellationToken)
+    {
+        var revoked = undo.Open<PartnerAccessOverview.RevokedAccess>(token, PartnerAccessOverview.RevokeUndoPurpose, HttpContext.Tenancy()!.Tenant!.Id);
+        if (revoked is null) return Back($"That revoke can no longer be undone (Undo lasts {UndoTokens.Lifetime.TotalMinutes:0} minutes). Nothing was changed; ask the partner to connect again.");
+        if (await overview.UndoRevokeAsync(revoked, member.UserId!.Value, cancellationToken) is { } error) return Back(error);
+        return Back($"{revoked.PartnerName} has its access back, as before. Its people who were logged in here log in again.");
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid requestId, bool approve, CancellationToken cancellationToken)
@@ -50,7 +61,8 @@ public sealed class AccessModel(PartnerAccessOverview overview, ImpersonationPol
         return Back(approve ? "Approved: the partner may log in for the next hour." : "Declined: the partner cannot log in.");
     }
 
-    private RedirectResult Back(string message) => Redirect(ImpersonationPolicies.AccessPath + "?message=" + Uri.EscapeDataString(message));
+    private RedirectResult Back(string message, string? undoToken = null) =>
+        Redirect(ImpersonationPolicies.AccessPath + "?message=" + Uri.EscapeDataString(message) + (undoToken is null ? string.Empty : "&undo=" + Uri.EscapeDataString(undoToken)));
 
     /// <summary>The partners section again, with what went wrong above it and the way back to the whole page.</summary>
     private PageResult Fail(string error, int status)

@@ -14,7 +14,7 @@ namespace PartnerPortal.Resellers.Areas.Resellers.Pages.Clients;
 /// One client account (R9, R12): its facts, and for partner admins hand over, detach and delete.
 /// Every handler first checks the partner–client link; anyone else's id is a 404 and changes nothing.
 /// </summary>
-public sealed class ManageModel(PartnerAccess access, PartnerClients clients, ClientList list, ClientAccounts accounts) : ResellerPage(access)
+public sealed class ManageModel(PartnerAccess access, PartnerClients clients, ClientList list, ClientAccounts accounts, UndoTokens undo) : ResellerPage(access)
 {
     public ClientLine? Line { get; private set; }
 
@@ -47,8 +47,9 @@ public sealed class ManageModel(PartnerAccess access, PartnerClients clients, Cl
     public async Task<IActionResult> OnPostDetachAsync(Guid clientId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(clientId, adminOnly: true, cancellationToken) is { } refused) return refused;
-        await accounts.DetachAsync(Client!, cancellationToken);
-        return Redirect("/clients?message=" + Uri.EscapeDataString($"{Client!.Name} was detached: it keeps its data, pays for itself and no longer shows your price or your way in."));
+        var detached = await accounts.DetachAsync(Client!, cancellationToken);
+        return Redirect("/clients?message=" + Uri.EscapeDataString($"{Client!.Name} was detached: it keeps its data, pays for itself and no longer shows your price or your way in.")
+                        + "&undo=" + Uri.EscapeDataString(undo.Seal(ClientAccounts.DetachUndoPurpose, Reseller.Id, detached)));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid clientId, CancellationToken cancellationToken)
