@@ -18,6 +18,14 @@ namespace PartnerPortal.IntegrationTests.Infrastructure;
 /// </summary>
 public static class TestDatabases
 {
+    /// <summary>
+    /// The trait of a test class that is SQLite-only by nature and so runs only in the SQLite pass
+    /// (<c>test.sh</c> filters <c>Database!=SqliteOnly</c> in the PostgreSQL one); say why at each use.
+    /// </summary>
+    public const string Trait = "Database";
+
+    public const string SqliteOnly = "SqliteOnly";
+
     private const string Template = "portal_template";
     private static readonly Lock Gate = new();
     private static bool _templateReady;
