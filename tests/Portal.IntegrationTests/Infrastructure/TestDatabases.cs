@@ -35,7 +35,13 @@ public static class TestDatabases
 
     public static string? PostgreSqlServer { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES") is { Length: > 0 } pg ? pg : null;
 
-    public static string? Redis { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS") is { Length: > 0 } redis ? redis : null;
+    public static string? Redis { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS") is { Length: > 0 } redis ? redis + RedisTimeouts : null;
+
+    /// <summary>
+    /// StackExchange.Redis gives up on an answer after 5 s, which a starved thread pool on the shared
+    /// 2-core test machine reaches (the answer sits unread in its pipe); a test is not about that.
+    /// </summary>
+    public const string RedisTimeouts = ",syncTimeout=30000,asyncTimeout=30000";
 
     /// <summary>The database name for a data folder: factories sharing a folder share a database, as they share a SQLite file.</summary>
     public static string NameFor(string dataDirectory) =>
