@@ -37,10 +37,10 @@ public sealed class RedisServer : IDisposable
             Thread.Sleep(50);
         }
 
-        Configuration = $"127.0.0.1:{port}";
+        Configuration = $"127.0.0.1:{port}" + TestDatabases.RedisTimeouts;
     }
 
-    /// <summary>A StackExchange.Redis configuration string (<c>host:port</c>).</summary>
+    /// <summary>A StackExchange.Redis configuration string (<c>host:port,options</c>).</summary>
     public string Configuration { get; }
 
     private static bool Answers(int port)

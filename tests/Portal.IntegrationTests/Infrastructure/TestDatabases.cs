@@ -18,6 +18,14 @@ namespace PartnerPortal.IntegrationTests.Infrastructure;
 /// </summary>
 public static class TestDatabases
 {
+    /// <summary>
+    /// The trait of a test class that is SQLite-only by nature and so runs only in the SQLite pass
+    /// (<c>test.sh</c> filters <c>Database!=SqliteOnly</c> in the PostgreSQL one); say why at each use.
+    /// </summary>
+    public const string Trait = "Database";
+
+    public const string SqliteOnly = "SqliteOnly";
+
     private const string Template = "portal_template";
     private static readonly Lock Gate = new();
     private static bool _templateReady;
@@ -27,7 +35,13 @@ public static class TestDatabases
 
     public static string? PostgreSqlServer { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_POSTGRES") is { Length: > 0 } pg ? pg : null;
 
-    public static string? Redis { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS") is { Length: > 0 } redis ? redis : null;
+    public static string? Redis { get; } = Environment.GetEnvironmentVariable("PORTAL_TEST_REDIS") is { Length: > 0 } redis ? redis + RedisTimeouts : null;
+
+    /// <summary>
+    /// StackExchange.Redis gives up on an answer after 5 s, which a starved thread pool on the shared
+    /// 2-core test machine reaches (the answer sits unread in its pipe); a test is not about that.
+    /// </summary>
+    public const string RedisTimeouts = ",syncTimeout=30000,asyncTimeout=30000";
 
     /// <summary>The database name for a data folder: factories sharing a folder share a database, as they share a SQLite file.</summary>
     public static string NameFor(string dataDirectory) =>

@@ -16,6 +16,9 @@ namespace PartnerPortal.IntegrationTests.Scale;
 /// An upgrade of several migrations applies all of them or none: on SQLite the file is copied with
 /// VACUUM INTO first and put back when one fails, and the start fails saying what and how to recover.
 /// </summary>
+// SQLite-only by nature (the VACUUM INTO copy is SQLite's; a server's backups are its operator's):
+// it runs on SQLite files in either pass, so the PostgreSQL pass leaves it to the SQLite one.
+[Trait(TestDatabases.Trait, TestDatabases.SqliteOnly)]
 public sealed class DatabaseUpgradeShould : IDisposable
 {
     private readonly DirectoryInfo _data = Directory.CreateTempSubdirectory("portal-upgrade-");

@@ -130,6 +130,42 @@ public sealed class TwoInstancesShould(TwoInstances instances) : IClassFixture<T
         }
     }
 
+    [Fact]
+    public async Task ShowAThemeChangeMadeOnOneOnTheOtherWithinASecond()
+    {
+        var (org, owner) = await _first.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        using var onSecond = instances.Second.ClientFor(org.Host);
+        Assert.Equal("default", (await onSecond.GetPageAsync("/account/signin")).Document.Body!.GetAttribute("data-theme")); // now cached there
+
+        using var ownerOnFirst = await instances.First.SignedInAsync(org.Host, owner);
+        Assert.Equal(HttpStatusCode.Redirect, (await ownerOnFirst.PostFormAsync("/settings/theme", new Dictionary<string, string> { ["Theme"] = "ledger" })).StatusCode);
+
+        var watch = Stopwatch.StartNew();
+        while ((await onSecond.GetPageAsync("/account/signin")).Document.Body!.GetAttribute("data-theme") != "ledger")
+        {
+            Assert.True(watch.Elapsed < Within, "The second instance still shows the old theme after a second.");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task RefuseAMemberRemovedOnOneOnTheOtherWithinASecond()
+    {
+        var (org, owner) = await _first.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        var admin = await _first.CreateUserAsync();
+        await _first.AddMemberAsync(org, admin, OrganizationRole.Admin);
+        using var adminOnSecond = await instances.Second.SignedInAsync(org.Host, admin);
+        Assert.Equal(HttpStatusCode.OK, (await adminOnSecond.GetAsync("/settings/members")).StatusCode);
+
+        using var ownerOnFirst = await instances.First.SignedInAsync(org.Host, owner);
+        var membershipId = await _first.InTenantAsync(org, db => db.Memberships.Where(m => m.UserId == admin.Id).Select(m => m.Id).SingleAsync());
+        var removed = await ownerOnFirst.PostFormAsync("/settings/members", new Dictionary<string, string> { ["membershipId"] = membershipId.ToString() }, "/settings/members?handler=Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+
+        var took = await UntilAsync(adminOnSecond, "/settings/members", HttpStatusCode.Forbidden);
+        Assert.True(took < Within, $"The second instance let the removed member in for {took.TotalMilliseconds:0} ms.");
+    }
+
     private static async Task<TimeSpan> UntilAsync(PortalClient client, string path, HttpStatusCode expected)
     {
         var watch = Stopwatch.StartNew();

@@ -130,8 +130,9 @@ public sealed class ClientList(
         (ClientSort.Status, true) => rows.OrderByDescending(r => r.StatusRank).ThenByDescending(r => r.NameKey).ThenByDescending(r => r.ClientId),
         (ClientSort.Price, false) => rows.OrderBy(r => r.ListPrice).ThenBy(r => r.NameKey).ThenBy(r => r.ClientId),
         (ClientSort.Price, true) => rows.OrderByDescending(r => r.ListPrice).ThenByDescending(r => r.NameKey).ThenByDescending(r => r.ClientId),
-        (ClientSort.Activity, false) => rows.OrderBy(r => r.LastActiveAt).ThenBy(r => r.ClientId),
-        (ClientSort.Activity, true) => rows.OrderByDescending(r => r.LastActiveAt).ThenByDescending(r => r.ClientId),
+        // Never active sorts as the oldest on every provider (PostgreSQL would put nulls first when descending).
+        (ClientSort.Activity, false) => rows.OrderBy(r => r.LastActiveAt != null).ThenBy(r => r.LastActiveAt).ThenBy(r => r.ClientId),
+        (ClientSort.Activity, true) => rows.OrderByDescending(r => r.LastActiveAt != null).ThenByDescending(r => r.LastActiveAt).ThenByDescending(r => r.ClientId),
         (ClientSort.Created, false) => rows.OrderBy(r => r.CreatedAt).ThenBy(r => r.ClientId),
         (ClientSort.Created, true) => rows.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.ClientId),
         (_, true) => rows.OrderByDescending(r => r.NameKey).ThenByDescending(r => r.ClientId),

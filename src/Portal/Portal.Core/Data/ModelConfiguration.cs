@@ -273,6 +273,8 @@ internal sealed class PlatformSettingConfiguration : IEntityTypeConfiguration<Pl
         builder.ToTable("PlatformSettings");
         builder.HasKey(s => s.Key);
         builder.Property(s => s.Key).HasMaxLength(200);
-        builder.Property(s => s.Value).HasMaxLength(4000);
+        // No length: a value is a whole document (the partner program's JSON passes 4,000
+        // characters), which a server database would refuse at a varchar(4000) (SQLite never checked).
+        builder.Property(s => s.Value);
     }
 }

@@ -1391,8 +1391,7 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
+                        .HasColumnType("text");
 
                     b.HasKey("Key");
 

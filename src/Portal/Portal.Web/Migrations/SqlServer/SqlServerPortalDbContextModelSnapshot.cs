@@ -1392,8 +1392,7 @@ namespace PartnerPortal.Web.Migrations.SqlServer
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasColumnType("nvarchar(max)");
 
                     b.HasKey("Key");
 

@@ -1378,7 +1378,6 @@ namespace PartnerPortal.Web.Migrations.Sqlite
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Key");
