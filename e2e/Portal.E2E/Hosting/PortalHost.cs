@@ -85,7 +85,7 @@ public sealed class PortalHost : WebApplicationFactory<Program>
                 // Public pages may be cached by the browser: the same address in another theme is another answer.
                 context.Response.OnStarting(() =>
                 {
-                    context.Response.Headers.Append("Vary", ThemeHeader);
+                    Microsoft.AspNetCore.Http.HeaderDictionaryExtensions.Append(context.Response.Headers, "Vary", ThemeHeader);
                     return Task.CompletedTask;
                 });
                 var theme = context.Request.Headers[ThemeHeader].ToString();
