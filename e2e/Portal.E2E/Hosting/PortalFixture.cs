@@ -4,7 +4,7 @@ namespace PartnerPortal.E2E.Hosting;
 /// One portal host and one headless Chromium per test class. Each test opens its own browser
 /// context (its own cookie jar) on the shared browser.
 /// </summary>
-public sealed class PortalFixture : IAsyncLifetime
+public class PortalFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium: Playwright cannot download its own browser build on this machine.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -12,7 +12,15 @@ public sealed class PortalFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    public PortalHost Host { get; } = new();
+    public PortalFixture()
+        : this(new PortalHost())
+    {
+    }
+
+    /// <summary>A fixture on a host configured by its owner (the crawl's host lets requests choose their theme).</summary>
+    protected PortalFixture(PortalHost host) => Host = host;
+
+    public PortalHost Host { get; }
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 

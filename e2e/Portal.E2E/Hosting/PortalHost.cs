@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,6 +25,17 @@ public sealed class PortalHost : WebApplicationFactory<Program>
     public ErrorLog Errors { get; } = new();
 
     public int Port { get; private set; }
+
+    /// <summary>
+    /// The request header by which the page crawl asks for a page in a given theme. It sets the same
+    /// per-request preview the theme picker uses, so the page renders with that theme's layouts and
+    /// stylesheet, exactly as for an organization that chose it. Only a host with
+    /// <see cref="ThemeFromHeader"/> honours it.
+    /// </summary>
+    public const string ThemeHeader = "X-Crawl-Theme";
+
+    /// <summary>Whether requests may choose their theme with <see cref="ThemeHeader"/> (the crawl's host only).</summary>
+    public bool ThemeFromHeader { get; init; }
 
     /// <summary>A real SMTP server's port on loopback; without one, mail becomes .eml files in the data folder.</summary>
     public int? SmtpPort { get; init; }
@@ -60,6 +72,33 @@ public sealed class PortalHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Errors));
+        if (ThemeFromHeader) builder.ConfigureServices(services => services.AddTransient<IStartupFilter, ThemeFromHeaderFilter>());
+    }
+
+    /// <summary>First in the pipeline, so every later step (tenant, layout lookup, favicon) sees the chosen theme.</summary>
+    private sealed class ThemeFromHeaderFilter(PartnerPortal.Theming.ThemeCatalog themes) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, nextStep) =>
+            {
+                // Public pages may be cached by the browser: the same address in another theme is another answer.
+                context.Response.OnStarting(() =>
+                {
+                    Microsoft.AspNetCore.Http.HeaderDictionaryExtensions.Append(context.Response.Headers, "Vary", ThemeHeader);
+                    return Task.CompletedTask;
+                });
+                var theme = context.Request.Headers[ThemeHeader].ToString();
+                if (theme.Length > 0)
+                {
+                    if (!themes.Exists(theme)) throw new InvalidOperationException($"The crawl asked for a theme that does not exist: {theme}.");
+                    PartnerPortal.Web.Hosting.ThemeExtensions.PreviewTheme(context, theme);
+                }
+
+                await nextStep(context);
+            });
+            next(app);
+        };
     }
 
     public override async ValueTask DisposeAsync()

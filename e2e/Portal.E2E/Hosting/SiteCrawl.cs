@@ -8,57 +8,80 @@ using PartnerPortal.Web.Demo;
 namespace PartnerPortal.E2E.Hosting;
 
 /// <summary>
-/// Every demo persona walks every page it can reach by following links on its own host, once, for
-/// every test of <see cref="PartnerPortal.E2E.EveryPageShould"/>. Each page is loaded once at
-/// 1366 px: its sideways overflow is measured, axe-core runs and its HTML is kept for the Nu checker;
-/// then the same page is narrowed to 390 px (a reflow, no second request), measured again and
-/// photographed. Loading each page once keeps the whole crawl within its time budget.
+/// Every demo persona walks every page it can reach by following links on its own host, in its own
+/// organization's theme, and loads each page it finds in the two other themes too (the host sets the
+/// theme from <see cref="PortalHost.ThemeHeader"/>, the theme picker's preview mechanism, so the page
+/// really renders with that theme's layouts and stylesheet). Each page is loaded once per theme
+/// at 1366 px: its sideways overflow is measured, axe-core runs (once per theme and page shape,
+/// whoever views it) and its HTML is kept for the Nu checker; then the same page is narrowed to
+/// 390 px (a reflow, no second request) and measured again. Screenshots are taken in the persona's
+/// own theme. All personas walk at once, each in its own browser context of the one shared browser,
+/// sharing <see cref="Workers"/> slots for page loads, which keeps the whole crawl within its time budget.
 /// </summary>
 public sealed partial class SiteCrawl : IAsyncLifetime
 {
     public const int Desktop = 1366;
     public const int Phone = 390;
 
+    /// <summary>The themes every page is checked in.</summary>
+    public static IReadOnlyList<string> Themes { get; } = ["bold", "default", "ledger"];
+
     /// <summary>A visit per distinct page shape is enough: a second client's page is the same page with other values.</summary>
     private const int MaxPagesPerPersona = 45;
+
+    /// <summary>
+    /// Pages loaded at once (one per browser page, in the persona's context). Measured on the
+    /// 2-core machine: most of a visit is axe-core's work in Chromium and the portal's rendering,
+    /// which overlap across pages.
+    /// </summary>
+    private const int Workers = 3;
 
     /// <summary>Pages axe-core has checked, by theme and shape: the same page in the same theme is checked once, whoever views it.</summary>
     private readonly HashSet<string> _axeChecked = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, TimeSpan> _timings = new(StringComparer.Ordinal);
 
+    private readonly Lock _gate = new();
+
+    private readonly SemaphoreSlim _workers = new(Workers);
+
     private static readonly Regex NotAPage = NotAPageRegex();
 
-    public PortalFixture Portal { get; } = new();
+    public PortalFixture Portal { get; } = new ThemedPortalFixture();
 
     public List<PageVisit> Visits { get; } = [];
 
     /// <summary>The saved HTML of every visited page, one file each, for the Nu HTML checker.</summary>
     public string HtmlFolder { get; } = Path.Combine(Screenshots.OutputFolder, "crawl-html");
 
-    /// <summary>Each page at 390 px, named persona, number, theme (the summary lists the paths).</summary>
+    /// <summary>Each page at 390 px in the persona's own theme, named persona, number, theme (the summary lists the paths).</summary>
     public string ScreenshotFolder { get; } = Path.Combine(Screenshots.OutputFolder, "crawl");
 
     public TimeSpan Duration { get; private set; }
 
+    /// <summary>Every overflow and axe finding, one a line, appended as the crawl finds it.</summary>
+    public string FindingsFile { get; } = Path.Combine(Screenshots.OutputFolder, "crawl-findings.txt");
+
+    /// <summary>The largest walks first, so the pool of workers ends together.</summary>
     public static IReadOnlyList<Persona> Personas { get; } =
     [
-        new("visitor", DemoHosts.Platform, null, ["/", "/account/signin", "/partners", "/solution-center"]),
-        new("platform-admin", DemoHosts.Platform, DemoData.PlatformAdminEmail, []),
         new("reseller", DemoHosts.Northwind, Demo.OwnerOf("Northwind Partners"), ["/clients", "/settings"]),
-        new("consultant", DemoHosts.Northwind, DemoData.ConsultantEmail, []),
-        new("consultant-at-contoso", DemoHosts.Contoso, DemoData.ConsultantEmail, []),
-        new("contoso-visitor", DemoHosts.Contoso, null, ["/account/signin", "/account/forgot-password"]),
+        new("platform-admin", DemoHosts.Platform, DemoData.PlatformAdminEmail, []),
         new("contoso-owner", DemoHosts.Contoso, Demo.OwnerOf("Contoso Dental"), ["/dashboard", "/settings"]),
-        new("fabrikam-visitor", DemoHosts.Fabrikam, null, ["/account/signin"]),
+        new("adventure-works-owner", "adventure-works.portal.localhost", Demo.OwnerOf("Adventure Works Consulting"), ["/settings"]),
         new("fabrikam-owner", DemoHosts.Fabrikam, Demo.OwnerOf("Fabrikam Fitness"), ["/dashboard", "/settings"]),
         new("tailspin-owner", DemoHosts.Tailspin, Demo.OwnerOf("Tailspin Toys"), ["/dashboard", "/settings"]),
-        new("adventure-works-owner", "adventure-works.portal.localhost", Demo.OwnerOf("Adventure Works Consulting"), ["/settings"]),
+        new("consultant", DemoHosts.Northwind, DemoData.ConsultantEmail, []),
+        new("consultant-at-contoso", DemoHosts.Contoso, DemoData.ConsultantEmail, []),
+        new("visitor", DemoHosts.Platform, null, ["/", "/account/signin", "/partners", "/solution-center"]),
+        new("contoso-visitor", DemoHosts.Contoso, null, ["/account/signin", "/account/forgot-password"]),
+        new("fabrikam-visitor", DemoHosts.Fabrikam, null, ["/account/signin"]),
     ];
 
     public async Task InitializeAsync()
     {
         await Portal.InitializeAsync();
+        File.Delete(FindingsFile);
         foreach (var folder in new[] { HtmlFolder, ScreenshotFolder })
         {
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
@@ -66,22 +89,35 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         }
 
         var clock = Stopwatch.StartNew();
-        var summary = new List<string>();
-        foreach (var persona in Personas)
+        var summary = await Task.WhenAll(Personas.Select(async persona =>
         {
             var started = clock.Elapsed;
             await CrawlAsync(persona);
-            summary.Add(string.Create(CultureInfo.InvariantCulture, $"{persona.Name}: {Visits.Count(v => v.Persona == persona.Name)} pages in {(clock.Elapsed - started).TotalSeconds:0.0} s"));
-        }
+            var finished = clock.Elapsed;
+            lock (_gate)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"{persona.Name}: {Visits.Count(v => v.Persona == persona.Name)} pages ({string.Join(", ", Visits.Where(v => v.Persona == persona.Name).CountBy(v => v.Theme).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"))}) from {started.TotalSeconds:0.0} s to {finished.TotalSeconds:0.0} s");
+            }
+        }));
 
         Duration = clock.Elapsed;
-        summary.Add(string.Create(CultureInfo.InvariantCulture, $"{Visits.Count} pages in {Duration.TotalSeconds:0.0} s ({_axeChecked.Count} checked by axe)"));
-        summary.AddRange(_timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"  {t.Key}: {t.Value.TotalSeconds:0.0} s")));
-        await File.WriteAllLinesAsync(Path.Combine(Screenshots.OutputFolder, "crawl-summary.txt"), summary.Concat(Visits.Select(v => $"{v.FileName} {v.Theme} {v.Path}")));
+        var lines = summary.ToList();
+        lines.Add(string.Create(CultureInfo.InvariantCulture, $"{Visits.Count} pages in {Duration.TotalSeconds:0.0} s with {Workers} workers ({_axeChecked.Count} checked by axe)"));
+        lines.AddRange(_timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"  {t.Key}: {t.Value.TotalSeconds:0.0} s (summed over workers)")));
+        await File.WriteAllLinesAsync(Path.Combine(Screenshots.OutputFolder, "crawl-summary.txt"), lines.Concat(Visits.OrderBy(v => v.FileName, StringComparer.Ordinal).Select(v => $"{v.FileName} {v.Theme} {v.Path}")));
     }
 
-    public async Task DisposeAsync() => await Portal.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        _workers.Dispose();
+        await Portal.DisposeAsync();
+    }
 
+    /// <summary>
+    /// One persona: follows links in its organization's theme on one tab and, as each page is found,
+    /// loads it in the two other themes on two more tabs. Every load waits for one of the
+    /// <see cref="Workers"/> slots, so the personas share the machine evenly.
+    /// </summary>
     private async Task CrawlAsync(Persona persona)
     {
         var context = await Portal.NewContextAsync();
@@ -93,46 +129,62 @@ public sealed partial class SiteCrawl : IAsyncLifetime
             var queue = new Queue<string>(persona.Seeds.Select(s => origin + s));
             if (persona.Email is { } email)
             {
-                await page.GotoAsync(origin + "/account/signin");
-                await page.GetByLabel("E-mail").FillAsync(email);
-                await page.GetByLabel("Password").FillAsync(DemoData.Password);
-                await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-                await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal));
+                await Slot(async () =>
+                {
+                    await page.GotoAsync(origin + "/account/signin");
+                    await page.GetByLabel("E-mail").FillAsync(email);
+                    await page.GetByLabel("Password").FillAsync(DemoData.Password);
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+                    await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal));
+                    return true;
+                });
                 queue.Enqueue(page.Url);
             }
 
+            Dictionary<string, IPage>? otherThemes = null;
             var seen = new HashSet<string>(StringComparer.Ordinal);
             var visited = 0;
             while (queue.TryDequeue(out var url) && visited < MaxPagesPerPersona)
             {
                 if (!seen.Add(Shape(url))) continue;
-                IResponse? response;
-                try
+                var found = await Slot(async () =>
                 {
-                    response = await Timed("load", () => page.GotoAsync(url));
-                }
-                catch (PlaywrightException e) when (e.Message.StartsWith("Download is starting", StringComparison.Ordinal))
-                {
-                    continue; // a file (a package, an export), not a page
-                }
-
-                if (response is null || response.Status != 200 || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
-                {
-                    continue;
-                }
-
-                // A link may redirect to a page already seen (a sign-in page, a primary host).
-                if (page.Url != url && !seen.Add(Shape(page.Url))) continue;
-                if (new Uri(page.Url).Host != persona.Host) continue;
-                visited++;
-                Visits.Add(await VisitAsync(page, persona, visited, await response.TextAsync()));
-                foreach (var link in await page.EvaluateAsync<string[]>(LinksScript))
-                {
-                    if (Uri.TryCreate(link, UriKind.Absolute, out var target) && target.Host == persona.Host && !NotAPage.IsMatch(target.PathAndQuery))
+                    IResponse? response;
+                    try
                     {
-                        queue.Enqueue(target.GetLeftPart(UriPartial.Query));
+                        response = await Timed("load", () => page.GotoAsync(url));
                     }
-                }
+                    catch (PlaywrightException e) when (e.Message.StartsWith("Download is starting", StringComparison.Ordinal))
+                    {
+                        return null; // a file (a package, an export), not a page
+                    }
+
+                    if (response is null || response.Status != 200 || !(response.Headers.TryGetValue("content-type", out var type) && type.StartsWith("text/html", StringComparison.Ordinal)))
+                    {
+                        return null;
+                    }
+
+                    // A link may redirect to a page already seen (a sign-in page, a primary host).
+                    if (page.Url != url && !seen.Add(Shape(page.Url))) return null;
+                    if (new Uri(page.Url).Host != persona.Host) return null;
+                    var visit = await VisitAsync(page, persona, visited + 1, await response.TextAsync(), screenshot: true);
+                    foreach (var link in await page.EvaluateAsync<string[]>(LinksScript))
+                    {
+                        if (Uri.TryCreate(link, UriKind.Absolute, out var target) && target.Host == persona.Host && !NotAPage.IsMatch(target.PathAndQuery))
+                        {
+                            queue.Enqueue(target.GetLeftPart(UriPartial.Query));
+                        }
+                    }
+
+                    return new { page.Url, visit.Theme };
+                });
+                if (found is null) continue;
+                visited++;
+
+                // The same page in the other themes, each on its own tab that asks for its theme.
+                otherThemes ??= await OtherThemeTabsAsync(context, found.Theme);
+                var number = visited;
+                await Task.WhenAll(otherThemes.Select(t => Slot(() => RevisitAsync(t.Value, persona, found.Url, number, t.Key))));
             }
         }
         finally
@@ -141,32 +193,88 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         }
     }
 
-    private async Task<PageVisit> VisitAsync(IPage page, Persona persona, int number, string html)
+    private static async Task<Dictionary<string, IPage>> OtherThemeTabsAsync(IBrowserContext context, string ownTheme)
+    {
+        var tabs = new Dictionary<string, IPage>(StringComparer.Ordinal);
+        foreach (var theme in Themes.Where(t => t != ownTheme))
+        {
+            var tab = await context.NewPageAsync();
+            await tab.SetExtraHTTPHeadersAsync(new Dictionary<string, string> { [PortalHost.ThemeHeader] = theme });
+            await tab.SetViewportSizeAsync(Desktop, 900);
+            tabs[theme] = tab;
+        }
+
+        return tabs;
+    }
+
+    /// <summary>A page the persona reached, rendered in <paramref name="theme"/>: it must answer as in the persona's own theme.</summary>
+    private async Task<PageVisit> RevisitAsync(IPage page, Persona persona, string url, int number, string theme)
+    {
+        var response = await Timed("load", () => page.GotoAsync(url));
+        if (response is null || response.Status != 200 || page.Url != url)
+        {
+            throw new InvalidOperationException($"{persona.Name}'s page {url} answered {response?.Status} at {page.Url} in the {theme} theme, unlike in its own.");
+        }
+
+        return await VisitAsync(page, persona, number, await response.TextAsync(), screenshot: false);
+    }
+
+    /// <summary>Runs one step of a crawl in one of the <see cref="Workers"/> slots.</summary>
+    private async Task<T> Slot<T>(Func<Task<T>> step)
+    {
+        await _workers.WaitAsync();
+        try
+        {
+            return await step();
+        }
+        finally
+        {
+            _workers.Release();
+        }
+    }
+
+    private async Task<PageVisit> VisitAsync(IPage page, Persona persona, int number, string html, bool screenshot)
     {
         var path = new Uri(page.Url).PathAndQuery;
-        var name = $"{persona.Name}-{number:00}";
-        await File.WriteAllTextAsync(Path.Combine(HtmlFolder, name + ".html"), html);
         var theme = await page.Locator("body").GetAttributeAsync("data-theme") ?? "none";
+        var name = $"{persona.Name}-{number:00}-{theme}";
+        await File.WriteAllTextAsync(Path.Combine(HtmlFolder, name + ".html"), html);
 
         var desktop = await page.EvaluateAsync<Overflow>(OverflowScript);
-        var findings = _axeChecked.Add($"{theme} {Shape(page.Url, withHost: false)}") ? await Timed("axe", () => AxeFindingsAsync(page)) : [];
+        bool firstOfShape;
+        lock (_gate) firstOfShape = _axeChecked.Add($"{theme} {Shape(page.Url, withHost: false)}");
+        var findings = firstOfShape ? await Timed("axe", () => AxeFindingsAsync(page)) : [];
 
         await page.SetViewportSizeAsync(Phone, 844);
         var phone = await page.EvaluateAsync<Overflow>(OverflowScript);
-        await Timed("screenshot", () => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{theme}-{Phone}.png"), FullPage = true }));
-        await page.SetViewportSizeAsync(Desktop, 900);
+        if (screenshot)
+        {
+            await Timed("screenshot", () => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{Phone}.png"), FullPage = true }));
+        }
 
-        return new PageVisit(persona.Name, theme, path, name, desktop, phone, findings);
+        await page.SetViewportSizeAsync(Desktop, 900);
+        var visit = new PageVisit(persona.Name, theme, path, name, desktop, phone, findings);
+        var problems = findings.Select(f => $"{name} {path}: {f}")
+            .Concat(new[] { (Desktop, desktop), (Phone, phone) }.Where(m => !m.Item2.Fits).Select(m => $"{name} {path}: {m.Item1} px wide: {m.Item2}"))
+            .ToList();
+        lock (_gate)
+        {
+            Visits.Add(visit);
+            // Written as found, so a long crawl's problems can be read while it runs.
+            if (problems.Count > 0) File.AppendAllLines(FindingsFile, problems);
+        }
+
+        return visit;
     }
 
     /// <summary>
-    /// WCAG 2.0 and 2.1 A and AA rules, axe's default set (WCAG 2.2's target-size is not on by
-    /// default and not yet met: small summaries and inline links); only violations and "needs
-    /// review" results carry their nodes, which keeps each run short.
+    /// WCAG 2.0, 2.1 and 2.2 A and AA rules (2.2 adds target-size: every control at least 24 by 24
+    /// CSS pixels or spaced as far); only violations and "needs review" results carry their nodes,
+    /// which keeps each run short.
     /// </summary>
     private static readonly AxeRunOptions AxeOptions = new()
     {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
         ResultTypes = [ResultType.Violations, ResultType.Incomplete],
     };
 
@@ -200,7 +308,7 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         }
         finally
         {
-            _timings[step] = _timings.GetValueOrDefault(step) + clock.Elapsed;
+            lock (_gate) _timings[step] = _timings.GetValueOrDefault(step) + clock.Elapsed;
         }
     }
 

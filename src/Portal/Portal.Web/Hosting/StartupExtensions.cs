@@ -63,6 +63,10 @@ public static class StartupExtensions
     /// <summary>Tells a person what to open and how to sign in, once the server listens.</summary>
     public static void PrintStartupBanner(this WebApplication app)
     {
+        // The demo logins are printed only when they work as printed. Checking the passwords is CPU
+        // work, so it starts now, beside the warm-up before listening (issue 14: the first request
+        // must not share the machine with it), and the banner waits for it once the server listens.
+        var drift = app.Environment.IsDevelopment() ? Task.Run(() => DemoDriftAsync(app)) : Task.FromResult<List<string>?>(null);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var portal = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
@@ -74,24 +78,27 @@ public static class StartupExtensions
                 return;
             }
 
-            // The demo logins are printed only when they work as printed; checking the passwords takes a
-            // moment, so it runs beside the first requests rather than before them.
-            _ = Task.Run(async () =>
+            _ = drift.ContinueWith(done =>
             {
-                try
-                {
-                    await using var scope = app.Services.CreateAsyncScope();
-                    var drift = await DemoData.DriftAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
-                        scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PartnerPortal.Accounts.PortalUser>>(), app.Lifetime.ApplicationStopping);
-                    if (drift.Count == 0) lines.AddRange(DemoData.Banner(urls, portal));
-                    else lines.Add($"  The demo data was changed ({string.Join("; ", drift.Take(3))}{(drift.Count > 3 ? "; …" : "")}), so its logins are not listed. Delete the data folder to start again from the demo.");
-                    Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
-                }
-                catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
-                {
-                    // Stopped before the check finished: nothing to print.
-                }
-            });
+                if (done.Result is not { } changes) return; // stopped before the check finished: nothing to print
+                if (changes.Count == 0) lines.AddRange(DemoData.Banner(urls, portal));
+                else lines.Add($"  The demo data was changed ({string.Join("; ", changes.Take(3))}{(changes.Count > 3 ? "; …" : "")}), so its logins are not listed. Delete the data folder to start again from the demo.");
+                Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+            }, TaskScheduler.Default);
         });
+    }
+
+    private static async Task<List<string>?> DemoDriftAsync(WebApplication app)
+    {
+        try
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            return await DemoData.DriftAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(),
+                scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PartnerPortal.Accounts.PortalUser>>(), app.Lifetime.ApplicationStopping);
+        }
+        catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException)
+        {
+            return null;
+        }
     }
 }

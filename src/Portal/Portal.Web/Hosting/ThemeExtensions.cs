@@ -17,7 +17,11 @@ public static class ThemeExtensions
             .Configure<ThemeCatalog>((o, themes) => o.ViewLocationExpanders.Add(new ThemeViewLocationExpander(themes)));
         services.AddScoped<Branding.PageBrand>();
         services.AddScoped<PartnerPortal.Branding.BrandingSettings>();
-        if (configuration.GetValue($"{ThemeOptions.Section}:{nameof(ThemeOptions.WarmUpAtStart)}", true)) services.AddHostedService<ThemeWarmup>();
+        if (configuration.GetValue($"{ThemeOptions.Section}:{nameof(ThemeOptions.WarmUpAtStart)}", true))
+        {
+            services.AddHostedService<ThemeWarmup>();
+            FirstRequestWarmup.Decorate(services);
+        }
 
         // Theme files are public and hold no secret, so compressing them over HTTPS gives nothing
         // away (BREACH needs a secret beside attacker-chosen text); pages are not compressed here.
