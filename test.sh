@@ -82,6 +82,7 @@ redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --d
   || { echo "Redis did not start."; servers_up=0; }
 
 status=0
+postgres_classes="FullyQualifiedName~TenantResolutionShould|FullyQualifiedName~TwoInstancesShould|FullyQualifiedName~DataProtectionKeysShould|FullyQualifiedName~JobLeasesShould|FullyQualifiedName~ProgramLedgerShould|FullyQualifiedName~SpecializationsShould|FullyQualifiedName~Resellers.DashboardShould"
 # name, project, extra environment: the integration suite runs once on SQLite files and once on PostgreSQL with Redis.
 runs=(
   "Portal.UnitTests tests/Portal.UnitTests"
@@ -96,8 +97,12 @@ for run in "${runs[@]}"; do
   fi
   echo "Running $name ..."
   filter=()
-  # The PostgreSQL pass runs every test but the classes that are SQLite-only by nature (their trait says why).
-  [ "$name" = Portal.IntegrationTests.PostgreSql ] && filter=(--filter "Database!=SqliteOnly")
+  # The PostgreSQL pass runs every test but the classes that are SQLite-only by nature (their trait says why)
+  # with PORTAL_POSTGRES_PASS=all (about as long as the SQLite pass, which does not fit CI's 20 minutes beside it);
+  # by default the classes of the scale-out, tenancy, jobs and the failures PostgreSQL found (issue 15).
+  if [ "$name" = Portal.IntegrationTests.PostgreSql ]; then
+    if [ "${PORTAL_POSTGRES_PASS:-}" = all ]; then filter=(--filter "Database!=SqliteOnly"); else filter=(--filter "$postgres_classes"); fi
+  fi
   # shellcheck disable=SC2086 # the environment is a list of NAME=value words
   if ! env $environment dotnet test "$project" -c Release --no-build -nologo -v quiet "${filter[@]}" \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"; then
