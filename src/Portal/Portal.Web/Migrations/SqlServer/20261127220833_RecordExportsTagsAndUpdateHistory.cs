@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PartnerPortal.Web.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class RecordExportsAndTags : Migration
+    public partial class RecordExportsTagsAndUpdateHistory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ReplacedByVersion",
+                table: "Solutions_Updates",
+                type: "int",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Tags",
                 table: "Solutions_Records",
@@ -18,6 +24,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "|");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Value",
+                table: "PlatformSettings",
+                type: "nvarchar(max)",
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(4000)",
+                oldMaxLength: 4000);
 
             migrationBuilder.CreateTable(
                 name: "Solutions_Exports",
@@ -72,8 +87,21 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                 name: "Solutions_Exports");
 
             migrationBuilder.DropColumn(
+                name: "ReplacedByVersion",
+                table: "Solutions_Updates");
+
+            migrationBuilder.DropColumn(
                 name: "Tags",
                 table: "Solutions_Records");
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Value",
+                table: "PlatformSettings",
+                type: "nvarchar(4000)",
+                maxLength: 4000,
+                nullable: false,
+                oldClrType: typeof(string),
+                oldType: "nvarchar(max)");
         }
     }
 }

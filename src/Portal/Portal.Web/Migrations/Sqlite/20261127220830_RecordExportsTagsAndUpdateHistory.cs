@@ -3,18 +3,24 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace PartnerPortal.Web.Migrations.PostgreSql
+namespace PartnerPortal.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class RecordExportsAndTags : Migration
+    public partial class RecordExportsTagsAndUpdateHistory : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "ReplacedByVersion",
+                table: "Solutions_Updates",
+                type: "INTEGER",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "Tags",
                 table: "Solutions_Records",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: false,
                 defaultValue: "|");
@@ -23,20 +29,20 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                 name: "Solutions_Exports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    TenantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    SolutionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    TableKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    Format = table.Column<int>(type: "integer", nullable: false),
-                    RequestJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    RowCount = table.Column<int>(type: "integer", nullable: false),
-                    RowsDone = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp without time zone", nullable: true),
-                    Error = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TenantId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SolutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TableKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Format = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RowCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,6 +76,10 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
         {
             migrationBuilder.DropTable(
                 name: "Solutions_Exports");
+
+            migrationBuilder.DropColumn(
+                name: "ReplacedByVersion",
+                table: "Solutions_Updates");
 
             migrationBuilder.DropColumn(
                 name: "Tags",
