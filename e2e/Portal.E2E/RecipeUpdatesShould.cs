@@ -1,3 +1,4 @@
+using PartnerPortal.Files;
 using PartnerPortal.E2E.Hosting;
 using static Microsoft.Playwright.Assertions;
 
@@ -95,6 +96,55 @@ public sealed class RecipeUpdatesShould(MailingPortalFixture portal) : IClassFix
         await Expect(copies.Locator("tr", new() { HasText = "Fabrikam Fitness" })).ToContainTextAsync("v2 declined");
         await Screenshots.SaveAsync(partner, "RecipeUpdatesShould.5-partner-sees-applied-and-declined");
 
+        // Contoso's Basic plan holds 5,000 records: Northwind moves it to Pro (no record limit) first.
+        await partner.GotoAsync(Host.Url(DemoHosts.Northwind, "/clients"));
+        await partner.GetByRole(AriaRole.Link, new() { Name = "Plan of Contoso Dental" }).ClickAsync();
+        await partner.GetByRole(AriaRole.Radio, new() { Name = "Pro" }).CheckAsync();
+        await partner.GetByRole(AriaRole.Button, new() { Name = "Change plan" }).ClickAsync();
+        await partner.Locator("dialog[open]").GetByRole(AriaRole.Button, new() { Name = "Change the plan" }).ClickAsync();
+        await Expect(partner.Locator("main")).ToContainTextAsync("The plan was changed.");
+
+        // Contoso's admin imports a 20,000-row Excel file into the updated Patients table, watching its progress.
+        await contoso.GotoAsync(Host.Url(DemoHosts.Contoso, "/solutions"));
+        await contoso.GetByRole(AriaRole.Link, new() { Name = "Appointments", Exact = true }).First.ClickAsync();
+        await contoso.GetByRole(AriaRole.Link, new() { Name = "Patients", Exact = true }).First.ClickAsync();
+        await contoso.GetByRole(AriaRole.Link, new() { Name = "Import CSV or Excel" }).ClickAsync();
+        await contoso.GetByLabel("CSV or Excel file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "patients.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = await WorkbookAsync(ImportedPatients),
+        });
+        await contoso.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await contoso.GetByRole(AriaRole.Button, new() { Name = $"Import {ImportedPatients:N0} rows" }).ClickAsync();
+        await Expect(contoso.Locator("progress[aria-label='Rows imported']")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(contoso, "RecipeUpdatesShould.6-client-import-progress");
+        await Expect(contoso.Locator("[role=status]", new() { HasText = $"Done: {ImportedPatients:N0} rows imported." })).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await contoso.GetByRole(AriaRole.Link, new() { Name = "See the records of Patients" }).ClickAsync();
+        await contoso.GetByLabel("Search").FillAsync("Imported 19999");
+        await contoso.GetByLabel("Search").PressAsync("Enter");
+        await Expect(contoso.Locator("table.records tbody tr")).ToHaveCountAsync(1);
+        await Expect(contoso.Locator("table.records tbody")).ToContainTextAsync("imported19999@contoso-dental.test");
+        await Screenshots.SaveAsync(contoso, "RecipeUpdatesShould.7-client-sees-imported-rows");
+
         Host.Errors.AssertNone();
+    }
+
+    private const int ImportedPatients = 20_000;
+
+    /// <summary>An Excel workbook of patients with the updated table's columns, written by the portal's own .xlsx writer.</summary>
+    private static async Task<byte[]> WorkbookAsync(int rows)
+    {
+        using var file = new MemoryStream();
+        await using (var writer = TableFileWriter.Create(file, TableFileFormat.Xlsx, "Patients"))
+        {
+            await writer.WriteRowAsync(["Name", "E-mail", "Phone", "Insurance number"], CancellationToken.None);
+            for (var i = 0; i < rows; i++)
+            {
+                await writer.WriteRowAsync([$"Imported {i}", $"imported{i}@contoso-dental.test", $"+31 20 556 {i:00000}", $"INS-{i}"], CancellationToken.None);
+            }
+        }
+
+        return file.ToArray();
     }
 }
