@@ -122,6 +122,7 @@ public sealed partial class ConsultantSeatsShould(MailingPortalFixture portal) :
         await consultant.GetByRole(AriaRole.Radio, new() { Name = "Read-only" }).CheckAsync();
         await consultant.GetByLabel("Reason (its people read it)").FillAsync(Reason);
         await consultant.GetByRole(AriaRole.Button, new() { Name = $"Suspend {SolutionName}" }).ClickAsync();
+        await consultant.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = $"Suspend {SolutionName}" }).ClickAsync();
         await Expect(consultant.GetByRole(AriaRole.Status)).ToContainTextAsync($"{SolutionName} is suspended (read-only)");
         await Expect(consultant.Locator("#suspension-notice")).ToContainTextAsync("You suspended it");
         await Screenshots.SaveAsync(consultant, "ConsultantSeatsShould.5-consultant-suspends-read-only");
@@ -160,6 +161,7 @@ public sealed partial class ConsultantSeatsShould(MailingPortalFixture portal) :
         var deactivate = owner.GetByRole(AriaRole.Button, new() { Name = $"Deactivate the seat of {consultantEmail}" });
 
         await deactivate.ClickAsync();
+        await owner.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Deactivate the seat" }).ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Give a reason: the consultant reads it.");
         await Expect(owner.GetByLabel("Reason (the consultant reads it)")).ToHaveAttributeAsync("aria-describedby", "form-error");
         await Expect(owner.Locator("dd.state")).ToHaveTextAsync("Active");
@@ -167,6 +169,7 @@ public sealed partial class ConsultantSeatsShould(MailingPortalFixture portal) :
 
         await owner.GetByLabel("Reason (the consultant reads it)").FillAsync("The implant project is handed to our own staff.");
         await deactivate.ClickAsync();
+        await owner.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Deactivate the seat" }).ClickAsync();
         await Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync($"The consultant seat of {consultantEmail} in {Workspace} ends on ");
         await Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync("until then you can undo it");
         await Expect(owner.Locator("dd.state")).ToContainTextAsync("Ends on");

@@ -39,6 +39,9 @@ public sealed partial class SiteCrawl : IAsyncLifetime
     /// <summary>Pages axe-core has checked, by theme and shape: the same page in the same theme is checked once, whoever views it.</summary>
     private readonly HashSet<string> _axeChecked = new(StringComparer.Ordinal);
 
+    /// <summary>A persona's page shapes already photographed: one phone screenshot per shape keeps the crawl in its budget.</summary>
+    private readonly HashSet<string> _photographed = new(StringComparer.Ordinal);
+
     private readonly Dictionary<string, TimeSpan> _timings = new(StringComparer.Ordinal);
 
     private readonly Lock _gate = new();
@@ -247,9 +250,12 @@ public sealed partial class SiteCrawl : IAsyncLifetime
 
         await page.SetViewportSizeAsync(Phone, 844);
         var phone = await page.EvaluateAsync<Overflow>(OverflowScript);
-        if (screenshot)
+        bool firstPhoto;
+        lock (_gate) firstPhoto = screenshot && _photographed.Add($"{persona.Name} {Shape(page.Url, withHost: false)}");
+        if (firstPhoto)
         {
-            await Timed("screenshot", () => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{Phone}.png"), FullPage = true }));
+            // JPEG: a tall page's PNG took most of the screenshot time.
+            await Timed("screenshot", () => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{Phone}.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 70 }));
         }
 
         await page.SetViewportSizeAsync(Desktop, 900);
