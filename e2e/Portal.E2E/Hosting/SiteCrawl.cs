@@ -11,11 +11,10 @@ namespace PartnerPortal.E2E.Hosting;
 /// Every demo persona walks every page it can reach by following links on its own host, in its own
 /// organization's theme, and loads each page it finds in the two other themes too (the host sets the
 /// theme from <see cref="PortalHost.ThemeHeader"/>, the theme picker's preview mechanism, so the page
-/// really renders with that theme's layouts and stylesheet). Each page is loaded once per theme
-/// at 1366 px: its sideways overflow is measured, axe-core runs (once per theme and page shape,
-/// whoever views it) and its HTML is kept for the Nu checker; then the same page is narrowed to
-/// 390 px (a reflow, no second request) and measured again. Screenshots are taken in the persona's
-/// own theme. All personas walk at once, each in its own browser context of the one shared browser,
+/// really renders with that theme's layouts and stylesheet). Each page is loaded once per theme:
+/// its sideways overflow is measured at 1366 px and at 390 px (a resize, no second request) and its
+/// HTML is kept for the Nu checker. In the persona's own theme, axe-core runs at 1366 px and the
+/// phone's first screen is photographed, once per theme and page shape, whoever views it. All personas walk at once, each in its own browser context of the one shared browser,
 /// sharing <see cref="Workers"/> slots for page loads, which keeps the whole crawl within its time budget.
 /// </summary>
 public sealed partial class SiteCrawl : IAsyncLifetime
@@ -39,9 +38,6 @@ public sealed partial class SiteCrawl : IAsyncLifetime
     /// <summary>Pages axe-core has checked, by theme and shape: the same page in the same theme is checked once, whoever views it.</summary>
     private readonly HashSet<string> _axeChecked = new(StringComparer.Ordinal);
 
-    /// <summary>A persona's page shapes already photographed: one phone screenshot per shape keeps the crawl in its budget.</summary>
-    private readonly HashSet<string> _photographed = new(StringComparer.Ordinal);
-
     private readonly Dictionary<string, TimeSpan> _timings = new(StringComparer.Ordinal);
 
     private readonly Lock _gate = new();
@@ -57,7 +53,7 @@ public sealed partial class SiteCrawl : IAsyncLifetime
     /// <summary>The saved HTML of every visited page, one file each, for the Nu HTML checker.</summary>
     public string HtmlFolder { get; } = Path.Combine(Screenshots.OutputFolder, "crawl-html");
 
-    /// <summary>Each page at 390 px in the persona's own theme, named persona, number, theme (the summary lists the paths).</summary>
+    /// <summary>Each page shape's first screen at 390 px, per theme, named persona, number, theme (the summary lists the paths).</summary>
     public string ScreenshotFolder { get; } = Path.Combine(Screenshots.OutputFolder, "crawl");
 
     public TimeSpan Duration { get; private set; }
@@ -170,7 +166,7 @@ public sealed partial class SiteCrawl : IAsyncLifetime
                     // A link may redirect to a page already seen (a sign-in page, a primary host).
                     if (page.Url != url && !seen.Add(Shape(page.Url))) return null;
                     if (new Uri(page.Url).Host != persona.Host) return null;
-                    var visit = await VisitAsync(page, persona, visited + 1, await response.TextAsync(), screenshot: true);
+                    var visit = await VisitAsync(page, persona, visited + 1, await response.TextAsync(), ownTheme: true);
                     foreach (var link in await page.EvaluateAsync<string[]>(LinksScript))
                     {
                         if (Uri.TryCreate(link, UriKind.Absolute, out var target) && target.Host == persona.Host && !NotAPage.IsMatch(target.PathAndQuery))
@@ -219,7 +215,7 @@ public sealed partial class SiteCrawl : IAsyncLifetime
             throw new InvalidOperationException($"{persona.Name}'s page {url} answered {response?.Status} at {page.Url} in the {theme} theme, unlike in its own.");
         }
 
-        return await VisitAsync(page, persona, number, await response.TextAsync(), screenshot: false);
+        return await VisitAsync(page, persona, number, await response.TextAsync(), ownTheme: false);
     }
 
     /// <summary>Runs one step of a crawl in one of the <see cref="Workers"/> slots.</summary>
@@ -236,31 +232,40 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         }
     }
 
-    private async Task<PageVisit> VisitAsync(IPage page, Persona persona, int number, string html, bool screenshot)
+    /// <summary>
+    /// Measures the page at both widths, starting with the one the tab is at (a page loads at the width the
+    /// previous visit ended with, which saves a resize per visit). axe-core runs at 1366 px and the screenshot
+    /// is taken at 390 px, each once per theme and page shape.
+    /// </summary>
+    private async Task<PageVisit> VisitAsync(IPage page, Persona persona, int number, string html, bool ownTheme)
     {
         var path = new Uri(page.Url).PathAndQuery;
-        var theme = await page.Locator("body").GetAttributeAsync("data-theme") ?? "none";
+        var first = await Timed("measure", () => page.EvaluateAsync<Overflow>(OverflowScript));
+        var theme = first.Theme ?? "none";
         var name = $"{persona.Name}-{number:00}-{theme}";
         await File.WriteAllTextAsync(Path.Combine(HtmlFolder, name + ".html"), html);
 
-        var desktop = await page.EvaluateAsync<Overflow>(OverflowScript);
         bool firstOfShape;
         // axe runs on the pages of each persona's own theme (the organizations cover all three): in the other
         // two it took a third of CI's 20 minutes; there the crawl checks widths and the Nu checker the HTML.
-        lock (_gate) firstOfShape = screenshot && _axeChecked.Add($"{theme} {Shape(page.Url, withHost: false)}");
-        var findings = firstOfShape ? await Timed("axe", () => AxeFindingsAsync(page)) : [];
-
-        await page.SetViewportSizeAsync(Phone, 844);
-        var phone = await page.EvaluateAsync<Overflow>(OverflowScript);
-        bool firstPhoto;
-        lock (_gate) firstPhoto = screenshot && _photographed.Add($"{persona.Name} {Shape(page.Url, withHost: false)}");
-        if (firstPhoto)
+        lock (_gate) firstOfShape = ownTheme && _axeChecked.Add($"{theme} {Shape(page.Url, withHost: false)}");
+        List<string> findings = [];
+        Overflow desktop, phone;
+        if (first.ClientWidth > Phone)
         {
-            // JPEG: a tall page's PNG took most of the screenshot time.
-            await Timed("screenshot", () => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{Phone}.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 70 }));
+            desktop = first;
+            if (firstOfShape) findings = await Timed("axe", () => AxeFindingsAsync(page));
+            phone = await MeasureAtAsync(page, Phone, 844);
+            if (firstOfShape) await PhotographAsync(page, name);
+        }
+        else
+        {
+            phone = first;
+            if (firstOfShape) await PhotographAsync(page, name);
+            desktop = await MeasureAtAsync(page, Desktop, 900);
+            if (firstOfShape) findings = await Timed("axe", () => AxeFindingsAsync(page));
         }
 
-        await page.SetViewportSizeAsync(Desktop, 900);
         var visit = new PageVisit(persona.Name, theme, path, name, desktop, phone, findings);
         var problems = findings.Select(f => $"{name} {path}: {f}")
             .Concat(new[] { (Desktop, desktop), (Phone, phone) }.Where(m => !m.Item2.Fits).Select(m => $"{name} {path}: {m.Item1} px wide: {m.Item2}"))
@@ -274,6 +279,19 @@ public sealed partial class SiteCrawl : IAsyncLifetime
 
         return visit;
     }
+
+    private Task<Overflow> MeasureAtAsync(IPage page, int width, int height) => Timed("resize and measure", async () =>
+    {
+        await page.SetViewportSizeAsync(width, height);
+        return await page.EvaluateAsync<Overflow>(OverflowScript);
+    });
+
+    /// <summary>
+    /// The phone's first screen, as JPEG: a full-page PNG of every page took 320 of the crawl's summed
+    /// seconds, and the widths are measured over the whole page anyway.
+    /// </summary>
+    private Task<byte[]> PhotographAsync(IPage page, string name) =>
+        Timed("screenshot", () => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}-{Phone}.jpg"), Type = ScreenshotType.Jpeg, Quality = 70 }));
 
     /// <summary>
     /// WCAG 2.0, 2.1 and 2.2 A and AA rules (2.2 adds target-size: every control at least 24 by 24
@@ -345,7 +363,7 @@ public sealed partial class SiteCrawl : IAsyncLifetime
                 .filter(el => ![...el.children].some(c => c.getBoundingClientRect().right > limit + 1))
                 .slice(0, 4)
                 .map(el => `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}${el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\s+/).join('.') : ''} (right ${Math.round(el.getBoundingClientRect().right)})`);
-            return { scrollWidth: root.scrollWidth, clientWidth: limit, offenders: out };
+            return { scrollWidth: root.scrollWidth, clientWidth: limit, offenders: out, theme: document.body.getAttribute('data-theme') };
         }
         """;
 
@@ -394,6 +412,9 @@ public sealed partial class SiteCrawl : IAsyncLifetime
         public int ClientWidth { get; set; }
 
         public string[] Offenders { get; set; } = [];
+
+        /// <summary>The body's data-theme: the theme the page really rendered in.</summary>
+        public string? Theme { get; set; }
 
         public bool Fits => ScrollWidth <= ClientWidth;
 
