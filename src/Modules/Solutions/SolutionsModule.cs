@@ -39,6 +39,7 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<RecordStore>();
         services.AddScoped<RecordQuery>();
         services.AddScoped<RecordImport>();
+        services.AddScoped<RunQueue>();
         // Import progress lives in the distributed cache (a shared one, where the host configures it, wins over this default).
         services.AddDistributedMemoryCache();
         services.AddSingleton<ImportProgress>();

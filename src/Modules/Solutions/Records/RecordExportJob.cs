@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PartnerPortal.Data;
 using PartnerPortal.Jobs;
-using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Solutions.Records;
@@ -10,10 +9,9 @@ namespace PartnerPortal.Solutions.Records;
 /// <summary>
 /// Writes the files of large exports (job <c>solutions-exports</c>), one after another, each in its
 /// organization's tenant context, to a partial file renamed once complete: a download never gets
-/// half a file. A run is claimed with a conditional update; a run left "running" by an instance that
-/// stopped starts over. A cancel request stops it at the next page and deletes the partial file.
+/// half a file. Runs are taken from the <see cref="RunQueue"/>: a run left "running" by an instance
+/// that stopped starts over. A cancel request stops it at the next page and deletes the partial file.
 /// Finished files are deleted after <see cref="RecordExport.KeepFiles"/>, and runs after a week.
-/// Organizations that switched Solutions off wait.
 /// </summary>
 public sealed partial class RecordExportJob(
     PortalDbContext db,
@@ -22,7 +20,7 @@ public sealed partial class RecordExportJob(
     SolutionLibrary library,
     RecordExport export,
     ExportProgress progress,
-    IModuleSwitch switches,
+    RunQueue queue,
     TimeProvider time,
     ILogger<RecordExportJob> logger) : IPortalJob
 {
@@ -35,27 +33,8 @@ public sealed partial class RecordExportJob(
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var runs = db.Set<RecordExportRun>().IgnoreQueryFilters(["Tenant"]);
-        // The lease lets one pass run at a time: a run still marked running was left by a pass that stopped.
-        await runs.Where(r => r.Status == ExportStatus.Running).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExportStatus.Queued), cancellationToken);
-        var items = await ExpireAsync(runs, cancellationToken);
-
-        var waiting = new HashSet<Guid>();
-        while (await runs.AsNoTracking().Where(r => r.Status == ExportStatus.Queued && !waiting.Contains(r.Id)).OrderBy(r => r.CreatedAt)
-                   .Select(r => new { r.Id, r.TenantId }).FirstOrDefaultAsync(cancellationToken) is { } next)
-        {
-            if (!await switches.IsOnAsync(SolutionsModule.ModuleName, next.TenantId, cancellationToken))
-            {
-                waiting.Add(next.Id);
-                continue;
-            }
-
-            var claimed = await runs.Where(r => r.Id == next.Id && r.Status == ExportStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExportStatus.Running).SetProperty(r => r.StartedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
-            if (claimed != 1) continue;
-            if (await RunOneAsync(next.Id, next.TenantId, cancellationToken)) items++;
-        }
-
-        return items;
+        var expired = await ExpireAsync(runs, cancellationToken);
+        return expired + await queue.DrainAsync(runs, ExportStatus.Queued, ExportStatus.Running, RunOneAsync, cancellationToken);
     }
 
     /// <summary>Deletes the files of exports finished more than a day ago, and forgets runs older than a week; returns the files deleted.</summary>

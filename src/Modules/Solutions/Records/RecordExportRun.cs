@@ -27,7 +27,7 @@ public enum ExportStatus
 /// page (another tab, another device of the same person) reads the same status. Only the person who
 /// asked for it and the organization's admins see it.
 /// </summary>
-public class RecordExportRun : ITenantOwned
+public class RecordExportRun : IQueuedRun<ExportStatus>
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 

@@ -2,17 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using PartnerPortal.Data;
 using PartnerPortal.Jobs;
-using PartnerPortal.Modularity;
 using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Solutions.Records;
 
 /// <summary>
 /// Runs confirmed imports that are too large for the request (job <c>solutions-imports</c>), one
-/// after another, each in its organization's tenant context. A run is claimed with a conditional
-/// update; a run left "running" by an instance that stopped wrote nothing (its transaction never
-/// committed) and is queued again. Organizations that switched Solutions off wait. Previews never
-/// confirmed are dropped after a day, with their files.
+/// after another, each in its organization's tenant context, taken from the <see cref="RunQueue"/>: a
+/// run left "running" by an instance that stopped wrote nothing (its transaction never committed)
+/// and is queued again. Previews never confirmed are dropped after a day, with their files.
 /// </summary>
 public sealed partial class RecordImportJob(
     PortalDbContext db,
@@ -20,7 +18,7 @@ public sealed partial class RecordImportJob(
     ITenantContext tenants,
     RecordImport import,
     ImportProgress progress,
-    IModuleSwitch switches,
+    RunQueue queue,
     TimeProvider time,
     ILogger<RecordImportJob> logger) : IPortalJob
 {
@@ -32,31 +30,10 @@ public sealed partial class RecordImportJob(
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         var runs = db.Set<RecordImportRun>().IgnoreQueryFilters(["Tenant"]);
-        // The lease lets one pass run at a time: a run still marked running was left by a pass that stopped.
-        await runs.Where(r => r.Status == ImportStatus.Running).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Queued), cancellationToken);
-        var stale = now - KeepPreviews;
+        var stale = time.GetUtcNow().UtcDateTime - KeepPreviews;
         await runs.Where(r => r.Status == ImportStatus.Ready && r.CreatedAt < stale).ExecuteDeleteAsync(cancellationToken);
-
-        var imported = 0;
-        var waiting = new HashSet<Guid>();
-        while (await runs.AsNoTracking().Where(r => r.Status == ImportStatus.Queued && !waiting.Contains(r.Id)).OrderBy(r => r.CreatedAt)
-                   .Select(r => new { r.Id, r.TenantId }).FirstOrDefaultAsync(cancellationToken) is { } next)
-        {
-            if (!await switches.IsOnAsync(SolutionsModule.ModuleName, next.TenantId, cancellationToken))
-            {
-                waiting.Add(next.Id);
-                continue;
-            }
-
-            var claimed = await runs.Where(r => r.Id == next.Id && r.Status == ImportStatus.Queued)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.StartedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
-            if (claimed != 1) continue;
-            if (await RunOneAsync(next.Id, next.TenantId, cancellationToken)) imported++;
-        }
-
-        return imported;
+        return await queue.DrainAsync(runs, ImportStatus.Queued, ImportStatus.Running, RunOneAsync, cancellationToken);
     }
 
     private async Task<bool> RunOneAsync(Guid runId, Guid tenantId, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public enum ImportStatus
 /// runs in the background job and every page (another tab, another device) reads the same status.
 /// The file is dropped once the import has ended.
 /// </summary>
-public class RecordImportRun : ITenantOwned
+public class RecordImportRun : IQueuedRun<ImportStatus>
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
 
