@@ -46,7 +46,10 @@ public sealed class AutomationShould(MailingPortalFactory factory) : PortalTest<
 
         Assert.NotNull(error);
         var (_, page) = await client.GetPageAsync($"/solutions/{id}");
-        Assert.Contains("typo", page.QuerySelector(".rule-error")!.TextContent);
-        Assert.Contains("nmae", page.QuerySelector(".rule-error")!.TextContent);
+        // The rule as the builder named it, never its key.
+        var shown = page.QuerySelector(".rule-error")!.TextContent;
+        Assert.Contains("Typo: The template failed", shown);
+        Assert.DoesNotContain("typo:", shown);
+        Assert.Contains("nmae", shown);
     }
 }

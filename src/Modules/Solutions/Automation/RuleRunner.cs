@@ -38,6 +38,9 @@ public sealed partial class RuleRunner(
     /// <summary>How often the job looks for queued runs: rules should feel immediate.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>The name the builder gave the rule of the run in hand (runs go one at a time), for the error it may leave.</summary>
+    private string? _ruleName;
+
     private const int BatchSize = 20;
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(2);
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
@@ -83,6 +86,7 @@ public sealed partial class RuleRunner(
     {
         // Each run is its own unit of work: nothing one leaves tracked is saved with the next.
         db.ChangeTracker.Clear();
+        _ruleName = null;
         var claimedUntil = now + ClaimDuration;
         var claimed = await db.Set<RuleRun>().IgnoreQueryFilters(["Tenant"])
             .Where(r => r.Id == runId && r.DoneAt == null && (r.ClaimedUntil == null || r.ClaimedUntil < now))
@@ -115,14 +119,19 @@ public sealed partial class RuleRunner(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             db.ChangeTracker.Clear();
-            var error = ex is RuleException ? ex.Message : $"The rule failed: {ex.Message}";
-            if (error.Length > 2000) error = error[..2000];
             var attempts = run.Attempts + 1;
+            // The builder reads this on the solution's page: a rule's own mistake says what to fix; anything
+            // else is the portal's, whose details (exception text) go to the log, not to the page.
+            var error = ex is RuleException
+                ? ex.Message
+                : $"It could not run because of an error in the portal ({(attempts >= MaxAttempts ? $"tried {attempts} times" : "it will be tried again")}). Nothing was changed by this run.";
+            if (error.Length > 1800) error = error[..1800];
             if (attempts >= MaxAttempts || ex is RuleException)
             {
                 await FinishAsync(runId, error, ignoreTenant: false);
+                var shown = _ruleName is { } name ? $"{name}: {error}" : error;
                 await db.Set<Solution>().Where(s => s.Id == run.SolutionId).ExecuteUpdateAsync(
-                    s => s.SetProperty(x => x.LastRuleError, $"{run.RuleKey}: {error}").SetProperty(x => x.LastRuleErrorAt, time.GetUtcNow().UtcDateTime), CancellationToken.None);
+                    s => s.SetProperty(x => x.LastRuleError, shown).SetProperty(x => x.LastRuleErrorAt, time.GetUtcNow().UtcDateTime), CancellationToken.None);
             }
             else
             {
@@ -131,7 +140,7 @@ public sealed partial class RuleRunner(
                     s => s.SetProperty(r => r.Attempts, attempts).SetProperty(r => r.DueAt, retryAt).SetProperty(r => r.Error, error).SetProperty(r => r.ClaimedUntil, (DateTime?)null), CancellationToken.None);
             }
 
-            LogRuleFailed(logger, run.RuleKey, run.SolutionId, error);
+            LogRuleFailed(logger, ex, run.RuleKey, run.SolutionId);
         }
 
         return true;
@@ -146,6 +155,7 @@ public sealed partial class RuleRunner(
         var rule = definition?.Rules.FirstOrDefault(r => r.Key == run.RuleKey);
         var table = rule is null ? null : definition!.Table(rule.Table);
         if (rule is null || table is null) return; // the rule was removed in a later version
+        _ruleName = rule.Name;
 
         var values = JsonNode.Parse(record.ValuesJson) as JsonObject ?? [];
         if (rule.Action.Type == RuleActionType.SetField)
@@ -161,7 +171,7 @@ public sealed partial class RuleRunner(
 
         var model = table.Fields.ToDictionary(f => f.Key, f => values.TryGetPropertyValue(f.Key, out var v) ? FieldValues.Display(f, v) : string.Empty);
         var to = rule.Action.To ?? (model.GetValueOrDefault(rule.Action.ToField!) is { Length: > 0 } address ? address : null);
-        if (to is null) throw new RuleException($"The record has no e-mail address in '{rule.Action.ToField}'.");
+        if (to is null) throw new RuleException($"The record has no e-mail address in {table.Field(rule.Action.ToField!)?.Name ?? "the address field"}.");
         var subject = RenderTemplate(rule.Action.Subject!, model).ReplaceLineEndings(" ").Trim();
         var body = RenderTemplate(rule.Action.Body!, model);
         mailer.Queue("solution-rule", new Dictionary<string, string?>
@@ -205,8 +215,8 @@ public sealed partial class RuleRunner(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Automation rule {RuleKey} of solution {SolutionId} failed: {Error}")]
-    private static partial void LogRuleFailed(ILogger logger, string ruleKey, Guid solutionId, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Automation rule {RuleKey} of solution {SolutionId} failed")]
+    private static partial void LogRuleFailed(ILogger logger, Exception exception, string ruleKey, Guid solutionId);
 }
 
 /// <summary>A rule that cannot run as written (a bad template, no address): not retried, shown to the builder.</summary>
