@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using PartnerPortal.E2E.Hosting;
+using PartnerPortal.IntegrationTests.Infrastructure;
 
 namespace PartnerPortal.E2E;
 
@@ -12,53 +12,29 @@ namespace PartnerPortal.E2E;
 /// process, Development, a fresh SQLite file, the warm-up on), answers its very first requests in
 /// under a second: an organization's home page and its sign-in page.
 /// </summary>
-public sealed partial class FirstPageShould
+public sealed class FirstPageShould
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(1);
 
     [Fact]
     public async Task AnswerTheFirstRequestsAfterStartInUnderASecond()
     {
-        var root = RepositoryRoot();
-        var project = Path.Combine(root, "src", "Portal", "Portal.Web");
-        var dll = Path.Combine(project, "bin", "Release", "net10.0", "PartnerPortal.Web.dll");
-        Assert.True(File.Exists(dll), $"Build the solution first: {dll} is missing.");
         var data = Path.Combine(Path.GetTempPath(), $"portal-first-page-{Guid.NewGuid():N}");
         Directory.CreateDirectory(data);
-
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var settings = new Dictionary<string, string?>
         {
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
+            ["Portal:DataDirectory"] = data,
+            ["Portal:PublicScheme"] = "http",
+            ["Mail:Smtp:Host"] = string.Empty,
+            ["Themes:WarmUpAtStart"] = "true",
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        start.Environment["Portal__DataDirectory"] = data;
-        start.Environment["Portal__PublicScheme"] = "http";
-        start.Environment["Mail__Smtp__Host"] = string.Empty;
-        start.Environment["Themes__WarmUpAtStart"] = "true";
 
-        var output = new List<string>();
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = new Process { StartInfo = start };
-        void Read(string? line)
-        {
-            if (line is null) return;
-            lock (output) output.Add(line);
-            if (ListeningLine().Match(line) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value));
-        }
-
-        process.OutputDataReceived += (_, e) => Read(e.Data);
-        process.ErrorDataReceived += (_, e) => Read(e.Data);
         var started = Stopwatch.StartNew();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var process = await PortalProcess.StartAsync(settings, "Development");
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromMinutes(3));
             var startup = started.Elapsed;
+            var address = process.Address;
             using var http = new HttpClient(new SocketsHttpHandler
             {
                 AllowAutoRedirect = false,
@@ -79,8 +55,7 @@ public sealed partial class FirstPageShould
             Directory.CreateDirectory(Screenshots.OutputFolder);
             await File.WriteAllTextAsync(Path.Combine(Screenshots.OutputFolder, "first-page.txt"), report + Environment.NewLine);
 
-            string log;
-            lock (output) log = string.Join(Environment.NewLine, output);
+            var log = process.Output;
             Assert.Contains("in process in", log, StringComparison.Ordinal); // the warm-up ran before listening
             Assert.True(home.Status is HttpStatusCode.OK or HttpStatusCode.Found or HttpStatusCode.Redirect, report);
             Assert.Equal(HttpStatusCode.OK, signIn.Status);
@@ -90,8 +65,7 @@ public sealed partial class FirstPageShould
         }
         finally
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            await process.DisposeAsync();
             try
             {
                 Directory.Delete(data, recursive: true);
@@ -110,17 +84,4 @@ public sealed partial class FirstPageShould
         await response.Content.ReadAsByteArrayAsync();
         return (clock.Elapsed, response.StatusCode);
     }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PartnerPortal.sln"))) return dir.FullName;
-        }
-
-        throw new InvalidOperationException($"No PartnerPortal.sln above {AppContext.BaseDirectory}.");
-    }
-
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
-    private static partial Regex ListeningLine();
 }

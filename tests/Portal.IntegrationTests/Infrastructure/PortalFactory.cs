@@ -79,6 +79,9 @@ public class PortalFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; }
 
+    /// <summary>The settings this host runs on, for another instance (a <see cref="PortalProcess"/>) to run on the same database, cache and mail server.</summary>
+    public IReadOnlyDictionary<string, string?> Settings => _settings;
+
     public LogCapture Logs { get; } = new();
 
     public CommandCounter Commands { get; } = new();

@@ -75,7 +75,7 @@ public sealed class JobsPageShould(PortalFactory factory) : PortalTest<PortalFac
         const string job = "resellers-client-purge";
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
-            Assert.True(await scope.ServiceProvider.GetRequiredService<JobLeases>().TryClaimAsync(job, "another-instance", JobRunner.Hold, beforeDue: true, CancellationToken.None));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<JobLeases>().TryClaimAsync(job, "another-instance", JobOptions.DefaultHold, beforeDue: true, CancellationToken.None));
         }
 
         try

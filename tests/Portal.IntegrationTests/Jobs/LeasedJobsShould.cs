@@ -87,7 +87,7 @@ public sealed class LeasedJobsShould(JobsPortalFactory factory) : PortalTest<Job
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             // Another instance claims the job, as its scheduler would at the start of a run.
-            Assert.True(await scope.ServiceProvider.GetRequiredService<JobLeases>().TryClaimAsync(CountingJob.JobName, "another-instance", JobRunner.Hold, beforeDue: true, CancellationToken.None));
+            Assert.True(await scope.ServiceProvider.GetRequiredService<JobLeases>().TryClaimAsync(CountingJob.JobName, "another-instance", JobOptions.DefaultHold, beforeDue: true, CancellationToken.None));
         }
 
         try

@@ -1,7 +1,6 @@
 using AngleSharp.Dom;
 using System.IO.Compression;
 using System.Net;
-using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -40,19 +39,6 @@ public sealed class ImportsShould(PortalFactory factory) : PortalTest<PortalFact
         return (org, owner, client, await SolutionWorld.CreateSolutionAsync(Factory, org));
     }
 
-    private static string ImportPath(Guid solution) => $"/solutions/{solution}/tables/patients/import";
-
-    private static Task<HttpResponseMessage> PreviewAsync(PortalClient client, Guid solution, byte[] file, string name) =>
-        client.PostMultipartAsync(ImportPath(solution), new Dictionary<string, string>(), new Dictionary<string, (string, byte[])> { ["file"] = (name, file) }, $"{ImportPath(solution)}?handler=Preview");
-
-    /// <summary>Previews the file and confirms it; returns the confirmation's answer.</summary>
-    private static async Task<HttpResponseMessage> ImportAsync(PortalClient client, Guid solution, byte[] file, string name)
-    {
-        var preview = await PreviewAsync(client, solution, file, name);
-        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
-        var run = (await PortalClient.ParseAsync(preview)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=run]")!.Value;
-        return await client.PostFormAsync(ImportPath(solution), new Dictionary<string, string> { ["run"] = run }, $"{ImportPath(solution)}?handler=Import");
-    }
 
     [Fact]
     public async Task ImportALargeFileInTheBackgroundWithProgressThatAnotherDeviceSees()
@@ -61,10 +47,10 @@ public sealed class ImportsShould(PortalFactory factory) : PortalTest<PortalFact
         var rows = RecordImport.InlineRows + 500;
         await using (await HoldImportJobAsync())
         {
-            var queued = await ImportAsync(client, solution, Csv(rows), "patients.csv");
+            var queued = await SolutionWorld.ImportAsync(client, solution, SolutionWorld.PatientsCsv(rows), "patients.csv");
             Assert.Equal(HttpStatusCode.Redirect, queued.StatusCode);
             var progress = queued.Headers.Location!.OriginalString;
-            Assert.StartsWith($"{ImportPath(solution)}/", progress);
+            Assert.StartsWith($"{SolutionWorld.ImportPath(solution)}/", progress);
 
             // Another device: the same person signed in elsewhere reads the stored status.
             using var other = Factory.ClientFor(org.Host);
@@ -96,14 +82,14 @@ public sealed class ImportsShould(PortalFactory factory) : PortalTest<PortalFact
         await using (await HoldImportJobAsync())
         {
             // Cancelled while it waits: it never starts.
-            var queued = (await ImportAsync(client, solution, Csv(RecordImport.InlineRows + 1), "first.csv")).Headers.Location!.OriginalString;
+            var queued = (await SolutionWorld.ImportAsync(client, solution, SolutionWorld.PatientsCsv(RecordImport.InlineRows + 1), "first.csv")).Headers.Location!.OriginalString;
             var cancelled = await client.PostFormAsync(queued, new Dictionary<string, string>(), $"{queued}?handler=Cancel");
             Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
             var (_, page) = await client.GetPageAsync(queued);
             Assert.Contains("Cancelled: nothing was imported.", page.QuerySelector("[role=status]")!.TextContent);
 
             // Cancelled once the job has it: the request reaches the job through the shared progress, and the transaction rolls back.
-            var running = (await ImportAsync(client, solution, Csv(RecordImport.InlineRows + 1), "second.csv")).Headers.Location!.OriginalString;
+            var running = (await SolutionWorld.ImportAsync(client, solution, SolutionWorld.PatientsCsv(RecordImport.InlineRows + 1), "second.csv")).Headers.Location!.OriginalString;
             var second = Guid.Parse(running.Split('/')[^1]);
             await World.InTenantAsync(org, db => db.Set<RecordImportRun>().Where(r => r.Id == second).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running)));
             Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(running, new Dictionary<string, string>(), $"{running}?handler=Cancel")).StatusCode);
@@ -124,20 +110,18 @@ public sealed class ImportsShould(PortalFactory factory) : PortalTest<PortalFact
         var (_, _, intruder, intruderSolution) = await SolutionAsync();
         await using (await HoldImportJobAsync())
         {
-            var progress = (await ImportAsync(client, solution, Csv(RecordImport.InlineRows + 1), "patients.csv")).Headers.Location!.OriginalString;
+            var progress = (await SolutionWorld.ImportAsync(client, solution, SolutionWorld.PatientsCsv(RecordImport.InlineRows + 1), "patients.csv")).Headers.Location!.OriginalString;
             var run = progress.Split('/')[^1];
-            var forged = $"{ImportPath(intruderSolution)}/{run}";
+            var forged = $"{SolutionWorld.ImportPath(intruderSolution)}/{run}";
             Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync(forged)).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostFormAsync(ImportPath(intruderSolution), new Dictionary<string, string>(), $"{forged}?handler=Cancel")).StatusCode);
-            var import = await intruder.PostFormAsync(ImportPath(intruderSolution), new Dictionary<string, string> { ["run"] = run }, $"{ImportPath(intruderSolution)}?handler=Import");
+            Assert.Equal(HttpStatusCode.NotFound, (await intruder.PostFormAsync(SolutionWorld.ImportPath(intruderSolution), new Dictionary<string, string>(), $"{forged}?handler=Cancel")).StatusCode);
+            var import = await intruder.PostFormAsync(SolutionWorld.ImportPath(intruderSolution), new Dictionary<string, string> { ["run"] = run }, $"{SolutionWorld.ImportPath(intruderSolution)}?handler=Import");
             Assert.Equal(HttpStatusCode.UnprocessableEntity, import.StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"{ImportPath(solution)}/{run}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await intruder.GetAsync($"{SolutionWorld.ImportPath(solution)}/{run}")).StatusCode);
             Assert.Equal(ImportStatus.Queued, await World.InTenantAsync(org, db => db.Set<RecordImportRun>().Select(r => r.Status).SingleAsync()));
         }
     }
 
-    private static byte[] Csv(int rows) =>
-        Encoding.UTF8.GetBytes("Name,E-mail,Visits\r\n" + string.Concat(Enumerable.Range(1, rows).Select(i => $"Patient {i},p{i}@example.test,{i % 9}\r\n")));
 
     private Task<IAsyncDisposable> HoldImportJobAsync() => HeldJob.HoldAsync(Factory, RecordImportJob.JobName);
 

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
@@ -114,4 +115,22 @@ public static class SolutionWorld
 
     public static Task<int> RecordCountAsync(TestWorld world, TestOrganization org) =>
         world.InTenantAsync(org, db => db.Set<SolutionRecord>().CountAsync());
+
+    public static string ImportPath(Guid solution) => $"/solutions/{solution}/tables/patients/import";
+
+    public static Task<HttpResponseMessage> PreviewImportAsync(PortalClient client, Guid solution, byte[] file, string name) =>
+        client.PostMultipartAsync(ImportPath(solution), new Dictionary<string, string>(), new Dictionary<string, (string, byte[])> { ["file"] = (name, file) }, $"{ImportPath(solution)}?handler=Preview");
+
+    /// <summary>Previews the file and confirms it, as a person on the import page does; returns the confirmation's answer.</summary>
+    public static async Task<HttpResponseMessage> ImportAsync(PortalClient client, Guid solution, byte[] file, string name)
+    {
+        var preview = await PreviewImportAsync(client, solution, file, name);
+        Assert.Equal(System.Net.HttpStatusCode.OK, preview.StatusCode);
+        var run = (await PortalClient.ParseAsync(preview)).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("input[name=run]")!.Value;
+        return await client.PostFormAsync(ImportPath(solution), new Dictionary<string, string> { ["run"] = run }, $"{ImportPath(solution)}?handler=Import");
+    }
+
+    /// <summary>A CSV of <paramref name="rows"/> distinct patients for the package's patients table.</summary>
+    public static byte[] PatientsCsv(int rows) =>
+        System.Text.Encoding.UTF8.GetBytes("Name,E-mail,Visits\r\n" + string.Concat(Enumerable.Range(1, rows).Select(i => $"Patient {i},p{i}@example.test,{i % 9}\r\n")));
 }

@@ -34,6 +34,7 @@ public static class JobExtensions
     /// <summary>The leases, the runner and the one hosted scheduler every job shares; registered once however often it is called.</summary>
     public static IServiceCollection AddPortalJobs(this IServiceCollection services)
     {
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
         services.TryAddScoped<JobLeases>();
         services.TryAddSingleton<JobRunner>();
         services.AddHostedService<JobScheduler>();

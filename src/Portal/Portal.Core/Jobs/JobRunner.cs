@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace PartnerPortal.Jobs;
 
@@ -16,15 +17,16 @@ public sealed record JobRunOutcome(bool Ran, JobRun? Run)
 /// lease. The scheduler asks it every tick; <c>/platform/jobs</c> and tests ask it to run one now.
 /// A failing run is recorded and logged, never thrown: the job runs again at its next interval.
 /// </summary>
-public sealed partial class JobRunner(IEnumerable<JobDefinition> jobs, IServiceScopeFactory scopes, TimeProvider time, ILogger<JobRunner> logger)
+public sealed partial class JobRunner(IEnumerable<JobDefinition> jobs, IServiceScopeFactory scopes, IOptions<JobOptions> options, TimeProvider time, ILogger<JobRunner> logger)
 {
     /// <summary>
-    /// How long a claim lasts without a heartbeat: an instance that dies mid-run blocks its job for
-    /// at most this long. A run renews it every <see cref="Heartbeat"/>, so a long run keeps it.
+    /// How long a claim lasts without a heartbeat (<see cref="JobOptions.Hold"/>): an instance that dies
+    /// mid-run blocks its job for at most this long. A run renews it every <see cref="Heartbeat"/>, so a long run keeps it.
     /// </summary>
-    public static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
+    private readonly TimeSpan _hold = options.Value.Hold;
 
-    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(30);
+    /// <summary>A quarter of the hold: one or two missed heartbeats do not lose the lease.</summary>
+    private TimeSpan Heartbeat => _hold / 4;
 
     private readonly string _instance = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -47,7 +49,7 @@ public sealed partial class JobRunner(IEnumerable<JobDefinition> jobs, IServiceS
         // The lease's own scope outlives the run's, so the figures are written even when the job's unit of work is broken.
         await using var leaseScope = scopes.CreateAsyncScope();
         var leases = leaseScope.ServiceProvider.GetRequiredService<JobLeases>();
-        if (!await leases.TryClaimAsync(job.Name, holder, Hold, beforeDue, cancellationToken)) return JobRunOutcome.NotClaimed;
+        if (!await leases.TryClaimAsync(job.Name, holder, _hold, beforeDue, cancellationToken)) return JobRunOutcome.NotClaimed;
 
         var startedAt = time.GetUtcNow().UtcDateTime;
         var started = time.GetTimestamp();
@@ -95,7 +97,7 @@ public sealed partial class JobRunner(IEnumerable<JobDefinition> jobs, IServiceS
             try
             {
                 await Task.Delay(Heartbeat, time, stop);
-                if (await leases.RenewAsync(name, holder, Hold, stop)) continue;
+                if (await leases.RenewAsync(name, holder, _hold, stop)) continue;
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace PartnerPortal.Jobs;
 
@@ -9,10 +10,12 @@ namespace PartnerPortal.Jobs;
 /// Jobs loop side by side, so a slow DNS re-check never delays the mail. The first look waits one
 /// tick, so a starting instance serves requests before it does background work.
 /// </summary>
-internal sealed partial class JobScheduler(JobRunner runner, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
+internal sealed partial class JobScheduler(JobRunner runner, IOptions<JobOptions> options, TimeProvider time, ILogger<JobScheduler> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(runner.Jobs.Where(j => j.Interval > TimeSpan.Zero).Select(j => LoopAsync(j, stoppingToken)));
+        options.Value.RunInBackground
+            ? Task.WhenAll(runner.Jobs.Where(j => j.Interval > TimeSpan.Zero).Select(j => LoopAsync(j, stoppingToken)))
+            : Task.CompletedTask;
 
     private async Task LoopAsync(JobDefinition job, CancellationToken stoppingToken)
     {
