@@ -94,6 +94,52 @@ public sealed class TwoFactorShould(TwoFactorShould.RequiringFactory factory) : 
         Assert.Equal(HttpStatusCode.Forbidden, (await onPartner.PostFormAsync("/account/sessions", new Dictionary<string, string>(), "/workspaces")).StatusCode);
     }
 
+    [Fact]
+    public async Task LetAnOwnerRequireItOfEveryoneInTheOrganizationAndNoOneElse()
+    {
+        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner, "Careful Dental");
+        var admin = await World.CreateUserAsync();
+        await World.AddMemberAsync(org, admin, OrganizationRole.Admin);
+        var member = await World.CreateUserAsync();
+        await World.AddMemberAsync(org, member, OrganizationRole.Member);
+        var (elsewhere, outsider) = await World.OrganizationWithMemberAsync(OrganizationRole.Member);
+        using var memberClient = Factory.ClientFor(org.Host);
+        await memberClient.SignInAsync(member.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await memberClient.GetAsync("/dashboard")).StatusCode);
+
+        // An admin manages people but not this: the page shows the state, and a forged post changes nothing.
+        using var adminClient = Factory.ClientFor(org.Host);
+        await adminClient.SignInAsync(admin.Email!);
+        var (_, adminPage) = await adminClient.GetPageAsync("/settings/members");
+        Assert.Null(adminPage.QuerySelector("input[name=require][type=checkbox]"));
+        var refused = await adminClient.PostFormAsync("/settings/members", new Dictionary<string, string> { ["require"] = "true" }, "/settings/members?handler=TwoFactor");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("Only an owner", (await PortalClient.ParseAsync(refused)).QuerySelector("[role=alert]")!.TextContent);
+        Assert.False(await World.GlobalAsync(db => db.Organizations.Where(o => o.Id == org.Id).Select(o => o.RequireTwoFactor).SingleAsync()));
+
+        using var ownerClient = Factory.ClientFor(org.Host);
+        await ownerClient.SignInAsync(owner.Email!);
+        var saved = await ownerClient.PostFormAsync("/settings/members", new Dictionary<string, string> { ["require"] = "true" }, "/settings/members?handler=TwoFactor");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("Two-factor sign-in is now required for everyone in Careful Dental", Uri.UnescapeDataString(saved.Headers.Location!.OriginalString.Replace('+', ' ')));
+        Assert.True(await World.GlobalAsync(db => db.Organizations.Where(o => o.Id == org.Id).Select(o => o.RequireTwoFactor).SingleAsync()));
+        Assert.Equal(1, await World.InTenantAsync(org, db => db.AuditEntries.CountAsync(a => a.Action == "organization.two_factor_required" && a.UserId == owner.Id)));
+
+        // Everyone signed in here without two factors, the owner included, is sent to turn them on; posts are refused.
+        foreach (var signedIn in new[] { memberClient, adminClient, ownerClient })
+        {
+            var sent = await signedIn.GetAsync("/dashboard");
+            Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+            Assert.Equal("/account/two-factor", sent.Headers.Location!.OriginalString);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await memberClient.PostFormAsync("/account/sessions", new Dictionary<string, string>(), "/workspaces")).StatusCode);
+        // Another organization's people are not concerned.
+        using var outsiderClient = Factory.ClientFor(elsewhere.Host);
+        await outsiderClient.SignInAsync(outsider.Email!);
+        Assert.Equal(HttpStatusCode.OK, (await outsiderClient.GetAsync("/dashboard")).StatusCode);
+    }
+
     /// <summary>Six digits the authenticator would not show in any window Identity accepts now.</summary>
     private static string NotNow(Totp totp)
     {

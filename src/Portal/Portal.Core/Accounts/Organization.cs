@@ -36,6 +36,9 @@ public class Organization : IGlobalEntity
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>Set by an owner: everyone signed in here must use two-factor sign-in (issue 15, A6).</summary>
+    public bool RequireTwoFactor { get; set; }
+
     public Branding Branding { get; set; } = new();
 
     public List<OrganizationDomain> Domains { get; set; } = [];

@@ -15,6 +15,8 @@ public static class AuditActions
         ["invitation.revoked"] = "Withdrew an invitation",
         ["member.role_changed"] = "Changed a member's role",
         ["member.removed"] = "Removed a member",
+        ["organization.two_factor_required"] = "Required two-factor sign-in of everyone",
+        ["organization.two_factor_not_required"] = "Stopped requiring two-factor sign-in",
         ["member.restored"] = "Brought back a removed member (undo)",
         ["client.detached"] = "Detached a client",
         ["reseller.detached"] = "The reseller stopped serving this account",

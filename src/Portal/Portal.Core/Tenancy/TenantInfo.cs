@@ -23,6 +23,9 @@ public sealed record TenantInfo(
     /// <summary>A reseller's client never sees the platform's name (T4).</summary>
     public bool IsWhiteLabelled => ResellerId is not null;
 
+    /// <summary>Whether its owners require two-factor sign-in of everyone signed in here.</summary>
+    public bool RequiresTwoFactor { get; init; }
+
     /// <summary>Installed modules switched off for this organization (DESIGN "Modules"); cached with the rest.</summary>
     [System.Text.Json.Serialization.JsonConverter(typeof(ModuleNamesConverter))]
     public IReadOnlySet<string> ModulesOff { get; init; } = NoModules;
@@ -43,7 +46,10 @@ public sealed record TenantInfo(
             org.PrimaryHost ?? $"{org.Slug}.{platformDomain}",
             resellerId,
             resellerName,
-            Brand.Resolve(org, resellerId is null ? null : resellerBranding));
+            Brand.Resolve(org, resellerId is null ? null : resellerBranding))
+        {
+            RequiresTwoFactor = org.RequireTwoFactor,
+        };
 
     /// <summary>Redis (HybridCache's second level) keeps tenants as JSON: the set is written as a list and read back as the ordinal set it was.</summary>
     private sealed class ModuleNamesConverter : System.Text.Json.Serialization.JsonConverter<IReadOnlySet<string>>

@@ -5,7 +5,11 @@ using PartnerPortal.Tenancy;
 
 namespace PartnerPortal.Web.Accounts;
 
-/// <summary>Who must sign in with two factors (A6): settings <c>Accounts:TwoFactor:PlatformAdmins</c> and <c>Accounts:TwoFactor:PartnerStaff</c>.</summary>
+/// <summary>
+/// Who the platform requires to sign in with two factors (A6): settings <c>Accounts:TwoFactor:PlatformAdmins</c>
+/// and <c>Accounts:TwoFactor:PartnerStaff</c>. An organization's owners can require it of their own people too
+/// (<see cref="Organization.RequireTwoFactor"/>).
+/// </summary>
 public sealed class TwoFactorOptions
 {
     /// <summary>Platform admins, on the platform host.</summary>
@@ -26,7 +30,7 @@ public sealed class TwoFactorPolicy(IOptions<TwoFactorOptions> options)
     public bool Requires(ClaimsPrincipal user, TenantInfo? tenant) =>
         tenant is null
             ? options.Value.PlatformAdmins && user.HasClaim(PortalClaims.PlatformAdmin, "true")
-            : options.Value.PartnerStaff && tenant.Kind == OrganizationKind.Partner;
+            : tenant.RequiresTwoFactor || (options.Value.PartnerStaff && tenant.Kind == OrganizationKind.Partner);
 
     public static bool IsOn(ClaimsPrincipal user) => user.HasClaim(Claim, "true");
 }

@@ -12,8 +12,14 @@ namespace PartnerPortal.Web.Pages.Settings;
 /// People of the organization and their roles (C11). Only owners make or unmake owners, and the
 /// last owner cannot be demoted or removed. Every change is audited.
 /// </summary>
-public sealed class MembersModel(PortalDbContext db, CurrentMember member, AuditLog audit, UndoTokens undo, IPlanLimits limits, TimeProvider time) : PageModel
+public sealed class MembersModel(PortalDbContext db, CurrentMember member, AuditLog audit, UndoTokens undo, IPlanLimits limits, TimeProvider time, Tenancy.ITenantContext tenant) : PageModel
 {
+    /// <summary>Whether the organization requires two-factor sign-in of everyone (its owners decide).</summary>
+    public bool RequireTwoFactor { get; private set; }
+
+    /// <summary>Whether the person looking may change <see cref="RequireTwoFactor"/>: an owner, in person.</summary>
+    public bool MayRequireTwoFactor { get; private set; }
+
     /// <param name="FreeSeat">What a module-managed seat is called ("consultant seat"); such a row is read-only here.</param>
     public sealed record Row(Guid Id, string? Name, string Email, OrganizationRole Role, DateTime Since, string? ManagedBy, string? FreeSeat);
 
@@ -111,6 +117,30 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
     }
 
     /// <summary>A seat a module manages (a consultant's, C5) is changed or ended there, never here.</summary>
+    /// <summary>
+    /// An owner requires (or stops requiring) two-factor sign-in of everyone signed in to this organization;
+    /// whoever has not turned it on, the owner included, is sent to turn it on at their next page.
+    /// </summary>
+    public async Task<IActionResult> OnPostTwoFactorAsync(bool require, CancellationToken cancellationToken)
+    {
+        var me = (await member.GetAsync(cancellationToken))!;
+        if (me.Role != OrganizationRole.Owner || member.IsImpersonating)
+            return await FailAsync("Only an owner of this organization can change whether two-factor sign-in is required.", cancellationToken);
+        var organization = await db.Organizations.SingleAsync(o => o.Id == tenant.Current!.Id, cancellationToken);
+        if (organization.RequireTwoFactor == require) return RedirectToPage(new { message = "Nothing changed." });
+
+        organization.RequireTwoFactor = require;
+        audit.Record(require ? "organization.two_factor_required" : "organization.two_factor_not_required", organization.Name);
+        // Saving the organization evicts its cached tenant on every instance, so the gate applies at once.
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new
+        {
+            message = require
+                ? $"Two-factor sign-in is now required for everyone in {organization.Name}. Whoever has not turned it on, you included, is asked to at their next page."
+                : $"Two-factor sign-in is no longer required in {organization.Name}; people who use it keep it.",
+        });
+    }
+
     private static string ManagedMessage(Membership target) =>
         $"{target.User!.Email} holds a protected {target.FreeSeat ?? "seat"}: it cannot be changed or removed here. See the workspace it belongs to.";
 
@@ -125,9 +155,13 @@ public sealed class MembersModel(PortalDbContext db, CurrentMember member, Audit
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken) =>
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
         Rows = await db.Memberships.AsNoTracking()
             .OrderByDescending(m => m.Role).ThenBy(m => m.User!.Email)
             .Select(m => new Row(m.Id, m.User!.DisplayName, m.User.Email!, m.Role, m.CreatedAt, m.ManagedBy, m.FreeSeat))
             .ToListAsync(cancellationToken);
+        RequireTwoFactor = await db.Organizations.Where(o => o.Id == tenant.Current!.Id).Select(o => o.RequireTwoFactor).SingleAsync(cancellationToken);
+        MayRequireTwoFactor = (await member.GetAsync(cancellationToken))?.Role == OrganizationRole.Owner && !member.IsImpersonating;
+    }
 }
