@@ -61,9 +61,7 @@ public sealed class SharedSolutionScopeShould(PortalFactory factory) : PortalTes
     [Fact]
     public async Task AnswerAnotherClientsRecordWith404EvenByAForgedIdAndChangeNothing()
     {
-        var shared = await SharedAsync();
-        await AssignAsync(shared.Owner, shared.Solution, shared.HopkinsPerson, Hopkins);
-        using var hopkins = await SolutionWorld.SignedInAsync(Factory, shared.Org, shared.HopkinsPerson);
+        var (shared, hopkins) = await LimitedToHopkinsAsync();
         var form = $"/solutions/{shared.Solution}/tables/patients/record";
         var bram = await IdOfAsync(shared.Org, "Bram");
 
@@ -82,9 +80,7 @@ public sealed class SharedSolutionScopeShould(PortalFactory factory) : PortalTes
     [Fact]
     public async Task TagWhatALimitedPersonAddsWithTheirClientAndKeepItThere()
     {
-        var shared = await SharedAsync();
-        await AssignAsync(shared.Owner, shared.Solution, shared.HopkinsPerson, Hopkins);
-        using var hopkins = await SolutionWorld.SignedInAsync(Factory, shared.Org, shared.HopkinsPerson);
+        var (shared, hopkins) = await LimitedToHopkinsAsync();
         var form = $"/solutions/{shared.Solution}/tables/patients/record";
 
         var (_, blank) = await hopkins.GetPageAsync(form);
@@ -110,6 +106,23 @@ public sealed class SharedSolutionScopeShould(PortalFactory factory) : PortalTes
         var token = undo.QuerySelector<IHtmlInputElement>("input[name=token]")!.Value;
         Assert.Equal(HttpStatusCode.Redirect, (await hopkins.PostFormAsync(deleted.Headers.Location!.OriginalString, new Dictionary<string, string> { ["token"] = token }, undo.GetAttribute("action"))).StatusCode);
         Assert.Equal($"|{Hopkins}|", await TagsOfAsync(shared.Org, "Ada Lovelace"));
+    }
+
+    [Fact]
+    public async Task TagTheRecordsALimitedPersonImportsWithTheirClient()
+    {
+        var (shared, hopkins) = await LimitedToHopkinsAsync();
+        var import = $"/solutions/{shared.Solution}/tables/patients/import";
+        var csv = System.Text.Encoding.UTF8.GetBytes("Name,E-mail\r\nFay,fay@example.test\r\nGus,gus@example.test\r\n");
+
+        var preview = await hopkins.PostMultipartAsync(import, new Dictionary<string, string>(), new Dictionary<string, (string, byte[])> { ["file"] = ("patients.csv", csv) }, $"{import}?handler=Preview");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var run = (await PortalClient.ParseAsync(preview)).QuerySelector<IHtmlInputElement>("input[name=run]")!.Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await hopkins.PostFormAsync(import, new Dictionary<string, string> { ["run"] = run }, $"{import}?handler=Import")).StatusCode);
+
+        Assert.Equal($"|{Hopkins}|", await TagsOfAsync(shared.Org, "Fay"));
+        Assert.Equal($"|{Hopkins}|", await TagsOfAsync(shared.Org, "Gus"));
+        Assert.Equal(["Ada", "Fay", "Gus"], Names((await hopkins.GetPageAsync($"/solutions/{shared.Solution}/tables/patients?sort=name")).Document));
     }
 
     [Fact]
@@ -158,6 +171,14 @@ public sealed class SharedSolutionScopeShould(PortalFactory factory) : PortalTes
             using var client = await SolutionWorld.SignedInAsync(Factory, org, viewer);
             return await client.GetPageAsync($"/solutions/{solution}/tables/patients?sort=name");
         });
+    }
+
+    /// <summary>The shared solution with its Hopkins person assigned to "Only records tagged: Client – Johns Hopkins" and signed in.</summary>
+    private async Task<(Shared Shared, PortalClient Hopkins)> LimitedToHopkinsAsync()
+    {
+        var shared = await SharedAsync();
+        await AssignAsync(shared.Owner, shared.Solution, shared.HopkinsPerson, Hopkins);
+        return (shared, await SolutionWorld.SignedInAsync(Factory, shared.Org, shared.HopkinsPerson));
     }
 
     private sealed record Shared(TestOrganization Org, PortalClient Owner, Guid Solution, PortalUser HopkinsPerson, PortalUser MayoPerson, Func<Task<(HttpResponseMessage Response, IHtmlDocument Document)>> ViewerAsync);
