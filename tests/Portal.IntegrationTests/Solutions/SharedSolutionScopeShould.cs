@@ -137,6 +137,10 @@ public sealed class SharedSolutionScopeShould(PortalFactory factory) : PortalTes
         Assert.Contains("one of this solution's client tags", (await PortalClient.ParseAsync(refused)).QuerySelector("main")!.TextContent);
         Assert.False(await World.InTenantAsync(shared.Org, db => db.Set<SolutionAssignment>().AnyAsync(a => a.UserId == shared.MayoPerson.Id)));
 
+        // A client tag taken off the solution still limits the person, and the page says so until it is changed.
+        Assert.Equal(HttpStatusCode.Redirect, (await shared.Owner.PostFormAsync(manage, new Dictionary<string, string> { ["name"] = "Clinic", ["tags"] = Mayo }, $"{manage}?handler=Details")).StatusCode);
+        Assert.Equal($"Only records tagged: {Hopkins}", (await shared.Owner.GetPageAsync(manage)).Document.QuerySelector($"#records-{shared.HopkinsPerson.Id:N} option[selected]")!.TextContent);
+
         var changed = await shared.Owner.PostFormAsync(manage, new Dictionary<string, string> { ["userId"] = shared.HopkinsPerson.Id.ToString(), ["clientTag"] = "" }, $"{manage}?handler=Records");
         Assert.Contains($"{shared.HopkinsPerson.Email} now sees all records of Clinic.", Uri.UnescapeDataString(changed.Headers.Location!.OriginalString));
         Assert.Equal("All records", (await shared.Owner.GetPageAsync(manage)).Document.QuerySelector($"#records-{shared.HopkinsPerson.Id:N} option[selected]")!.TextContent);
