@@ -149,6 +149,13 @@ public class SolutionAssignment : ITenantOwned
     public Guid SolutionId { get; set; }
 
     public Guid UserId { get; set; }
+
+    /// <summary>
+    /// C12 model 1: the one client tag whose records this person sees and touches in the solution
+    /// (one solution shared by several clients' people); null for "All records". It limits only a
+    /// right that comes from this assignment: admins and executive viewers see every record.
+    /// </summary>
+    public string? ClientTag { get; set; }
 }
 
 /// <summary>A workspace that holds a partner's recipes (S2): only the partner's own people see it.</summary>

@@ -73,7 +73,7 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
 
     private Dictionary<Guid, WorkspaceRole>? _workspaceRoles;
     private HashSet<Guid>? _activeWorkspaces;
-    private HashSet<Guid>? _assigned;
+    private Dictionary<Guid, string?>? _assigned;
     private bool? _holdsSeat;
 
     public async Task<bool> IsOrganizationAdminAsync(CancellationToken cancellationToken) =>
@@ -105,12 +105,29 @@ public sealed class SolutionAccess(PortalDbContext db, CurrentMember member)
         // Whoever built a solution builds it while they are in its workspace, and a consultant anywhere here while their seat lasts (C8).
         if (solution.CreatedByUserId == member.UserId && (seated || await HoldsConsultantSeatAsync(cancellationToken))) return SolutionRight.Build;
         if (right != SolutionRight.None || !seated) return right;
-        _assigned ??= member.UserId is { } userId
-            ? (await db.Set<SolutionAssignment>().Where(a => a.UserId == userId).Select(a => a.SolutionId).ToListAsync(cancellationToken)).ToHashSet()
-            : [];
-        if (!_assigned.Contains(solution.Id)) return SolutionRight.None;
+        if (!(await AssignedAsync(cancellationToken)).ContainsKey(solution.Id)) return SolutionRight.None;
         return role == WorkspaceRole.Consultant ? SolutionRight.Build : SolutionRight.Work;
     }
+
+    /// <summary>
+    /// C12 model 1: the client tag the member's records of this solution are limited to, or null for
+    /// every record. Only a right that comes from an assignment "Only records tagged …" is limited:
+    /// organization and workspace admins, executive viewers and whoever built the solution see all.
+    /// Someone with no right on the solution gets <see cref="Records.RecordScope.NoRecords"/>.
+    /// </summary>
+    public async Task<string?> ClientTagAsync(Solution solution, CancellationToken cancellationToken)
+    {
+        var right = await RightAsync(solution, cancellationToken);
+        if (right == SolutionRight.None) return Records.RecordScope.NoRecords;
+        if (await WorkspaceRightAsync(solution.WorkspaceId, cancellationToken) != SolutionRight.None || solution.CreatedByUserId == member.UserId) return null;
+        return (await AssignedAsync(cancellationToken)).GetValueOrDefault(solution.Id);
+    }
+
+    /// <summary>The member's assignments: solution → client tag (null for "All records").</summary>
+    private async Task<Dictionary<Guid, string?>> AssignedAsync(CancellationToken cancellationToken) =>
+        _assigned ??= member.UserId is { } userId
+            ? await db.Set<SolutionAssignment>().AsNoTracking().Where(a => a.UserId == userId).ToDictionaryAsync(a => a.SolutionId, a => a.ClientTag, cancellationToken)
+            : [];
 
     /// <summary>The solution and the member's right on it; null when it does not exist here or the member may not see it.</summary>
     public async Task<(Solution Solution, SolutionRight Right)?> FindAsync(Guid solutionId, CancellationToken cancellationToken)

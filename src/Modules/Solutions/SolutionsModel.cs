@@ -34,6 +34,7 @@ internal static class SolutionsModel
         model.Entity<SolutionAssignment>(b =>
         {
             b.ToTable("Solutions_Assignments");
+            b.Property(a => a.ClientTag).HasMaxLength(40);
             b.HasIndex(a => new { a.TenantId, a.SolutionId, a.UserId }).IsUnique();
             b.HasIndex(a => new { a.TenantId, a.UserId });
             b.HasOne<Solution>().WithMany().HasForeignKey(a => a.SolutionId).OnDelete(DeleteBehavior.Cascade);
@@ -79,6 +80,7 @@ internal static class SolutionsModel
             b.ToTable("Solutions_Imports");
             b.Property(r => r.TableKey).HasMaxLength(40);
             b.Property(r => r.FileName).HasMaxLength(200);
+            b.Property(r => r.ClientTag).HasMaxLength(40);
             b.Property(r => r.Error).HasMaxLength(2000);
             b.HasIndex(r => new { r.TenantId, r.SolutionId });
             // The job's look for queued imports across organizations.
@@ -90,6 +92,7 @@ internal static class SolutionsModel
             b.ToTable("Solutions_Exports");
             b.Property(r => r.TableKey).HasMaxLength(40);
             b.Property(r => r.RequestJson).HasMaxLength(4000);
+            b.Property(r => r.ClientTag).HasMaxLength(40);
             b.Property(r => r.Error).HasMaxLength(2000);
             b.HasIndex(r => new { r.TenantId, r.SolutionId, r.UserId });
             // The job's look for queued exports and expired files across organizations.

@@ -37,6 +37,7 @@ public sealed class SolutionsModule : IPortalModule
         services.AddScoped<Center.SolutionCenter>();
         services.AddScoped<IResellerMergeStep, RecipesMergeStep>();
         services.AddScoped<RecordStore>();
+        services.AddScoped<RecordScope>();
         services.AddScoped<RecordQuery>();
         services.AddScoped<RecordImport>();
         services.AddScoped<RunQueue>();

@@ -229,6 +229,41 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
         Assert.Equal(61, streamed.Count);
     }
 
+    [Fact]
+    public async Task WriteALargeExportOfAClientsPersonWithOnlyTheirClientsRecords()
+    {
+        var (org, _, owner, solution) = await SolutionAsync();
+        await SeedAsync(Factory, org, solution, 60, prefix: "Fabrikam patient");
+        await SeedAsync(org, solution, Large);
+        // C12 model 1: one solution shared by two clients; the seeded patients are Contoso's, the first 60 Fabrikam's.
+        await World.InTenantAsync(org, db => db.Set<Solution>().ExecuteUpdateAsync(s => s.SetProperty(x => x.Tags, "|Contoso|Fabrikam|")));
+        await World.InTenantAsync(org, db => db.Set<SolutionRecord>().ExecuteUpdateAsync(s => s.SetProperty(r => r.Tags, r => r.ValuesJson.Contains("Fabrikam") ? "|Fabrikam|" : "|Contoso|")));
+        var contosoPerson = await SolutionWorld.WorkspaceMemberAsync(World, org, WorkspaceRole.Member);
+        var fabrikamPerson = await SolutionWorld.WorkspaceMemberAsync(World, org, WorkspaceRole.Member);
+        await SharedSolutionScopeShould.AssignAsync(owner, solution, contosoPerson, "Contoso");
+        await SharedSolutionScopeShould.AssignAsync(owner, solution, fabrikamPerson, "Fabrikam");
+        using var contoso = await SolutionWorld.SignedInAsync(Factory, org, contosoPerson);
+        using var fabrikam = await SolutionWorld.SignedInAsync(Factory, org, fabrikamPerson);
+
+        await using (await HoldJobAsync())
+        {
+            // The job writes the file without the person: the run keeps whose client it is for.
+            var progress = (await contoso.GetAsync(ExportPath(solution, "csv"))).Headers.Location!.OriginalString;
+            var run = await World.InTenantAsync(org, db => db.Set<RecordExportRun>().SingleAsync());
+            Assert.Equal((Large, "Contoso"), (run.RowCount, run.ClientTag));
+            await RunJobAsync();
+            var rows = TableFileReader.Rows(await (await contoso.GetAsync($"{progress}?handler=Download")).Content.ReadAsByteArrayAsync(), 100_000).Skip(1).ToList();
+            Assert.Equal(Large, rows.Count);
+            Assert.DoesNotContain(rows, r => r[0].StartsWith("Fabrikam", StringComparison.Ordinal));
+        }
+
+        // Fabrikam's person asks for the same table and gets their 60, streamed, even when asking for Contoso's tag.
+        var theirs = TableFileReader.Rows(await (await fabrikam.GetAsync(ExportPath(solution, "csv"))).Content.ReadAsByteArrayAsync(), 1000).Skip(1).ToList();
+        Assert.Equal(60, theirs.Count);
+        Assert.All(theirs, r => Assert.StartsWith("Fabrikam patient ", r[0]));
+        Assert.Single(TableFileReader.Rows(await (await fabrikam.GetAsync(ExportPath(solution, "csv") + "&tag=Contoso")).Content.ReadAsByteArrayAsync(), 1000));
+    }
+
     private async Task<(TestOrganization Org, PortalUser Owner, PortalClient Client, Guid Solution)> SolutionAsync()
     {
         var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);

@@ -19,6 +19,7 @@ public sealed partial class RecordExportJob(
     ITenantContext tenants,
     SolutionLibrary library,
     RecordExport export,
+    RecordScope scope,
     ExportProgress progress,
     RunQueue queue,
     TimeProvider time,
@@ -72,6 +73,8 @@ public sealed partial class RecordExportJob(
             return false;
         }
 
+        // The file holds what the person who asked may see (their client tag, C12), not every record.
+        scope.ActFor(run.SolutionId, run.ClientTag);
         var path = export.FileOf(run);
         var partial = path + ".part";
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -17,6 +17,7 @@ public sealed partial class RecordImportJob(
     ITenantStore store,
     ITenantContext tenants,
     RecordImport import,
+    RecordScope scope,
     ImportProgress progress,
     RunQueue queue,
     TimeProvider time,
@@ -48,6 +49,8 @@ public sealed partial class RecordImportJob(
         using var _ = tenants.Change(tenant);
         var run = await db.Set<RecordImportRun>().SingleAsync(r => r.Id == runId, cancellationToken);
         var solution = await db.Set<Solution>().SingleAsync(s => s.Id == run.SolutionId, cancellationToken);
+        // The rows are written as the person who uploaded them would write them (their client tag, C12).
+        scope.ActFor(run.SolutionId, run.ClientTag);
         try
         {
             if (await import.RunAsync(solution, run, cancellationToken) is not { } problem) return true;

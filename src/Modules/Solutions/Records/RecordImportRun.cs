@@ -43,6 +43,9 @@ public class RecordImportRun : IQueuedRun<ImportStatus>
 
     public Guid UserId { get; set; }
 
+    /// <summary>The client tag the person who asked is limited to in this solution (C12, <see cref="RecordScope"/>): the job reads and writes only such records, as they would.</summary>
+    public string? ClientTag { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? StartedAt { get; set; }

@@ -13,9 +13,10 @@ public sealed record RecordListRequest(string? Search, string? SortField, bool D
 
 /// <summary>
 /// Lists a table's records through the index rows: the sort field's <see cref="RecordValue"/> range
-/// in key order, narrowed by EXISTS on the filter fields and the search tokens.
+/// in key order, narrowed by EXISTS on the filter fields and the search tokens, and by the viewer's
+/// client tag (<see cref="RecordScope"/>): every list, count, export and single record comes through here.
 /// </summary>
-public sealed class RecordQuery(PortalDbContext db)
+public sealed class RecordQuery(PortalDbContext db, RecordScope scope)
 {
     public const int DrivingLimit = 1000;
 
@@ -36,6 +37,14 @@ public sealed class RecordQuery(PortalDbContext db)
         var rows = ids.Where(records.ContainsKey).Select(id => (records[id], JsonNode.Parse(records[id].ValuesJson) as JsonObject ?? [])).ToList();
         return new RecordPage(rows, keys.Count > size ? keys[size - 1].SortKey : null);
     }
+
+    /// <summary>One record of the table, or null when it is not there or not the viewer's to see (a forged id of another client's record).</summary>
+    public async Task<SolutionRecord?> FindAsync(Guid solutionId, string tableKey, Guid recordId, CancellationToken cancellationToken) =>
+        await (await scope.RecordsAsync(solutionId, cancellationToken)).FirstOrDefaultAsync(r => r.Id == recordId && r.TableKey == tableKey, cancellationToken);
+
+    /// <summary>Whether a record of the table exists that the viewer may see (a link field may name only such a record).</summary>
+    public async Task<bool> ExistsAsync(Guid solutionId, string tableKey, Guid recordId, CancellationToken cancellationToken) =>
+        await (await scope.RecordsAsync(solutionId, cancellationToken)).AnyAsync(r => r.Id == recordId && r.TableKey == tableKey, cancellationToken);
 
     /// <summary>How many records the list would show over all its pages (an export's length).</summary>
     public async Task<int> CountAsync(Guid solutionId, TableDefinition table, RecordListRequest request, CancellationToken cancellationToken) =>
@@ -96,12 +105,11 @@ public sealed class RecordQuery(PortalDbContext db)
             query = query.Where(v => tokens.Any(t => t.RecordId == v.RecordId && string.Compare(t.Token, term) >= 0 && string.Compare(t.Token, high) < 0));
         }
 
-        if (!string.IsNullOrWhiteSpace(request.Tag))
+        // The list's tag bar and the viewer's own limit (C12) are the same test: one substring on the record's row, in this organization only (tenant filter).
+        foreach (var tag in new[] { request.Tag, await scope.ClientTagAsync(solutionId, cancellationToken) }.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct())
         {
-            // Tags are stored as |a|b|: "has this tag" is one substring test on the record's row, in this organization only (tenant filter).
-            var needle = "|" + request.Tag.Trim() + "|";
-            var tagged = db.Set<SolutionRecord>().AsNoTracking();
-            query = query.Where(v => tagged.Any(r => r.Id == v.RecordId && r.Tags.Contains(needle)));
+            var tagged = db.Set<SolutionRecord>().AsNoTracking().Where(RecordScope.HasTag(tag!));
+            query = query.Where(v => tagged.Any(r => r.Id == v.RecordId));
         }
 
         return (query, descending);

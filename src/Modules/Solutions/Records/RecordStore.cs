@@ -8,8 +8,9 @@ namespace PartnerPortal.Solutions.Records;
 /// <summary>
 /// Writes records with their index rows, search tokens, the organization's record counter and the
 /// automation runs they trigger, in the caller's transaction: a record never exists without them.
+/// A record written for a person limited to one client tag (<see cref="RecordScope"/>) carries that tag.
 /// </summary>
-public sealed class RecordStore(PortalDbContext db, TimeProvider time)
+public sealed class RecordStore(PortalDbContext db, RecordScope scope, TimeProvider time)
 {
     public const string CreatedField = "_created";
 
@@ -26,9 +27,11 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
         Action<object> add = inserts is null ? Track : inserts.Add;
         var now = time.GetUtcNow().UtcDateTime;
         var records = new List<SolutionRecord>(rows.Count);
+        // A limited person's records, typed or imported, are theirs from the start (C12).
+        var tags = await scope.KeepAsync(solution, "|", "|", cancellationToken);
         foreach (var values in rows)
         {
-            var record = new SolutionRecord { SolutionId = solution.Id, TableKey = table.Key, ValuesJson = values.ToJsonString(), CreatedAt = now, UpdatedAt = now };
+            var record = new SolutionRecord { SolutionId = solution.Id, TableKey = table.Key, ValuesJson = values.ToJsonString(), Tags = tags, CreatedAt = now, UpdatedAt = now };
             add(record);
             AddIndexRows(add, record, table, values, created: true);
             QueueRules(add, solution, definition, table, record, values, null, RuleTrigger.Created, now);
@@ -51,6 +54,10 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
         QueueRules(Track, solution, definition, table, record, values, before, RuleTrigger.Changed, now);
     }
 
+    /// <summary>Sets a record's client tags; a limited person's own tag stays on it whatever the form sent.</summary>
+    public async Task TagAsync(Solution solution, SolutionRecord record, string tags, CancellationToken cancellationToken) =>
+        record.Tags = await scope.KeepAsync(solution, tags, record.Tags, cancellationToken);
+
     public async Task DeleteAsync(SolutionRecord record, CancellationToken cancellationToken)
     {
         await db.Set<RecordValue>().Where(v => v.RecordId == record.Id).ExecuteDeleteAsync(cancellationToken);
@@ -62,14 +69,17 @@ public sealed class RecordStore(PortalDbContext db, TimeProvider time)
     /// <summary>
     /// Puts a deleted record back (Undo) with its id, values and creation time, so links to it work
     /// again; no rules run, as nothing new was created. The caller checks the plan limit and saves.
+    /// False, and nothing written, when the record was not the viewer's to see (another client's, C12).
     /// </summary>
-    public async Task RestoreAsync(Solution solution, TableDefinition table, Guid recordId, string valuesJson, DateTime createdAt, string tags, CancellationToken cancellationToken)
+    public async Task<bool> RestoreAsync(Solution solution, TableDefinition table, Guid recordId, string valuesJson, DateTime createdAt, string tags, CancellationToken cancellationToken)
     {
+        if (!await scope.MaySeeAsync(solution.Id, tags, cancellationToken)) return false;
         var values = JsonNode.Parse(valuesJson) as JsonObject ?? [];
         var record = new SolutionRecord { Id = recordId, SolutionId = solution.Id, TableKey = table.Key, ValuesJson = values.ToJsonString(), Tags = tags, CreatedAt = createdAt, UpdatedAt = time.GetUtcNow().UtcDateTime };
         db.Add(record);
         AddIndexRows(Track, record, table, values, created: true);
         await AdjustCounterAsync(1, cancellationToken);
+        return true;
     }
 
     /// <summary>Rewrites a field's value in place (a "set a field" rule); no rules run on the result, so rules cannot loop.</summary>

@@ -14,7 +14,7 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 /// <c>solutions-imports</c> job while this page (at <c>/import/{run}</c>) shows the rows done, the
 /// rows in all and the time left, from any tab or device, and can cancel.
 /// </summary>
-public sealed class ImportModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordImport import, ImportProgress progress, PartnerPortal.Accounts.CurrentMember member, TimeProvider time, IPlanLimits limits) : SolutionPageModel(access)
+public sealed class ImportModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordImport import, ImportProgress progress, RecordScope scope, PartnerPortal.Accounts.CurrentMember member, TimeProvider time, IPlanLimits limits) : SolutionPageModel(access)
 {
     public TableDefinition Table { get; private set; } = null!;
 
@@ -64,6 +64,7 @@ public sealed class ImportModel(PortalDbContext db, SolutionAccess access, Solut
             RowCount = Check.RowCount,
             Status = ImportStatus.Ready,
             UserId = member.UserId ?? Guid.Empty,
+            ClientTag = await scope.ClientTagAsync(id, cancellationToken),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Add(Run);

@@ -21,7 +21,8 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
 
     public IReadOnlyList<(Guid Id, string Name)> LinkedOrganizations { get; private set; } = [];
 
-    public IReadOnlyList<(Guid UserId, string Email)> Assigned { get; private set; } = [];
+    /// <summary>Assigned members and the client tag their records are limited to (null: all records).</summary>
+    public IReadOnlyList<(Guid UserId, string Email, string? ClientTag)> Assigned { get; private set; } = [];
 
     public string? Message { get; private set; }
 
@@ -159,27 +160,65 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
         return Redirect($"/solutions?message={Uri.EscapeDataString($"{Solution.Name} is deleted. Its records are kept until {Solution.PurgeAfter:yyyy-MM-dd}; restore it from Deleted solutions until then.")}");
     }
 
-    public async Task<IActionResult> OnPostAssignAsync(Guid id, string? email, CancellationToken cancellationToken)
+    /// <summary>
+    /// Assigns a workspace member, with "All records" (no client tag) or one of the solution's client
+    /// tags (C12 model 1: one solution shared by several clients' people); assigning someone again changes it.
+    /// </summary>
+    public async Task<IActionResult> OnPostAssignAsync(Guid id, string? email, string? clientTag, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
         var normalized = email?.Trim().ToUpperInvariant();
         // Only people of this workspace: the tenant filter limits workspace memberships to this organization.
-        var userId = await db.WorkspaceMemberships.Where(m => m.WorkspaceId == Solution.WorkspaceId && m.User!.NormalizedEmail == normalized).Select(m => (Guid?)m.UserId).FirstOrDefaultAsync(cancellationToken);
-        if (userId is null) return await FailAsync("That person is not a member of this solution's workspace.", cancellationToken);
-        if (!await db.Set<SolutionAssignment>().AnyAsync(a => a.SolutionId == id && a.UserId == userId, cancellationToken))
-        {
-            db.Add(new SolutionAssignment { SolutionId = id, UserId = userId.Value });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        var person = await db.WorkspaceMemberships.Where(m => m.WorkspaceId == Solution.WorkspaceId && m.User!.NormalizedEmail == normalized)
+            .Select(m => new { m.UserId, m.User!.Email }).FirstOrDefaultAsync(cancellationToken);
+        if (person is null) return await FailAsync("That person is not a member of this solution's workspace.", cancellationToken);
+        if (!TryClientTag(clientTag, out var tag)) return await FailAsync(NoSuchTag, cancellationToken);
+        var assignment = await db.Set<SolutionAssignment>().FirstOrDefaultAsync(a => a.SolutionId == id && a.UserId == person.UserId, cancellationToken);
+        if (assignment is null) db.Add(new SolutionAssignment { SolutionId = id, UserId = person.UserId, ClientTag = tag });
+        else assignment.ClientTag = tag;
+        audit.Record(assignment is null ? "solution.member_assigned" : "solution.assignment_changed", $"{Solution.Name}: {person.Email}, {Sees(tag)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString($"{person.Email} is assigned to {Solution.Name} and sees {Sees(tag)}.")}");
+    }
 
-        return Redirect($"/solutions/{id}/manage?message=Assigned.");
+    /// <summary>Changes which records an assigned person sees: all of them, or only those of one client tag.</summary>
+    public async Task<IActionResult> OnPostRecordsAsync(Guid id, Guid userId, string? clientTag, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
+        var assignment = await db.Set<SolutionAssignment>().FirstOrDefaultAsync(a => a.SolutionId == id && a.UserId == userId, cancellationToken);
+        if (assignment is null) return NotFound();
+        if (!TryClientTag(clientTag, out var tag)) return await FailAsync(NoSuchTag, cancellationToken);
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken) ?? "The person";
+        assignment.ClientTag = tag;
+        audit.Record("solution.assignment_changed", $"{Solution.Name}: {email}, {Sees(tag)}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString($"{email} now sees {Sees(tag)} of {Solution.Name}.")}");
     }
 
     public async Task<IActionResult> OnPostUnassignAsync(Guid id, Guid userId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Build, cancellationToken) is { } denied) return denied;
-        await db.Set<SolutionAssignment>().Where(a => a.SolutionId == id && a.UserId == userId).ExecuteDeleteAsync(cancellationToken);
-        return Redirect($"/solutions/{id}/manage?message=Unassigned.");
+        var assignment = await db.Set<SolutionAssignment>().FirstOrDefaultAsync(a => a.SolutionId == id && a.UserId == userId, cancellationToken);
+        if (assignment is null) return NotFound();
+        var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(cancellationToken);
+        db.Remove(assignment);
+        audit.Record("solution.member_unassigned", $"{Solution.Name}: {email}");
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/solutions/{id}/manage?message={Uri.EscapeDataString($"{email} is no longer assigned to {Solution.Name}.")}");
+    }
+
+    /// <summary>What an assignment lets the person see, in the partner's words.</summary>
+    public static string Sees(string? clientTag) => clientTag is null ? "all records" : $"only records tagged {clientTag}";
+
+    private const string NoSuchTag = "Choose “All records” or one of this solution's client tags (set them under Name and tags).";
+
+    /// <summary>Empty means "All records"; anything else must be one of the solution's own tags, as the solution spells it.</summary>
+    private bool TryClientTag(string? input, out string? tag)
+    {
+        tag = null;
+        if (string.IsNullOrWhiteSpace(input)) return true;
+        tag = Solution.TagList.FirstOrDefault(t => string.Equals(t, input.Trim(), StringComparison.Ordinal));
+        return tag is not null;
     }
 
     public async Task<IActionResult> OnPostClearErrorAsync(Guid id, CancellationToken cancellationToken)
@@ -221,6 +260,6 @@ public sealed class ManageModel(PortalDbContext db, SolutionAccess access, Solut
         History = await updates.HistoryAsync(Copies, cancellationToken);
         PendingUpdate = await updates.PendingForAsync(Solution.Id, cancellationToken);
         Assigned = (await db.Set<SolutionAssignment>().Where(a => a.SolutionId == Solution.Id)
-            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.UserId, u.Email }).ToListAsync(cancellationToken)).Select(a => (a.UserId, a.Email ?? string.Empty)).ToList();
+            .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new { a.UserId, u.Email, a.ClientTag }).ToListAsync(cancellationToken)).Select(a => (a.UserId, a.Email ?? string.Empty, a.ClientTag)).ToList();
     }
 }

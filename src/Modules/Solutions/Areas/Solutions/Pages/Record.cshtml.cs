@@ -10,7 +10,7 @@ using PartnerPortal.Solutions.Records;
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>Create, edit or delete one record; every field is validated by type, messages beside the field, the form kept.</summary>
-public sealed class RecordModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store, IPlanLimits limits, PartnerPortal.Accounts.UndoTokens undo) : SolutionPageModel(access)
+public sealed class RecordModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordStore store, RecordQuery query, RecordScope scope, IPlanLimits limits, PartnerPortal.Accounts.UndoTokens undo) : SolutionPageModel(access)
 {
     public TableDefinition Table { get; private set; } = null!;
 
@@ -27,6 +27,9 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
 
     /// <summary>The record's client tags (C12): ticked from the solution's tags, or typed.</summary>
     public List<string> ChosenTags { get; } = [];
+
+    /// <summary>The client tag this viewer's records are limited to (C12): always on what they save, so the form shows it ticked and fixed.</summary>
+    public string? ClientTag { get; private set; }
 
     /// <summary>Tags typed beside the solution's own, comma separated, as the form shows them.</summary>
     public string OtherTags { get; private set; } = string.Empty;
@@ -75,11 +78,11 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (Record is null) (await store.AddAsync(Solution, Definition, Table, [values], cancellationToken))[0].Tags = tags;
+        if (Record is null) await store.TagAsync(Solution, (await store.AddAsync(Solution, Definition, Table, [values], cancellationToken))[0], tags, cancellationToken);
         else
         {
             await store.UpdateAsync(Solution, Definition, Table, Record, values, cancellationToken);
-            Record.Tags = tags;
+            await store.TagAsync(Solution, Record, tags, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -116,7 +119,7 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
         if (await db.Set<SolutionRecord>().AnyAsync(r => r.Id == deleted.RecordId, cancellationToken)) return Back(id, table, "That record is back already.");
         if (await limits.CheckAsync(db.CurrentTenantId!.Value, LimitKind.Records, 1, cancellationToken) is { Allowed: false } refused) return Back(id, table, refused.Message!);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await store.RestoreAsync(Solution, Table, deleted.RecordId, deleted.ValuesJson, deleted.CreatedAt, deleted.Tags, cancellationToken);
+        if (!await store.RestoreAsync(Solution, Table, deleted.RecordId, deleted.ValuesJson, deleted.CreatedAt, deleted.Tags, cancellationToken)) return Back(id, table, "That deletion can no longer be undone.");
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Back(id, table, $"{Title(deleted.ValuesJson)} is back.");
@@ -164,19 +167,20 @@ public sealed class RecordModel(PortalDbContext db, SolutionAccess access, Solut
     private async Task<bool> LinkExistsAsync(Guid solutionId, FieldDefinition field, JsonNode value, CancellationToken cancellationToken)
     {
         var target = Guid.Parse(value.GetValue<string>());
-        return await db.Set<SolutionRecord>().AnyAsync(r => r.Id == target && r.SolutionId == solutionId && r.TableKey == field.Table, cancellationToken);
+        return await query.ExistsAsync(solutionId, field.Table!, target, cancellationToken);
     }
 
     private async Task<IActionResult?> LoadRecordAsync(Guid id, string table, Guid? recordId, SolutionRight needed, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, needed, cancellationToken) is { } denied) return denied;
+        ClientTag = await scope.ClientTagAsync(id, cancellationToken);
         Definition = await library.PublishedDefinitionAsync(Solution, cancellationToken) ?? new SolutionDefinition();
         if (Definition.Table(table) is not { } found) return NotFound();
         Table = found;
         if (recordId is { } rid)
         {
-            // The tenant filter and the solution and table checks keep ids of other organizations and solutions out.
-            Record = await db.Set<SolutionRecord>().FirstOrDefaultAsync(r => r.Id == rid && r.SolutionId == id && r.TableKey == table, cancellationToken);
+            // The tenant filter, the solution and table checks and the viewer's client tag (C12) keep ids of other organizations, solutions and clients out.
+            Record = await query.FindAsync(id, table, rid, cancellationToken);
             if (Record is null) return NotFound();
         }
 

@@ -6,8 +6,8 @@ using PartnerPortal.Solutions.Records;
 namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 
 /// <summary>One table's records, under its tab.</summary>
-public sealed class RecordsModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordQuery query, RecordExport export, AuditLog audit, PartnerPortal.Accounts.CurrentMember member, TimeProvider time)
-    : RecordsPageModel(db, access, library, query, export, audit, member, time)
+public sealed class RecordsModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordQuery query, RecordExport export, RecordScope scope, AuditLog audit, PartnerPortal.Accounts.CurrentMember member, TimeProvider time)
+    : RecordsPageModel(db, access, library, query, export, scope, audit, member, time)
 {
     public Task<IActionResult> OnGetAsync(Guid id, string table, CancellationToken cancellationToken) => ListAsync(id, table, cancellationToken);
 

@@ -18,6 +18,7 @@ public abstract class RecordsPageModel(
     SolutionLibrary library,
     RecordQuery query,
     RecordExport export,
+    RecordScope scope,
     AuditLog audit,
     PartnerPortal.Accounts.CurrentMember member,
     TimeProvider time) : SolutionPageModel(access)
@@ -44,9 +45,13 @@ public abstract class RecordsPageModel(
     /// <summary>Only records with this client tag (C12: one "All clients" workspace, records tagged by client).</summary>
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
 
-    /// <summary>The tags the list offers as filters: the solution's own (its clients), and the one shown.</summary>
+    /// <summary>The client tag this viewer's records are limited to (C12, their assignment); null when they see every record.</summary>
+    public string? ClientTag { get; private set; }
+
+    /// <summary>The tags the list offers as filters: the solution's own (its clients), and the one shown; a limited viewer's own only.</summary>
     public IReadOnlyList<string> Tags =>
-        string.IsNullOrWhiteSpace(Tag) || Solution.TagList.Contains(Tag.Trim(), StringComparer.Ordinal) ? Solution.TagList : [.. Solution.TagList, Tag.Trim()];
+        ClientTag is { } own ? [own]
+        : string.IsNullOrWhiteSpace(Tag) || Solution.TagList.Contains(Tag.Trim(), StringComparer.Ordinal) ? Solution.TagList : [.. Solution.TagList, Tag.Trim()];
 
     /// <summary>What the last action did ("… was deleted."), shown above the records.</summary>
     [FromQuery(Name = "message")] public string? Notice { get; set; }
@@ -104,6 +109,7 @@ public abstract class RecordsPageModel(
             RowCount = total,
             Status = ExportStatus.Queued,
             UserId = userId,
+            ClientTag = await scope.ClientTagAsync(Solution.Id, cancellationToken),
             CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Add(run);
@@ -136,6 +142,7 @@ public abstract class RecordsPageModel(
     private async Task<IActionResult?> LoadTableAsync(Guid id, string? table, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, SolutionRight.Read, cancellationToken) is { } denied) return denied;
+        ClientTag = await scope.ClientTagAsync(id, cancellationToken);
         Published = await library.PublishedDefinitionAsync(Solution, cancellationToken);
         if (table is null) Table = Published?.Tables.FirstOrDefault();
         else if (Published?.Table(table) is { } found) Table = found;

@@ -11,8 +11,8 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 /// A solution opens on its data: the first table's records, a tab per table. Builders reach the
 /// builder, versions and management from its navigation; nobody else sees them.
 /// </summary>
-public sealed class SolutionModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordQuery query, RecordExport export, AuditLog audit, PartnerPortal.Accounts.CurrentMember member, TimeProvider time)
-    : RecordsPageModel(db, access, library, query, export, audit, member, time)
+public sealed class SolutionModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordQuery query, RecordExport export, RecordScope scope, AuditLog audit, PartnerPortal.Accounts.CurrentMember member, TimeProvider time)
+    : RecordsPageModel(db, access, library, query, export, scope, audit, member, time)
 {
     public string? Message { get; private set; }
 

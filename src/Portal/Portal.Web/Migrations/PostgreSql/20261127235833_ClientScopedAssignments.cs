@@ -1,0 +1,51 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PartnerPortal.Web.Migrations.PostgreSql
+{
+    /// <inheritdoc />
+    public partial class ClientScopedAssignments : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ClientTag",
+                table: "Solutions_Imports",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClientTag",
+                table: "Solutions_Exports",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ClientTag",
+                table: "Solutions_Assignments",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "ClientTag",
+                table: "Solutions_Imports");
+
+            migrationBuilder.DropColumn(
+                name: "ClientTag",
+                table: "Solutions_Exports");
+
+            migrationBuilder.DropColumn(
+                name: "ClientTag",
+                table: "Solutions_Assignments");
+        }
+    }
+}
