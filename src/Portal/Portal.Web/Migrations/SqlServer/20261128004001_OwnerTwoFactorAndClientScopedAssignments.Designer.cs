@@ -12,8 +12,8 @@ using PartnerPortal.Web.Data;
 namespace PartnerPortal.Web.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPortalDbContext))]
-    [Migration("20261127235826_ClientScopedAssignments")]
-    partial class ClientScopedAssignments
+    [Migration("20261128004001_OwnerTwoFactorAndClientScopedAssignments")]
+    partial class OwnerTwoFactorAndClientScopedAssignments
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -163,6 +163,9 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.Property<string>("PrimaryHost")
                         .HasMaxLength(253)
                         .HasColumnType("nvarchar(253)");
+
+                    b.Property<bool>("RequireTwoFactor")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Slug")
                         .IsRequired()

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace PartnerPortal.Web.Migrations.Sqlite
+namespace PartnerPortal.Web.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ClientScopedAssignments : Migration
+    public partial class OwnerTwoFactorAndClientScopedAssignments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,23 +13,30 @@ namespace PartnerPortal.Web.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Imports",
-                type: "TEXT",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Exports",
-                type: "TEXT",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Assignments",
-                type: "TEXT",
+                type: "nvarchar(40)",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "RequireTwoFactor",
+                table: "Organizations",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
@@ -46,6 +53,10 @@ namespace PartnerPortal.Web.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "ClientTag",
                 table: "Solutions_Assignments");
+
+            migrationBuilder.DropColumn(
+                name: "RequireTwoFactor",
+                table: "Organizations");
         }
     }
 }

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace PartnerPortal.Web.Migrations.PostgreSql
+namespace PartnerPortal.Web.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ClientScopedAssignments : Migration
+    public partial class OwnerTwoFactorAndClientScopedAssignments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,23 +13,30 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Imports",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Exports",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Assignments",
-                type: "character varying(40)",
+                type: "TEXT",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "RequireTwoFactor",
+                table: "Organizations",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
@@ -46,6 +53,10 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "ClientTag",
                 table: "Solutions_Assignments");
+
+            migrationBuilder.DropColumn(
+                name: "RequireTwoFactor",
+                table: "Organizations");
         }
     }
 }

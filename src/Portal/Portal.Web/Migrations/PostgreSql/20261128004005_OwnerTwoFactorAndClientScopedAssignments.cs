@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace PartnerPortal.Web.Migrations.SqlServer
+namespace PartnerPortal.Web.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class ClientScopedAssignments : Migration
+    public partial class OwnerTwoFactorAndClientScopedAssignments : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,23 +13,30 @@ namespace PartnerPortal.Web.Migrations.SqlServer
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Imports",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Exports",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClientTag",
                 table: "Solutions_Assignments",
-                type: "nvarchar(40)",
+                type: "character varying(40)",
                 maxLength: 40,
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "RequireTwoFactor",
+                table: "Organizations",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
@@ -46,6 +53,10 @@ namespace PartnerPortal.Web.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "ClientTag",
                 table: "Solutions_Assignments");
+
+            migrationBuilder.DropColumn(
+                name: "RequireTwoFactor",
+                table: "Organizations");
         }
     }
 }
