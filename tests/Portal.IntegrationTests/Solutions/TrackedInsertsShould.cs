@@ -17,6 +17,8 @@ namespace PartnerPortal.IntegrationTests.Solutions;
 /// </summary>
 public sealed class TrackedInsertsShould(PortalFactory factory) : PortalTest<PortalFactory>(factory)
 {
+    private static readonly DateTime NotDue = new(2999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
+
     [Fact]
     public async Task StoreRowsExactlyAsSaveChangesDoes()
     {
@@ -76,8 +78,9 @@ public sealed class TrackedInsertsShould(PortalFactory factory) : PortalTest<Por
             new RecordValue { SolutionId = solution, TableKey = "patients", FieldKey = "name", RecordId = second.Id, SortKey = string.Empty, HasValue = false },
             new RecordToken { SolutionId = solution, TableKey = "patients", Token = "zoë", RecordId = first.Id },
             new RecordToken { SolutionId = solution, TableKey = "patients", Token = "naïve", RecordId = first.Id },
-            new RuleRun { SolutionId = solution, RecordId = first.Id, RuleKey = "welcome", CreatedAt = first.CreatedAt, DueAt = first.UpdatedAt },
-            new RuleRun { SolutionId = solution, RecordId = second.Id, RuleKey = "reminder", CreatedAt = second.CreatedAt, DueAt = second.CreatedAt, Attempts = 2, ClaimedBy = "instance", ClaimedUntil = second.CreatedAt.AddMinutes(1), Error = "" },
+            // Due long after the test, so the host's rule runner leaves them as they were written.
+            new RuleRun { SolutionId = solution, RecordId = first.Id, RuleKey = "welcome", CreatedAt = first.CreatedAt, DueAt = NotDue },
+            new RuleRun { SolutionId = solution, RecordId = second.Id, RuleKey = "reminder", CreatedAt = second.CreatedAt, DueAt = NotDue.AddTicks(1), Attempts = 2, ClaimedBy = "instance", ClaimedUntil = second.CreatedAt.AddMinutes(1), Error = "" },
         ];
     }
 

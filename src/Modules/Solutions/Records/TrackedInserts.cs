@@ -24,9 +24,10 @@ namespace PartnerPortal.Solutions.Records;
 public sealed class TrackedInserts(PortalDbContext db, DbTransaction transaction) : IAsyncDisposable
 {
     /// <summary>
-    /// Rows per statement: fewer round trips to a database server. Kept small because SQLite's
-    /// provider looks each named parameter up by a linear search at every execution (1, 20 and 100
-    /// rows measured within noise on SQLite); SQL Server allows 2,100 parameters a statement.
+    /// Rows per statement where <see cref="SqliteInsert"/> is not used (PostgreSQL, SQL Server): fewer
+    /// round trips to a database server. Kept small because ADO.NET providers may look each named
+    /// parameter up at every execution (Microsoft.Data.Sqlite does, by a linear search: 1, 20 and 100
+    /// rows measured within noise there); SQL Server allows 2,100 parameters a statement.
     /// </summary>
     private const int RowsPerStatement = 20;
     private const int MaxParameters = 2_000;
