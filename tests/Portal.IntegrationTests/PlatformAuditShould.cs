@@ -95,7 +95,7 @@ public sealed class PlatformAuditShould(MailingPortalFactory factory) : PortalTe
         Assert.Equal("text/csv", export.Content.Headers.ContentType!.MediaType);
         Assert.True(export.Headers.CacheControl!.NoStore);
         var lines = (await export.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("When (UTC),Action,Who,Organization,Detail,From", lines[0]);
+        Assert.Equal("\"When (UTC)\",\"Action\",\"Who\",\"Organization\",\"Detail\",\"From\"", lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("\"2026-03-01 09:00:00\",\"Changed a plan\"", lines[1]);
         Assert.Contains("\"Basic, \"\"quoted\"\", is the default\"", lines[1]);

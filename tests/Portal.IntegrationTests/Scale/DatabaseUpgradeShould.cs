@@ -32,12 +32,17 @@ public sealed class DatabaseUpgradeShould : IDisposable
         await using (var db = Context(file))
         {
             all = db.GetService<IMigrationsAssembly>().Migrations.Keys.Order(StringComparer.Ordinal).ToArray();
-            // Two migrations are pending; the last one will fail on a table that is in its way.
+            // Two migrations are pending; the last one will fail on a table or column that is in its way.
             await db.GetService<IMigrator>().MigrateAsync(all[^3]);
             failing = all[^1];
             var last = db.GetService<IMigrationsAssembly>().CreateMigration(db.GetService<IMigrationsAssembly>().Migrations[failing], db.Database.ProviderName!);
-            var table = last.UpOperations.OfType<CreateTableOperation>().First().Name;
-            var inTheWay = "CREATE TABLE \"" + table + "\" (\"InTheWay\" INTEGER)"; // a name from the migration, not input
+            // A table or a column the last migration creates, there already: names from the migration, not input.
+            var inTheWay = last.UpOperations.Select(operation => operation switch
+            {
+                CreateTableOperation table => $"CREATE TABLE \"{table.Name}\" (\"InTheWay\" INTEGER)",
+                AddColumnOperation column => $"ALTER TABLE \"{column.Table}\" ADD COLUMN \"{column.Name}\" INTEGER",
+                _ => null,
+            }).First(statement => statement is not null)!;
             await db.Database.ExecuteSqlRawAsync(inTheWay);
         }
 

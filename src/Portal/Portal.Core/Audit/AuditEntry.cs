@@ -3,7 +3,7 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Audit;
 
 /// <summary>One security-relevant action in an organization (A1).</summary>
-public class AuditEntry : ITenantOwned
+public class AuditEntry : ITenantOwned, IAuditRow
 {
     public long Id { get; set; }
 

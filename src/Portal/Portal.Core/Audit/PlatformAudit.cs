@@ -11,7 +11,7 @@ namespace PartnerPortal.Audit;
 /// (<see cref="IMayBelongToPlatform.Platform"/>): written only while no organization is current,
 /// and hidden from every organization by the tenant filter.
 /// </summary>
-public class PlatformAuditEntry : IMayBelongToPlatform
+public class PlatformAuditEntry : IMayBelongToPlatform, IAuditRow
 {
     public long Id { get; set; }
 

@@ -1,33 +1,21 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using PartnerPortal.Accounts;
+using PartnerPortal.Audit;
 using PartnerPortal.Data;
-using AuditEntry = PartnerPortal.Audit.AuditEntry;
+using PartnerPortal.Web.Audit;
 
 namespace PartnerPortal.Web.Pages.Settings;
 
-/// <summary>The organization's audit log (A1), for owners.</summary>
-public sealed class AuditModel(PortalDbContext db) : PageModel
+/// <summary>The organization's audit log (A1), for owners: filtered, searched, paged and exported like the platform's.</summary>
+public sealed class AuditModel(PortalDbContext db) : AuditLogPage<AuditEntry>
 {
-    private const int PageSize = 50;
+    public override string Subject => "the audit log";
 
-    [BindProperty(SupportsGet = true, Name = "p")]
-    public int PageNumber { get; set; } = 1;
+    protected override string PagePath => "/settings/audit";
 
-    public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
+    protected override string FileName => "audit-log";
 
-    public bool HasMore { get; private set; }
+    protected override IReadOnlyList<(string Header, Func<AuditEntry, string?> Value)> OwnColumns { get; } = [("Acting as", e => e.ActingUserEmail)];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        PageNumber = Math.Clamp(PageNumber, 1, 10_000);
-        var rows = await db.AuditEntries.AsNoTracking()
-            .OrderByDescending(a => a.At).ThenByDescending(a => a.Id)
-            .Skip((PageNumber - 1) * PageSize)
-            .Take(PageSize + 1)
-            .ToListAsync(cancellationToken);
-        HasMore = rows.Count > PageSize;
-        Entries = rows.Take(PageSize).ToList();
-    }
+    // The tenant filter keeps every other organization's entries out.
+    protected override IQueryable<AuditEntry> Rows() => db.AuditEntries.AsNoTracking();
 }
