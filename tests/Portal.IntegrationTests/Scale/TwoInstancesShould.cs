@@ -73,6 +73,17 @@ public sealed class TwoInstancesShould(TwoInstances instances) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, (await onSecond.GetAsync("/settings/branding")).StatusCode);
     }
 
+    /// <summary>A2 on two instances: each tenant's requests alternate between them, on one session.</summary>
+    [Fact]
+    public async Task NeverShowOneTenantsDataToTheOtherUnderConcurrentLoadOnBoth()
+    {
+        var a = await LoadTenantAsync("Alpha");
+        var b = await LoadTenantAsync("Bravo");
+
+        Assert.Empty(await InterleavedIsolationShould.InterleaveAsync(a, b));
+        foreach (var client in a.Clients.Concat(b.Clients)) client.Dispose();
+    }
+
     [Fact]
     public async Task StopServingARemovedHostOnTheOtherWithinASecond()
     {
@@ -176,6 +187,14 @@ public sealed class TwoInstancesShould(TwoInstances instances) : IClassFixture<T
         }
 
         return watch.Elapsed;
+    }
+
+    private async Task<InterleavedIsolationShould.LoadTenant> LoadTenantAsync(string name)
+    {
+        var marker = $"{name} {Guid.NewGuid():N}"[..20];
+        var (org, owner) = await _first.OrganizationWithMemberAsync(OrganizationRole.Owner, marker);
+        var onFirst = await instances.First.SignedInAsync(org.Host, owner);
+        return new(marker, owner.Email!, [onFirst, instances.Second.ClientFor(org.Host, onFirst.Jar)]);
     }
 
     public void Dispose()
