@@ -4,6 +4,7 @@ using MimeKit;
 using PartnerPortal.Accounts;
 using PartnerPortal.Billing;
 using PartnerPortal.Data;
+using PartnerPortal.Files;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.IntegrationTests.Solutions;
 using PartnerPortal.Jobs;
@@ -16,7 +17,8 @@ namespace PartnerPortal.IntegrationTests.Scale;
 
 /// <summary>
 /// Issue 15: two instances of the portal, each its own process, on one database, one Redis and one
-/// SMTP server; the one doing a job's work is killed with SIGKILL in the middle of it, as a crashed
+/// SMTP server; the one doing a job's work (an outbox batch, an import, an export) is killed with
+/// SIGKILL in the middle of it, as a crashed
 /// machine would be. Nothing is half-written, nothing is lost, and the other instance finishes the work
 /// once the dead one's lease runs out (<see cref="JobOptions.Hold"/>, 4 s here).
 /// </summary>
@@ -125,6 +127,54 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
             var values = await world.InTenantAsync(org, db => db.Set<SolutionRecord>().Select(r => r.ValuesJson).ToListAsync());
             Assert.Equal(rows, values.Count);
             Assert.Equal(rows, values.Distinct(StringComparer.Ordinal).Count());
+            Assert.DoesNotContain("fail:", survivor.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task WriteEveryExportRowOnceWhenTheInstanceWritingItIsKilled()
+    {
+        await using var setup = new Setup();
+        var world = new TestWorld(setup);
+        var (org, owner) = await world.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        await world.InTenantAsync(org, db =>
+        {
+            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        var solution = await SolutionWorld.CreateSolutionAsync(setup, org);
+        const int rows = 50_000;
+        await ExportsShould.SeedAsync(setup, org, solution, rows);
+        using var client = await SolutionWorld.SignedInAsync(setup, org, owner);
+        var asked = await client.GetAsync($"/solutions/{solution}/tables/patients?handler=Export&format=csv");
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        var progress = asked.Headers.Location!.OriginalString;
+        var runId = Guid.Parse(progress.Split('/')[^1]);
+        Task<ExportStatus> StatusAsync() => world.InTenantAsync(org, db => db.Set<RecordExportRun>().Where(r => r.Id == runId).Select(r => r.Status).SingleAsync());
+        var folder = Path.Combine(setup.DataDirectory, "exports", org.Id.ToString("N"));
+        string[] Finished() => Directory.Exists(folder) ? Directory.GetFiles(folder, "*.csv") : [];
+
+        var (first, second) = await StartTwoAsync(setup);
+        await using (first)
+        await using (second)
+        {
+            await UntilAsync(async () => await StatusAsync() == ExportStatus.Running, "the export running", first);
+            var (killed, survivor) = await HolderOfAsync(world, RecordExportJob.JobName, first, second);
+            await killed.KillAsync();
+
+            // Killed mid-export: the run is still running and no file is offered, at most a partial one nobody can download.
+            Assert.Equal(ExportStatus.Running, await StatusAsync());
+            Assert.Empty(Finished());
+
+            await UntilAsync(async () => await StatusAsync() is ExportStatus.Done or ExportStatus.Failed or ExportStatus.Cancelled, "the export finished by the other instance", survivor);
+            Assert.Equal(ExportStatus.Done, await StatusAsync());
+            var file = await client.GetAsync($"{progress}?handler=Download");
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            var written = TableFileReader.Rows(await file.Content.ReadAsByteArrayAsync(), 100_000).Skip(1).Select(r => r[0]).ToList();
+            // Every row once, and the dead instance's partial file gone.
+            Assert.Equal(rows, written.Count);
+            Assert.Equal(rows, written.Distinct(StringComparer.Ordinal).Count());
+            Assert.Empty(Directory.GetFiles(folder, "*.part"));
             Assert.DoesNotContain("fail:", survivor.Output, StringComparison.Ordinal);
         }
     }
