@@ -92,15 +92,8 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
     {
         await using var setup = new Setup();
         var world = new TestWorld(setup);
-        var (org, owner) = await world.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        // Pro has no record limit (R7).
-        await world.InTenantAsync(org, db =>
-        {
-            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
-        var solution = await SolutionWorld.CreateSolutionAsync(setup, org);
-        using var client = await SolutionWorld.SignedInAsync(setup, org, owner);
+        var (org, solution, client) = await SolutionOnProAsync(setup, world);
+        using var _ = client;
         const int rows = 40_000;
         Assert.Equal(HttpStatusCode.Redirect, (await SolutionWorld.ImportAsync(client, solution, SolutionWorld.PatientsCsv(rows), "patients.csv")).StatusCode);
         Task<ImportStatus> StatusAsync() => world.InTenantAsync(org, db => db.Set<RecordImportRun>().Select(r => r.Status).SingleAsync());
@@ -136,16 +129,10 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
     {
         await using var setup = new Setup();
         var world = new TestWorld(setup);
-        var (org, owner) = await world.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        await world.InTenantAsync(org, db =>
-        {
-            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
-        var solution = await SolutionWorld.CreateSolutionAsync(setup, org);
+        var (org, solution, client) = await SolutionOnProAsync(setup, world);
+        using var _ = client;
         const int rows = 50_000;
         await ExportsShould.SeedAsync(setup, org, solution, rows);
-        using var client = await SolutionWorld.SignedInAsync(setup, org, owner);
         var asked = await client.GetAsync($"/solutions/{solution}/tables/patients?handler=Export&format=csv");
         Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
         var progress = asked.Headers.Location!.OriginalString;
@@ -177,6 +164,18 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
             Assert.Empty(Directory.GetFiles(folder, "*.part"));
             Assert.DoesNotContain("fail:", survivor.Output, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>An organization on Pro (no record limit, R7) with a solution, and its owner signed in.</summary>
+    private static async Task<(TestOrganization Org, Guid Solution, PortalClient Owner)> SolutionOnProAsync(PortalFactory setup, TestWorld world)
+    {
+        var (org, owner) = await world.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        await world.InTenantAsync(org, db =>
+        {
+            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        return (org, await SolutionWorld.CreateSolutionAsync(setup, org), await SolutionWorld.SignedInAsync(setup, org, owner));
     }
 
     private static async Task<(PortalProcess First, PortalProcess Second)> StartTwoAsync(PortalFactory setup)
