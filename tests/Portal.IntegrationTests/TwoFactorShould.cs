@@ -119,6 +119,9 @@ public sealed class TwoFactorShould(TwoFactorShould.RequiringFactory factory) : 
 
         using var ownerClient = Factory.ClientFor(org.Host);
         await ownerClient.SignInAsync(owner.Email!);
+        // A browser posts the ticked box before the hidden "false", and a bool binds the first value.
+        var (_, ownerPage) = await ownerClient.GetPageAsync("/settings/members");
+        Assert.Equal(["checkbox", "hidden"], ownerPage.QuerySelectorAll("form input[name=require]").Select(i => i.GetAttribute("type")!).ToArray());
         var saved = await ownerClient.PostFormAsync("/settings/members", new Dictionary<string, string> { ["require"] = "true" }, "/settings/members?handler=TwoFactor");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("Two-factor sign-in is now required for everyone in Careful Dental", Uri.UnescapeDataString(saved.Headers.Location!.OriginalString.Replace('+', ' ')));
