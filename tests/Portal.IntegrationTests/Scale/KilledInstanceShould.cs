@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
-using PartnerPortal.Accounts;
-using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Files;
 using PartnerPortal.IntegrationTests.Infrastructure;
@@ -96,7 +94,7 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
     {
         await using var setup = new Setup();
         var world = new TestWorld(setup);
-        var (org, solution, client) = await SolutionOnProAsync(setup, world);
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(setup, world);
         using var _ = client;
         const int rows = 40_000;
         Assert.Equal(HttpStatusCode.Redirect, (await SolutionWorld.ImportAsync(client, solution, SolutionWorld.PatientsCsv(rows), "patients.csv")).StatusCode);
@@ -133,7 +131,7 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
     {
         await using var setup = new Setup();
         var world = new TestWorld(setup);
-        var (org, solution, client) = await SolutionOnProAsync(setup, world);
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(setup, world);
         using var _ = client;
         const int rows = 50_000;
         await ExportsShould.SeedAsync(setup, org, solution, rows);
@@ -171,17 +169,6 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
     }
 
     /// <summary>An organization on Pro (no record limit, R7) with a solution, and its owner signed in.</summary>
-    private static async Task<(TestOrganization Org, Guid Solution, PortalClient Owner)> SolutionOnProAsync(PortalFactory setup, TestWorld world)
-    {
-        var (org, owner) = await world.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        await world.InTenantAsync(org, db =>
-        {
-            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
-        return (org, await SolutionWorld.CreateSolutionAsync(setup, org), await SolutionWorld.SignedInAsync(setup, org, owner));
-    }
-
     private static async Task<(PortalProcess First, PortalProcess Second)> StartTwoAsync(PortalFactory setup)
     {
         // The in-process host has migrated the database: the processes find it current, and do the jobs.

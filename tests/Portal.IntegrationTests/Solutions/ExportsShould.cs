@@ -5,7 +5,6 @@ using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
-using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Files;
 using PartnerPortal.IntegrationTests.Infrastructure;
@@ -29,7 +28,7 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task ExportALargeTableInTheBackgroundWithProgressThenDownloadWhatTheStreamedExportWrites()
     {
-        var (org, owner, client, solution) = await SolutionAsync();
+        var (org, owner, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await SeedAsync(org, solution, Large);
         await using (await HoldJobAsync())
         {
@@ -81,7 +80,7 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task ExportALargeTableAsExcelWithTheRowsOfTheCsv()
     {
-        var (org, _, client, solution) = await SolutionAsync();
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await SeedAsync(org, solution, Large);
         await using (await HoldJobAsync())
         {
@@ -102,7 +101,7 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task StreamASmallExportStraightToTheDownload()
     {
-        var (org, _, client, solution) = await SolutionAsync();
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await SeedAsync(org, solution, 30);
         var file = await client.GetAsync(ExportPath(solution, "csv"));
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
@@ -113,7 +112,7 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task CancelAQueuedOrARunningExportAndKeepNoFile()
     {
-        var (org, _, client, solution) = await SolutionAsync();
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await SeedAsync(org, solution, Large);
         await using (await HoldJobAsync())
         {
@@ -142,7 +141,7 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task DeleteAnExportsFileADayAfterItWasWritten()
     {
-        var (org, _, client, solution) = await SolutionAsync();
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await SeedAsync(org, solution, Large);
         await using (await HoldJobAsync())
         {
@@ -162,11 +161,11 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task KeepAnExportToItsRequesterAndTheOrganizationsAdmins()
     {
-        var (org, _, owner, solution) = await SolutionAsync();
+        var (org, _, owner, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await SeedAsync(org, solution, Large);
         var requester = await SolutionWorld.SignedInAsync(Factory, org, await SolutionWorld.WorkspaceMemberAsync(World, org, WorkspaceRole.ExecutiveViewer));
         var colleague = await SolutionWorld.SignedInAsync(Factory, org, await SolutionWorld.WorkspaceMemberAsync(World, org, WorkspaceRole.ExecutiveViewer));
-        var (_, _, intruder, intruderSolution) = await SolutionAsync();
+        var (_, _, intruder, intruderSolution) = await SolutionWorld.OnProAsync(Factory, World);
         await using (await HoldJobAsync())
         {
             var progress = (await requester.GetAsync(ExportPath(solution, "csv"))).Headers.Location!.OriginalString;
@@ -194,7 +193,7 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task PageAndExportALargeListFilteredByClientTag()
     {
-        var (org, _, client, solution) = await SolutionAsync();
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await SeedAsync(Factory, org, solution, 60, prefix: "Untagged");
         await SeedAsync(org, solution, Large);
         // C12 model 1: the seeded patients are Contoso's; the first 60 are nobody's.
@@ -232,7 +231,7 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task WriteALargeExportOfAClientsPersonWithOnlyTheirClientsRecords()
     {
-        var (org, _, owner, solution) = await SolutionAsync();
+        var (org, _, owner, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await SeedAsync(Factory, org, solution, 60, prefix: "Fabrikam patient");
         await SeedAsync(org, solution, Large);
         // C12 model 1: one solution shared by two clients; the seeded patients are Contoso's, the first 60 Fabrikam's.
@@ -262,20 +261,6 @@ public sealed class ExportsShould(PortalFactory factory) : PortalTest<PortalFact
         Assert.Equal(60, theirs.Count);
         Assert.All(theirs, r => Assert.StartsWith("Fabrikam patient ", r[0]));
         Assert.Single(TableFileReader.Rows(await (await fabrikam.GetAsync(ExportPath(solution, "csv") + "&tag=Contoso")).Content.ReadAsByteArrayAsync(), 1000));
-    }
-
-    private async Task<(TestOrganization Org, PortalUser Owner, PortalClient Client, Guid Solution)> SolutionAsync()
-    {
-        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        // Pro has no record limit: the free plan's 50 records would refuse the seeded rows (R7).
-        await World.InTenantAsync(org, db =>
-        {
-            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
-        var client = Factory.ClientFor(org.Host);
-        await client.SignInAsync(owner.Email!);
-        return (org, owner, client, await SolutionWorld.CreateSolutionAsync(Factory, org));
     }
 
     private static string ExportPath(Guid solution, string format) => $"/solutions/{solution}/tables/patients?handler=Export&format={format}";

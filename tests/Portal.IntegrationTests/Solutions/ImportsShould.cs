@@ -6,8 +6,6 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using PartnerPortal.Accounts;
-using PartnerPortal.Billing;
 using PartnerPortal.Data;
 using PartnerPortal.Files;
 using PartnerPortal.IntegrationTests.Infrastructure;
@@ -25,25 +23,10 @@ namespace PartnerPortal.IntegrationTests.Solutions;
 /// </summary>
 public sealed class ImportsShould(PortalFactory factory) : PortalTest<PortalFactory>(factory)
 {
-    private async Task<(TestOrganization Org, PortalUser Owner, PortalClient Client, Guid Solution)> SolutionAsync()
-    {
-        var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner);
-        // Pro has no record limit: the free plan's 50 records would refuse a large import (R7).
-        await World.InTenantAsync(org, db =>
-        {
-            db.AccountSubscriptions.Add(new AccountSubscription { PlanId = Plan.Seeded.ProId, ChangedAt = DateTime.UtcNow });
-            return db.SaveChangesAsync();
-        });
-        var client = Factory.ClientFor(org.Host);
-        await client.SignInAsync(owner.Email!);
-        return (org, owner, client, await SolutionWorld.CreateSolutionAsync(Factory, org));
-    }
-
-
     [Fact]
     public async Task ImportALargeFileInTheBackgroundWithProgressThatAnotherDeviceSees()
     {
-        var (org, owner, client, solution) = await SolutionAsync();
+        var (org, owner, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
         var rows = RecordImport.InlineRows + 500;
         await using (await HoldImportJobAsync())
         {
@@ -78,7 +61,7 @@ public sealed class ImportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task CancelAQueuedOrARunningImportAndChangeNothing()
     {
-        var (org, _, client, solution) = await SolutionAsync();
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
         await using (await HoldImportJobAsync())
         {
             // Cancelled while it waits: it never starts.
@@ -106,8 +89,8 @@ public sealed class ImportsShould(PortalFactory factory) : PortalTest<PortalFact
     [Fact]
     public async Task KeepAnotherOrganizationsImportOutOfReach()
     {
-        var (org, _, client, solution) = await SolutionAsync();
-        var (_, _, intruder, intruderSolution) = await SolutionAsync();
+        var (org, _, client, solution) = await SolutionWorld.OnProAsync(Factory, World);
+        var (_, _, intruder, intruderSolution) = await SolutionWorld.OnProAsync(Factory, World);
         await using (await HoldImportJobAsync())
         {
             var progress = (await SolutionWorld.ImportAsync(client, solution, SolutionWorld.PatientsCsv(RecordImport.InlineRows + 1), "patients.csv")).Headers.Location!.OriginalString;

@@ -113,6 +113,18 @@ public static class SolutionWorld
         return client;
     }
 
+    /// <summary>
+    /// An organization on Pro with a published solution and its owner signed in on its host: Pro has no
+    /// record limit, where the free plan's 50 records would refuse a large import or seeded rows (R7).
+    /// </summary>
+    public static async Task<SolutionOnPro> OnProAsync(PortalFactory factory, TestWorld world)
+    {
+        var (org, owner) = await world.OrganizationWithMemberAsync(OrganizationRole.Owner);
+        await Billing.BillingWorld.SubscribeAsync(world, org, PartnerPortal.Billing.Plan.Seeded.ProId);
+        var solution = await CreateSolutionAsync(factory, org);
+        return new SolutionOnPro(org, owner, await SignedInAsync(factory, org, owner), solution);
+    }
+
     public static Task<int> RecordCountAsync(TestWorld world, TestOrganization org) =>
         world.InTenantAsync(org, db => db.Set<SolutionRecord>().CountAsync());
 
@@ -134,3 +146,6 @@ public static class SolutionWorld
     public static byte[] PatientsCsv(int rows) =>
         System.Text.Encoding.UTF8.GetBytes("Name,E-mail,Visits\r\n" + string.Concat(Enumerable.Range(1, rows).Select(i => $"Patient {i},p{i}@example.test,{i % 9}\r\n")));
 }
+
+/// <summary>What <see cref="SolutionWorld.OnProAsync"/> sets up.</summary>
+public sealed record SolutionOnPro(TestOrganization Org, PortalUser Owner, PortalClient Client, Guid Solution);
