@@ -51,6 +51,29 @@ public sealed class EveryPageShould(SiteCrawl crawl) : IClassFixture<SiteCrawl>
         Assert.True(failures.Count == 0, $"{failures.Count} accessibility finding(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
     }
 
+    /// <summary>The crawl's axe check, on a page made to fail it: a check that finds nothing on every page must be able to find something.</summary>
+    [Fact]
+    public async Task HaveAnAxeCheckThatFlagsAFailingPage()
+    {
+        var context = await crawl.Portal.NewContextAsync();
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.SetContentAsync("""
+                <!doctype html><html lang="en"><head><title>Failing</title></head>
+                <body><main><p style="color:#999;background:#aaa">Faint text</p><img src="data:,"><button></button></main></body></html>
+                """);
+            var findings = await SiteCrawl.AxeFindingsAsync(page);
+            Assert.Contains(findings, f => f.StartsWith("color-contrast (serious)", StringComparison.Ordinal));
+            Assert.Contains(findings, f => f.StartsWith("image-alt (critical)", StringComparison.Ordinal));
+            Assert.Contains(findings, f => f.StartsWith("button-name (critical)", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
     [Fact]
     public async Task BeValidHtmlForTheNuChecker()
     {
