@@ -2571,6 +2571,28 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.ToTable("Solutions_RecordValues", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportPart", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RunId", "Number");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Solutions_ExportParts", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3615,6 +3637,15 @@ namespace PartnerPortal.Web.Migrations.PostgreSql
                     b.HasOne("PartnerPortal.Solutions.SolutionRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportPart", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Records.RecordExportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -2572,6 +2572,28 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.ToTable("Solutions_RecordValues", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportPart", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("RunId", "Number");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Solutions_ExportParts", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3616,6 +3638,15 @@ namespace PartnerPortal.Web.Migrations.SqlServer
                     b.HasOne("PartnerPortal.Solutions.SolutionRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportPart", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Records.RecordExportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

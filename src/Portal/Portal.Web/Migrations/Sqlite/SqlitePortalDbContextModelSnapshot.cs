@@ -2554,6 +2554,28 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.ToTable("Solutions_RecordValues", (string)null);
                 });
 
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportPart", b =>
+                {
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RunId", "Number");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Solutions_ExportParts", (string)null);
+                });
+
             modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportRun", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3598,6 +3620,15 @@ namespace PartnerPortal.Web.Migrations.Sqlite
                     b.HasOne("PartnerPortal.Solutions.SolutionRecord", null)
                         .WithMany()
                         .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PartnerPortal.Solutions.Records.RecordExportPart", b =>
+                {
+                    b.HasOne("PartnerPortal.Solutions.Records.RecordExportRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
