@@ -47,10 +47,12 @@ NORTHWIND=northwind.portal.localhost
 CONTOSO=book.contoso-dental.localhost
 RESELLER_COOKIE=$(signin reseller@northwind.test $NORTHWIND)
 OWNER_COOKIE=$(signin owner@contoso-dental.test $CONTOSO)
+# The first solution's page links to its tables' record lists.
 RECORDS=$(curl -s -H "Host: $CONTOSO" -H "Cookie: $OWNER_COOKIE" "$BASE/solutions" | grep -o '/solutions/[0-9a-f-]\{36\}' | head -1 || true)
 if [ -n "$RECORDS" ]; then
-    RECORDS=$(curl -s -H "Host: $CONTOSO" -H "Cookie: $OWNER_COOKIE" "$BASE$RECORDS/manage" "$BASE$RECORDS/builder" | grep -o '/solutions/[0-9a-f-]\{36\}/tables/[A-Za-z0-9_-]*' | head -1 || true)
+    RECORDS=$(curl -s -H "Host: $CONTOSO" -H "Cookie: $OWNER_COOKIE" "$BASE$RECORDS" | grep -o '/solutions/[0-9a-f-]\{36\}/tables/[A-Za-z0-9_-]*' | head -1 || true)
 fi
+[ -n "$RECORDS" ] || { echo "No records list found on $CONTOSO: the scan needs one." >&2; exit 2; }
 echo "portal on $BASE; records list: ${RECORDS:-none found}"
 
 # 1. wapiti: the common modules without SSRF (it needs an outside callback server), signed in, per host.
@@ -64,10 +66,9 @@ done
 # 2. sqlmap on the search, sort, filter and paging parameters, signed in.
 SQLMAP=(sqlmap --batch --level 2 --risk 1 --flush-session --disable-coloring --output-dir "$OUT/sqlmap" --time-sec 2 --threads 2)
 "${SQLMAP[@]}" -u "$BASE/clients?q=a&sort=name&desc=false&page=1" -p "q,sort,desc,page" --headers "Host: $NORTHWIND" --cookie "$RESELLER_COOKIE" >"$OUT/sqlmap-clients.log" 2>&1 || true
-if [ -n "$RECORDS" ]; then
-    "${SQLMAP[@]}" -u "$BASE$RECORDS?q=a&sort=x&desc=false&filterField=x&filterOp=eq&filterValue=a&after=x" -p "q,sort,desc,filterField,filterOp,filterValue,after" \
-        --headers "Host: $CONTOSO" --cookie "$OWNER_COOKIE" >"$OUT/sqlmap-records.log" 2>&1 || true
-fi
+"${SQLMAP[@]}" -u "$BASE$RECORDS?q=a&sort=name&desc=false&filterField=name&filterOp=contains&filterValue=a&tag=dental&view=x&after=x" \
+    -p "q,sort,desc,filterField,filterOp,filterValue,tag,view,after" \
+    --headers "Host: $CONTOSO" --cookie "$OWNER_COOKIE" >"$OUT/sqlmap-records.log" 2>&1 || true
 
 # 3. wrk at saturation on a branded page and the sign-in page: only 2xx, 3xx or 429; memory back within 10 %.
 rss() { awk '/VmRSS/ {print $2}' "/proc/$PORTAL/status"; }

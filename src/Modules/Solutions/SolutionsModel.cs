@@ -99,6 +99,13 @@ internal static class SolutionsModel
             b.HasIndex(r => new { r.Status, r.CreatedAt });
             b.HasOne<Solution>().WithMany().HasForeignKey(r => r.SolutionId).OnDelete(DeleteBehavior.Cascade);
         });
+        model.Entity<RecordExportPart>(b =>
+        {
+            b.ToTable("Solutions_ExportParts");
+            b.HasKey(p => new { p.RunId, p.Number });
+            b.HasIndex(p => p.TenantId);
+            b.HasOne<RecordExportRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
+        });
         model.Entity<RecordCounter>(b =>
         {
             b.ToTable("Solutions_RecordCounters");

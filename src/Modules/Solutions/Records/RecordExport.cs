@@ -11,7 +11,7 @@ namespace PartnerPortal.Solutions.Records;
 /// Writes a table's matching records (the list's search, sort, filters and tag) as CSV or .xlsx, a
 /// page at a time through <see cref="TableFileWriter"/>: memory stays flat and no cell is ever a
 /// formula. Small exports go straight to the download; larger ones are stored runs the
-/// <c>solutions-exports</c> job writes to a file under the portal's data directory.
+/// <c>solutions-exports</c> job writes and stores in the database.
 /// </summary>
 public sealed class RecordExport(RecordQuery query, IOptions<PortalOptions> portal, IHostEnvironment environment)
 {
@@ -22,7 +22,7 @@ public sealed class RecordExport(RecordQuery query, IOptions<PortalOptions> port
     /// </summary>
     public const int StreamedRows = 5_000;
 
-    /// <summary>A finished export's file is deleted this long after it was written (by the job).</summary>
+    /// <summary>A finished export's file is deleted this long after it was stored (by the job).</summary>
     public static readonly TimeSpan KeepFiles = TimeSpan.FromHours(24);
 
     private const int PageRows = 200;
@@ -53,8 +53,11 @@ public sealed class RecordExport(RecordQuery query, IOptions<PortalOptions> port
         return written;
     }
 
-    /// <summary>Where a run's file lives: one folder per organization under the data directory, named by the run's unguessable id.</summary>
-    public string FileOf(RecordExportRun run) => Path.Combine(Folder, run.TenantId.ToString("N"), $"{run.Id:N}.{run.Format.Extension()}");
+    /// <summary>
+    /// Where the job writes a run's file before storing it in the database (<see cref="RecordExportPart"/>):
+    /// one folder per organization under the data directory, named by the run's unguessable id.
+    /// </summary>
+    public string WorkingFileOf(RecordExportRun run) => Path.Combine(Folder, run.TenantId.ToString("N"), $"{run.Id:N}.{run.Format.Extension()}.part");
 
     public string Folder => Path.Combine(Path.GetFullPath(portal.Value.DataDirectory, environment.ContentRootPath), "exports");
 

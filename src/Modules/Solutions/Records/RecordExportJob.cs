@@ -8,10 +8,12 @@ namespace PartnerPortal.Solutions.Records;
 
 /// <summary>
 /// Writes the files of large exports (job <c>solutions-exports</c>), one after another, each in its
-/// organization's tenant context, to a partial file renamed once complete: a download never gets
-/// half a file. Runs are taken from the <see cref="RunQueue"/>: a run left "running" by an instance
-/// that stopped starts over. A cancel request stops it at the next page and deletes the partial file.
-/// Finished files are deleted after <see cref="RecordExport.KeepFiles"/>, and runs after a week.
+/// organization's tenant context, to a working file on this instance's disk, then stores the whole
+/// file in the database (<see cref="RecordExportPart"/>) in the same transaction that marks the run
+/// done: any instance serves the download, and a download never gets half a file. Runs are taken from
+/// the <see cref="RunQueue"/>: a run left "running" by an instance that stopped starts over. A cancel
+/// request stops it at the next page and deletes the working file. Finished files are deleted after
+/// <see cref="RecordExport.KeepFiles"/>, and runs after a week.
 /// </summary>
 public sealed partial class RecordExportJob(
     PortalDbContext db,
@@ -43,11 +45,11 @@ public sealed partial class RecordExportJob(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var expiry = now - RecordExport.KeepFiles;
-        var expired = await runs.AsNoTracking().Where(r => r.Status == ExportStatus.Done && r.FinishedAt < expiry).ToListAsync(cancellationToken);
-        foreach (var run in expired)
+        var expired = await runs.Where(r => r.Status == ExportStatus.Done && r.FinishedAt < expiry).Select(r => r.Id).ToListAsync(cancellationToken);
+        if (expired.Count > 0)
         {
-            File.Delete(export.FileOf(run));
-            await runs.Where(r => r.Id == run.Id && r.Status == ExportStatus.Done).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExportStatus.Expired), cancellationToken);
+            await runs.Where(r => expired.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ExportStatus.Expired), cancellationToken);
+            await db.Set<RecordExportPart>().IgnoreQueryFilters(["Tenant"]).Where(p => expired.Contains(p.RunId)).ExecuteDeleteAsync(cancellationToken);
         }
 
         var forgotten = now - KeepRuns;
@@ -75,13 +77,12 @@ public sealed partial class RecordExportJob(
 
         // The file holds what the person who asked may see (their client tag, C12), not every record.
         scope.ActFor(run.SolutionId, run.ClientTag);
-        var path = export.FileOf(run);
-        var partial = path + ".part";
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var working = export.WorkingFileOf(run);
+        Directory.CreateDirectory(Path.GetDirectoryName(working)!);
         try
         {
             int written;
-            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+            await using (var file = new FileStream(working, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
             {
                 written = await export.WriteAsync(file, run.SolutionId, table, run.Format, RecordExport.Deserialize(run.RequestJson), async done =>
                 {
@@ -90,27 +91,55 @@ public sealed partial class RecordExportJob(
                 }, cancellationToken);
             }
 
-            File.Move(partial, path, overwrite: true);
-            var finished = await db.Set<RecordExportRun>().Where(r => r.Id == runId && r.Status == ExportStatus.Running).ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, ExportStatus.Done).SetProperty(r => r.RowsDone, written).SetProperty(r => r.FinishedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
-            if (finished == 1) return true;
-            // Cancelled while the last page was written: the file goes too.
-            File.Delete(path);
-            return false;
+            return await StoreAsync(runId, working, written, cancellationToken);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            File.Delete(partial);
             await FinishAsync(runId, ExportStatus.Cancelled, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogExportFailed(logger, ex, runId);
-            File.Delete(partial);
             await FinishAsync(runId, ExportStatus.Failed, "The export failed. Try again.");
+        }
+        finally
+        {
+            File.Delete(working);
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Marks the run done and stores its file, a <see cref="RecordExportPart"/> at a time, in one transaction:
+    /// a download finds the whole file or none. A cancel that came while the last page was written wins, and
+    /// nothing is stored.
+    /// </summary>
+    private async Task<bool> StoreAsync(Guid runId, string working, int written, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var finished = await db.Set<RecordExportRun>().Where(r => r.Id == runId && r.Status == ExportStatus.Running).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Status, ExportStatus.Done).SetProperty(r => r.RowsDone, written).SetProperty(r => r.FinishedAt, time.GetUtcNow().UtcDateTime), cancellationToken);
+        if (finished != 1) return false;
+
+        await using (var file = new FileStream(working, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true))
+        {
+            var buffer = new byte[RecordExportPart.Size];
+            var number = 0;
+            int read;
+            do
+            {
+                read = await file.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+                db.Add(new RecordExportPart { RunId = runId, Number = number++, Bytes = buffer[..read] });
+                await db.SaveChangesAsync(cancellationToken);
+                // One piece in memory at a time.
+                db.ChangeTracker.Clear();
+            }
+            while (read == buffer.Length);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>Ends a run that left no file; the status stays for the page to show.</summary>

@@ -23,7 +23,7 @@ public enum ExportStatus
 
 /// <summary>
 /// A large export of a table's records (more than <see cref="RecordExport.StreamedRows"/>): stored,
-/// so the <c>solutions-exports</c> job writes its file under the portal's data directory and every
+/// so the <c>solutions-exports</c> job writes its file (stored in <see cref="RecordExportPart"/>s) and every
 /// page (another tab, another device of the same person) reads the same status. Only the person who
 /// asked for it and the organization's admins see it.
 /// </summary>

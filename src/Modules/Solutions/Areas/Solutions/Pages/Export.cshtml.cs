@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
 using PartnerPortal.Data;
 using PartnerPortal.Files;
 using PartnerPortal.Solutions.Definition;
@@ -12,7 +13,7 @@ namespace PartnerPortal.Solutions.Areas.Solutions.Pages;
 /// job writes the file (the same on every tab and device, as it reads the stored run), Cancel, then
 /// Download until the file expires. Only the person who asked for it and the organization's admins see it.
 /// </summary>
-public sealed class ExportModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, RecordExport export, ExportProgress progress, PartnerPortal.Accounts.CurrentMember member, TimeProvider time)
+public sealed class ExportModel(PortalDbContext db, SolutionAccess access, SolutionLibrary library, ExportProgress progress, PartnerPortal.Accounts.CurrentMember member, TimeProvider time)
     : SolutionPageModel(access)
 {
     public TableDefinition Table { get; private set; } = null!;
@@ -38,13 +39,23 @@ public sealed class ExportModel(PortalDbContext db, SolutionAccess access, Solut
         return Page();
     }
 
+    /// <summary>The stored file, a piece at a time (memory stays flat), from whichever instance answers.</summary>
     public async Task<IActionResult> OnGetDownloadAsync(Guid id, string table, Guid run, CancellationToken cancellationToken)
     {
         if (await LoadRunAsync(id, table, run, cancellationToken) is { } denied) return denied;
-        var path = export.FileOf(Run);
-        if (Run.Status != ExportStatus.Done || !System.IO.File.Exists(path)) return Redirect(Address);
+        var parts = db.Set<RecordExportPart>().AsNoTracking().Where(p => p.RunId == Run.Id);
+        if (Run.Status != ExportStatus.Done || !await parts.AnyAsync(cancellationToken)) return Redirect(Address);
         Response.Headers.CacheControl = "no-store";
-        return PhysicalFile(path, Run.Format.ContentType(), RecordExport.DownloadName(Table, Run.Format));
+        Response.ContentType = Run.Format.ContentType();
+        var disposition = new ContentDispositionHeaderValue("attachment");
+        disposition.SetHttpFileName(RecordExport.DownloadName(Table, Run.Format));
+        Response.Headers.ContentDisposition = disposition.ToString();
+        await foreach (var bytes in parts.OrderBy(p => p.Number).Select(p => p.Bytes).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            await Response.Body.WriteAsync(bytes, cancellationToken);
+        }
+
+        return new EmptyResult();
     }
 
     /// <summary>A queued export is cancelled at once; a running one stops at its next page of rows and deletes what it wrote.</summary>
