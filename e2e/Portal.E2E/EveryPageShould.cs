@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PartnerPortal.E2E.Hosting;
 
 namespace PartnerPortal.E2E;
@@ -9,7 +10,7 @@ namespace PartnerPortal.E2E;
 /// passes axe-core at serious and critical impact, and is valid HTML for the Nu checker. One crawl
 /// (<see cref="SiteCrawl"/>) serves every test; screenshots at 390 px are kept under <c>crawl/</c>.
 /// </summary>
-public sealed class EveryPageShould(SiteCrawl crawl) : IClassFixture<SiteCrawl>
+public sealed partial class EveryPageShould(SiteCrawl crawl) : IClassFixture<SiteCrawl>
 {
     [Fact]
     public void BeReachedByEveryPersonaInEveryTheme()
@@ -50,6 +51,24 @@ public sealed class EveryPageShould(SiteCrawl crawl) : IClassFixture<SiteCrawl>
             .ToList();
         Assert.True(failures.Count == 0, $"{failures.Count} accessibility finding(s):{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
     }
+
+    /// <summary>
+    /// A form that posts without its own antiforgery token is refused as expired whatever the person does (the
+    /// form tag helper adds none to a form with a written-out action unless asked): every such form carries one.
+    /// </summary>
+    [Fact]
+    public void PostOnlyFormsThatCarryTheirOwnToken()
+    {
+        var failures = crawl.Visits
+            .SelectMany(v => PostForms().Matches(File.ReadAllText(Path.Combine(crawl.HtmlFolder, v.FileName + ".html")))
+                .Where(f => !f.Value.Contains("name=\"__RequestVerificationToken\"", StringComparison.Ordinal))
+                .Select(f => $"{v.Persona} {v.Path} ({v.Theme}): {f.Value[..Math.Min(160, f.Value.Length)]}"))
+            .ToList();
+        Assert.True(crawl.Visits.Count > 0 && failures.Count == 0, $"{failures.Count} form(s) post without a token:{Environment.NewLine}{string.Join(Environment.NewLine, failures)}");
+    }
+
+    [GeneratedRegex("<form\\b[^>]*\\bmethod=\"post\"[^>]*>.*?</form>", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex PostForms();
 
     /// <summary>The crawl's axe check, on a page made to fail it: a check that finds nothing on every page must be able to find something.</summary>
     [Fact]

@@ -37,7 +37,8 @@ public sealed class ConfirmAndUndoShould(PortalFactory factory) : PortalTest<Por
         var forged = await client.PostFormAsync(deleted.Headers.Location!.OriginalString, new Dictionary<string, string> { ["token"] = token[..^4] + "AAAA" }, $"/solutions/{solutionId}/tables/patients/record?handler=Restore");
         Assert.Contains("can no longer be undone", Uri.UnescapeDataString(forged.Headers.Location!.OriginalString));
         Assert.Equal(2, await SolutionWorld.RecordCountAsync(World, org));
-        var undone = await client.PostFormAsync(deleted.Headers.Location!.OriginalString, new Dictionary<string, string> { ["token"] = token }, $"/solutions/{solutionId}/tables/patients/record?handler=Restore");
+        // The notice's own Undo form, as the browser sends it (its own antiforgery token, not another form's).
+        var undone = await client.SubmitAsync(list.QuerySelector<IHtmlFormElement>(".notice form")!);
         Assert.Contains("“Patient 1” is back.", Uri.UnescapeDataString(undone.Headers.Location!.OriginalString));
         Assert.Equal(3, await SolutionWorld.RecordCountAsync(World, org));
         Assert.True(await World.InTenantAsync(org, db => db.Set<PartnerPortal.Solutions.SolutionRecord>().AnyAsync(r => r.Id == recordId)));

@@ -45,6 +45,18 @@ public sealed class PortalClient(HttpClient http, CookieContainer jar, string ho
         return await Http.PostAsync(target, new FormUrlEncodedContent(content));
     }
 
+    /// <summary>
+    /// Sends <paramref name="form"/> as a browser does: its own named fields (its antiforgery token among them, or
+    /// none), with <paramref name="changes"/> over them, to its own action.
+    /// </summary>
+    public Task<HttpResponseMessage> SubmitAsync(IHtmlFormElement form, IDictionary<string, string>? changes = null)
+    {
+        var content = form.QuerySelectorAll<IHtmlInputElement>("input[name]").Where(i => i.Type is not ("checkbox" or "radio") || i.IsChecked)
+            .GroupBy(i => i.Name!).ToDictionary(g => g.Key, g => g.First().Value);
+        foreach (var (name, value) in changes ?? new Dictionary<string, string>()) content[name] = value;
+        return Http.PostAsync(form.GetAttribute("action") ?? throw new InvalidOperationException("The form has no action."), new FormUrlEncodedContent(content));
+    }
+
     /// <summary>Like <see cref="PostFormAsync"/>, as multipart/form-data with files (name → file name and bytes).</summary>
     public async Task<HttpResponseMessage> PostMultipartAsync(string pagePath, IDictionary<string, string> fields, IDictionary<string, (string FileName, byte[] Content)> files, string? action = null)
     {

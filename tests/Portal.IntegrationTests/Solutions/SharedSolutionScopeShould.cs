@@ -103,8 +103,7 @@ public sealed class SharedSolutionScopeShould(PortalFactory factory) : PortalTes
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         var (_, afterDelete) = await hopkins.GetPageAsync(deleted.Headers.Location!.OriginalString);
         var undo = afterDelete.QuerySelector<IHtmlFormElement>("form[action*='handler=Restore']")!;
-        var token = undo.QuerySelector<IHtmlInputElement>("input[name=token]")!.Value;
-        Assert.Equal(HttpStatusCode.Redirect, (await hopkins.PostFormAsync(deleted.Headers.Location!.OriginalString, new Dictionary<string, string> { ["token"] = token }, undo.GetAttribute("action"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await hopkins.SubmitAsync(undo)).StatusCode);
         Assert.Equal($"|{Hopkins}|", await TagsOfAsync(shared.Org, "Ada Lovelace"));
     }
 
