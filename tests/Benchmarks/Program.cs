@@ -94,6 +94,7 @@ public static class Benchmark
                 Console.WriteLine($"Scale benchmark: {settings.Rounds} rounds of {settings.Round.TotalSeconds:F0} s per variant, {settings.Connections} connections in all, {Environment.ProcessorCount} cores.");
                 var scale = await new ScaleScenario(new Wrk(settings.Connections, work.FullName), settings, Console.Out).RunAsync(postgres, redis);
                 Report.Print(Console.Out, scale, settings.Smoke, "scale");
+                Console.WriteLine("req/CPU-s counts the throw-away PostgreSQL's and Redis's CPU with the portals': SQLite works inside the portal.");
                 passed &= scale.All(r => r.Passed);
             }
 
@@ -180,7 +181,14 @@ internal static class Report
             output.WriteLine($"{result.Scenario}: {result.Measured.Errors + result.Baseline.Errors} failed requests (non-2xx or socket errors); counted as FAIL.");
         }
 
-        output.WriteLine(results.All(r => r.Passed) ? $"All {topic} targets met." : $"A {topic} target was missed.");
+        if (results.All(r => r.Target is null && r.P99Target is null))
+        {
+            output.WriteLine($"The {topic} ratios are reported: the issue sets them no target.");
+        }
+        else
+        {
+            output.WriteLine(results.All(r => r.Passed) ? $"All {topic} targets met." : $"A {topic} target was missed.");
+        }
         if (smoke) output.WriteLine("Smoke run (--quick): too short for the JIT to settle, so the targets do not set the exit code; run without --quick for a verdict.");
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Npgsql;
 using PartnerPortal.Accounts;
+using PartnerPortal.Web.Data;
 
 namespace PartnerPortal.Benchmarks;
 
@@ -67,6 +68,8 @@ public sealed class ScaleScenario(Wrk wrk, RunSettings settings, TextWriter log)
     /// <summary>Created here rather than by the first instance's migration, which logs a failed connection to it first.</summary>
     private static async Task CreateDatabaseAsync(string server, string name)
     {
+        // Npgsql reads its timestamp switch once, at its first use in the process: this connection, before the portal's.
+        PostgreSqlPortalDbContext.UseUtcDateTimesWithoutKind();
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
