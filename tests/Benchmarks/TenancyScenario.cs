@@ -176,5 +176,5 @@ public sealed record CacheMemory(int Hosts, long Bytes, int? Entries, TimeSpan T
 
     public override string ToString() =>
         $"tenant cache of {Hosts:N0} hosts (each requested once, in {Took.TotalSeconds:F1} s): managed heap +{Bytes / 1024.0 / 1024:F1} MB " +
-        $"({Bytes / Math.Max(1, Hosts):N0} bytes per host), {(Entries is { } n ? $"{n:N0} new cache entries" : "entries unknown")}; goal < {Goal / 1024 / 1024} MB: {(Passed ? "PASS" : "FAIL")}";
+        $"({Bytes / Math.Max(1, Entries ?? Hosts):N0} bytes per new entry), {(Entries is { } n ? $"{n:N0} new cache entries" : "entries unknown")}; goal < {Goal / 1024 / 1024} MB: {(Passed ? "PASS" : "FAIL")}";
 }
