@@ -58,28 +58,9 @@ if ! dotnet build PartnerPortal.sln -c Release -nologo -v quiet -clp:ErrorsOnly;
   exit 1
 fi
 
-free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-
-# A throw-away PostgreSQL (fsync off: the data dies with the run) and Redis on free ports, ended on exit.
-services=$(mktemp -d /tmp/portal-services-XXXXXX)
-pg_bin=$(dirname "$(ls -d /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
-pg_port=$(free_port)
-redis_port=$(free_port)
-as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-stop_services() {
-  as_postgres "$pg_bin/pg_ctl" -D "$services/pg" -m immediate stop >/dev/null 2>&1 || true
-  [ -f "$services/redis.pid" ] && kill "$(cat "$services/redis.pid")" 2>/dev/null || true
-  rm -rf "$services"
-}
-trap stop_services EXIT
-[ "$(id -u)" -eq 0 ] && chown postgres "$services"
-servers_up=1
-as_postgres "$pg_bin/initdb" -D "$services/pg" -U portal --auth=trust -E UTF8 --locale=C >"$services/initdb.log" 2>&1 \
-  && as_postgres "$pg_bin/pg_ctl" -D "$services/pg" -l "$services/pg.log" -w \
-       -o "-p $pg_port -k $services -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null \
-  || { echo "PostgreSQL did not start:"; cat "$services/initdb.log" "$services/pg.log" 2>/dev/null | tail -20; servers_up=0; }
-redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly no --daemonize yes --pidfile "$services/redis.pid" >/dev/null \
-  || { echo "Redis did not start."; servers_up=0; }
+# A throw-away PostgreSQL and Redis on free ports, ended on exit (pg_port, redis_port, servers_up).
+source tests/services.sh
+start_services
 
 status=0
 # The integration test host starts a portal per test class; without a limit it once grew to 24 GB and the

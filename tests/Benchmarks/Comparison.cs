@@ -7,7 +7,7 @@ namespace PartnerPortal.Benchmarks;
 /// </summary>
 public sealed record RunSettings(TimeSpan Round, int Rounds, int Connections, TimeSpan MinWarmup, TimeSpan MaxWarmup, bool Smoke)
 {
-    public static readonly IReadOnlyList<string> Every = ["tenancy", "solutions", "resellers", "invoices", "seats", "program", "directory"];
+    public static readonly IReadOnlyList<string> Every = ["tenancy", "scale", "solutions", "resellers", "invoices", "seats", "program", "directory"];
 
     /// <summary>Which scenarios run (names given on the command line; none: every one).</summary>
     public IReadOnlyList<string> Scenarios { get; init; } = Every;
@@ -17,13 +17,28 @@ public sealed record RunSettings(TimeSpan Round, int Rounds, int Connections, Ti
 }
 
 /// <summary>One side of a comparison: a running portal and the hosts requested from it.</summary>
-public sealed record Variant(string Name, PortalHost Portal, IReadOnlyList<string> Hosts);
+public sealed record Variant(string Name, PortalHost Portal, IReadOnlyList<string> Hosts)
+{
+    /// <summary>The page requested; by default the sign-in page, which a warm tenant cache serves without the database.</summary>
+    public string Path { get; init; } = Comparison.PagePath;
+
+    /// <summary>A signed-in session's Cookie header sent with every request, or null.</summary>
+    public string? Cookie { get; init; }
+
+    /// <summary>
+    /// The instances loaded at once, by one wrk each with an equal share of the connections (wrk
+    /// connects to one address); by default <see cref="Portal"/> alone.
+    /// </summary>
+    public IReadOnlyList<PortalHost> Instances { get; init; } = [Portal];
+}
 
 /// <summary>
-/// One round of load. <see cref="PerCpuSecond"/> is requests per second of the portals' CPU: the
-/// throughput one fully available core would give, whatever else the machine was doing.
+/// One round of load. <see cref="PerCpuSecond"/> is requests per second of the portals' CPU (with
+/// the database and cache servers' when run.sh started them): the throughput one fully available
+/// core would give, whatever else the machine was doing.
 /// </summary>
-public sealed record Round(double RequestsPerSecond, long Requests, TimeSpan ServerCpu, double ForeignShare, long Errors, long DatabaseCommands, long JittedMethods)
+/// <param name="P99">wrk's 99th percentile latency; with several instances the slowest instance's.</param>
+public sealed record Round(double RequestsPerSecond, long Requests, TimeSpan ServerCpu, double ForeignShare, long Errors, long DatabaseCommands, long JittedMethods, TimeSpan P99)
 {
     public double PerCpuSecond => ServerCpu > TimeSpan.Zero ? Requests / ServerCpu.TotalSeconds : double.NaN;
 }
@@ -36,6 +51,8 @@ public sealed record VariantResult(Variant Variant, IReadOnlyList<Round> Rounds)
 
     public double MedianForeignShare => Statistics.Median(Rounds.Select(r => r.ForeignShare));
 
+    public double MedianP99Milliseconds => Statistics.Median(Rounds.Select(r => r.P99.TotalMilliseconds));
+
     public long Errors => Rounds.Sum(r => r.Errors);
 
     public double DatabaseCommandsPerRequest => (double)Rounds.Sum(r => r.DatabaseCommands) / Math.Max(1, Rounds.Sum(r => r.Requests));
@@ -43,15 +60,18 @@ public sealed record VariantResult(Variant Variant, IReadOnlyList<Round> Rounds)
 
 /// <summary>
 /// The verdict uses requests per CPU-second (see <see cref="Round"/>); the wall-clock ratio is
-/// printed beside it and equals it on an otherwise idle machine.
+/// printed beside it and equals it on an otherwise idle machine. A null target is reported, not held.
 /// </summary>
-public sealed record ComparisonResult(string Scenario, VariantResult Measured, VariantResult Baseline, double Target)
+/// <param name="P99Target">The most the measured p99 may be, as a multiple of the baseline's; null: reported only.</param>
+public sealed record ComparisonResult(string Scenario, VariantResult Measured, VariantResult Baseline, double? Target, double? P99Target = null)
 {
     public double Ratio => Measured.MedianPerCpuSecond / Baseline.MedianPerCpuSecond;
 
     public double WallClockRatio => Measured.MedianRequestsPerSecond / Baseline.MedianRequestsPerSecond;
 
-    public bool Passed => Ratio >= Target && Measured.Errors == 0 && Baseline.Errors == 0;
+    public double P99Ratio => Measured.MedianP99Milliseconds / Baseline.MedianP99Milliseconds;
+
+    public bool Passed => (Target is null || Ratio >= Target) && (P99Target is null || P99Ratio <= P99Target) && Measured.Errors == 0 && Baseline.Errors == 0;
 }
 
 /// <summary>
@@ -117,7 +137,7 @@ public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
     private static string Rates(IReadOnlyList<Variant> variants, double[] rates) =>
         string.Join(", ", variants.Select((v, i) => $"{v.Name} {rates[i]:F0} req/CPU-s"));
 
-    public async Task<ComparisonResult> RunAsync(string scenario, Variant measured, Variant baseline, double target)
+    public async Task<ComparisonResult> RunAsync(string scenario, Variant measured, Variant baseline, double? target, double? p99Target = null)
     {
         // One unmeasured round each: connections open and, for the hosts of this comparison, the cache filled.
         await MeasureAsync(measured);
@@ -142,11 +162,11 @@ public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
                           $"{measured.Name} {Describe(a[^1])}; {baseline.Name} {Describe(b[^1])}");
         }
 
-        return new ComparisonResult(scenario, new VariantResult(measured, a), new VariantResult(baseline, b), target);
+        return new ComparisonResult(scenario, new VariantResult(measured, a), new VariantResult(baseline, b), target, p99Target);
     }
 
     private static string Describe(Round round) =>
-        $"{round.RequestsPerSecond:F0} req/s, {round.PerCpuSecond:F0} req/CPU-s, others {round.ForeignShare:P0}, JIT {round.JittedMethods}";
+        $"{round.RequestsPerSecond:F0} req/s, {round.PerCpuSecond:F0} req/CPU-s, p99 {round.P99.TotalMilliseconds:F1} ms, others {round.ForeignShare:P0}, JIT {round.JittedMethods}";
 
     private async Task<Round> MeasureAsync(Variant variant)
     {
@@ -156,16 +176,20 @@ public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
         var commandsBefore = DatabaseCommands.Count;
         var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         var before = CpuSnapshot.Take();
-        var result = await wrk.RunAsync(variant.Portal.BaseAddress, PagePath, variant.Hosts, settings.Round);
+        // Several instances: one wrk each at the same time, the connections shared out, so the total load matches one instance's.
+        var connections = Math.Max(1, wrk.Connections / variant.Instances.Count);
+        var results = await Task.WhenAll(variant.Instances.Select(instance =>
+            wrk.RunAsync(instance.BaseAddress, variant.Path, variant.Hosts, settings.Round, variant.Cookie, connections)));
         var after = CpuSnapshot.Take();
         return new Round(
-            result.RequestsPerSecond,
-            result.Requests,
-            after.Process - before.Process,
+            results.Sum(r => r.RequestsPerSecond),
+            results.Sum(r => r.Requests),
+            after.Portals - before.Portals,
             CpuSnapshot.ForeignShare(before, after),
-            result.Errors,
+            results.Sum(r => r.Errors),
             DatabaseCommands.Count - commandsBefore,
-            System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore);
+            System.Runtime.JitInfo.GetCompiledMethodCount() - jitBefore,
+            results.Max(r => r.P99));
     }
 }
 

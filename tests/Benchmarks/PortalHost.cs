@@ -18,8 +18,9 @@ using PartnerPortal.Data;
 namespace PartnerPortal.Benchmarks;
 
 /// <summary>
-/// One portal instance on a real loopback port, with its own fresh SQLite folder. Not Development
-/// (no demo data, no developer pages) and logging at Warning, so the console stays out of the numbers.
+/// One portal instance on a real loopback port, with its own fresh SQLite folder (or the database
+/// the settings name). Not Development (no demo data, no developer pages) and logging at Warning, so
+/// the console stays out of the numbers.
 /// </summary>
 public sealed partial class PortalHost : WebApplicationFactory<Program>
 {
@@ -28,11 +29,13 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "portal-bench-" + Guid.NewGuid().ToString("N"));
     private readonly Action<IServiceCollection>? _replaceServices;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private PortalHost(string name, Action<IServiceCollection>? replaceServices)
+    private PortalHost(string name, Action<IServiceCollection>? replaceServices, IReadOnlyDictionary<string, string>? settings)
     {
         Name = name;
         _replaceServices = replaceServices;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
     }
 
@@ -40,9 +43,10 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static async Task<PortalHost> StartAsync(string name, IReadOnlyList<Organization> organizations, Action<IServiceCollection>? replaceServices = null)
+    /// <param name="settings">Configuration over the defaults below, such as another database provider and Redis.</param>
+    public static async Task<PortalHost> StartAsync(string name, IReadOnlyList<Organization> organizations, Action<IServiceCollection>? replaceServices = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = new PortalHost(name, replaceServices);
+        var host = new PortalHost(name, replaceServices, settings);
         try
         {
             host.StartServer();
@@ -73,6 +77,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_replaceServices is not null) builder.ConfigureTestServices(_replaceServices);
     }
 
@@ -115,13 +120,13 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
         await transaction.CommitAsync();
     }
 
-    /// <summary>A browser-like client for one organization's host: cookies kept, redirects not followed, every name connecting to this portal's loopback port.</summary>
-    public HttpClient ClientFor(string host)
+    /// <summary>A browser-like client for one organization's host: cookies kept (in <paramref name="cookies"/> when given), redirects not followed, every name connecting to this portal's loopback port.</summary>
+    public HttpClient ClientFor(string host, CookieContainer? cookies = null)
     {
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            CookieContainer = new CookieContainer(),
+            CookieContainer = cookies ?? new CookieContainer(),
             ConnectCallback = async (_, cancellationToken) =>
             {
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -133,9 +138,9 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A client of <paramref name="host"/> signed in as <paramref name="email"/> through the sign-in form.</summary>
-    public async Task<HttpClient> SignedInAsync(string host, string email, string password)
+    public async Task<HttpClient> SignedInAsync(string host, string email, string password, CookieContainer? cookies = null)
     {
-        var client = ClientFor(host);
+        var client = ClientFor(host, cookies);
         var response = await PostFormAsync(client, "/account/signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Signing in {email} on {host} answered {(int)response.StatusCode}.");
         return client;

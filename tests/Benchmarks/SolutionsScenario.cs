@@ -34,7 +34,7 @@ public static partial class SolutionsScenario
     public const int BeforeRowsPerSecond = 433;
     public const double CostTarget = 3.0;
     public const long ExportMemoryLimit = 100L * 1024 * 1024;
-    private const string Password = "Bench-password-1";
+    internal const string Password = "Bench-password-1";
     private const string Table = "patients";
     private static readonly string[] Cities = ["Amsterdam", "Berlin", "Cairo", "Dublin", "Espoo", "Faro", "Geneva", "Hamburg", "Izmir", "Jena", "Kyoto", "Lima", "Milan", "Nantes", "Oslo", "Porto", "Quito", "Riga", "Sofia", "Turin"];
 
@@ -132,7 +132,7 @@ public static partial class SolutionsScenario
         return await ImportAsync(portal, client, import, output);
     }
 
-    private sealed record Seeded(Organization Organization, string Email, Guid SolutionId, string DeepCursor)
+    internal sealed record Seeded(Organization Organization, string Email, Guid SolutionId, string DeepCursor)
     {
         public string Host => $"{Organization.Slug}.{PortalHost.PlatformDomain}";
 
@@ -142,7 +142,7 @@ public static partial class SolutionsScenario
     private readonly record struct Cost(double CpuMs, double WallMs);
 
     /// <summary>An owner, the organization's workspace, the solution (imported like a package) and its records.</summary>
-    private static async Task<Seeded> SeedAsync(PortalHost portal, Organization organization, int count)
+    internal static async Task<Seeded> SeedAsync(PortalHost portal, Organization organization, int count)
     {
         await using var scope = portal.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -181,7 +181,7 @@ public static partial class SolutionsScenario
     private static Task<HttpClient> SignInAsync(PortalHost portal, Seeded seeded) => portal.SignedInAsync(seeded.Host, seeded.Email, Password);
 
     /// <summary>Before timing, each page must really list what it should (a 404 or an empty page would be fast).</summary>
-    private static async Task CheckRowsAsync(HttpClient client, string path, int rows)
+    internal static async Task CheckRowsAsync(HttpClient client, string path, int rows)
     {
         using var response = await client.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
