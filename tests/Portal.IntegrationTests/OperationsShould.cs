@@ -82,6 +82,7 @@ public sealed class OperationsShould(OperationsShould.KestrelFactory factory) : 
         Assert.Contains("object-src 'none'", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("0", response.Headers.GetValues("X-XSS-Protection").Single());
         Assert.False(response.Headers.Contains("Server"));
 
         // The style block's nonce is the one the policy allows.
