@@ -20,8 +20,8 @@ public sealed record WorkspaceMovePreview(
     string? Problem);
 
 /// <summary>
-/// Moves a whole workspace (its solutions, versions, records, index rows, pending automation runs
-/// and the seats of people who also belong to the target) to another organization, in one
+/// Moves a whole workspace (its solutions, versions, records, index rows, pending automation runs,
+/// Solution Center listings and the seats of people who also belong to the target) to another organization, in one
 /// transaction. Only for someone who is an admin of both organizations; the one place that writes
 /// across two tenants, so every statement names the source tenant and the workspace explicitly.
 /// </summary>
@@ -109,6 +109,8 @@ public sealed class WorkspaceTransfer(PortalDbContext db, CurrentMember member, 
         await Retag(db.Set<RecordValue>().Where(v => solutionIds.Contains(v.SolutionId)), target.Id, cancellationToken);
         await Retag(db.Set<RecordToken>().Where(t => solutionIds.Contains(t.SolutionId)), target.Id, cancellationToken);
         await Retag(db.Set<RuleRun>().Where(r => solutionIds.Contains(r.SolutionId)), target.Id, cancellationToken);
+        // A solution's Solution Center listing goes with it: the Center names and credits the solution's owner as publisher.
+        await Retag(db.Set<Center.SolutionListing>().Where(l => solutionIds.Contains(l.SolutionId)), target.Id, cancellationToken);
         // S7: a recipe's copy rows and a copy's waiting updates go with their solution, and the copies' links follow (below).
         var copyRows = await db.Set<RecipeCopy>().Where(c => solutionIds.Contains(c.RecipeSolutionId)).Select(c => c.Id).ToListAsync(cancellationToken);
         await Retag(db.Set<RecipeCopy>().Where(c => solutionIds.Contains(c.RecipeSolutionId)), target.Id, cancellationToken);

@@ -6,6 +6,7 @@ using PartnerPortal.Audit;
 using PartnerPortal.Billing;
 using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.Solutions;
+using PartnerPortal.Solutions.Center;
 
 namespace PartnerPortal.IntegrationTests.Solutions;
 
@@ -59,6 +60,13 @@ public sealed class WorkspaceMoveShould(PortalFactory factory) : PortalTest<Port
     {
         var s = await SetUpAsync();
         await s.Client.PostFormAsync($"/solutions/{s.Solution}/manage", new Dictionary<string, string> { ["workspaceId"] = s.Workspace.ToString() }, $"/solutions/{s.Solution}/manage?handler=Move");
+        var listing = await World.InTenantAsync(s.Source, async db =>
+        {
+            var listed = new SolutionListing { SolutionId = s.Solution, Name = "Clinic", Description = "Keeps a clinic's patients.", Industry = "Healthcare", PackageJson = "{}", Version = 1, ListedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow };
+            db.Add(listed);
+            await db.SaveChangesAsync();
+            return listed.Id;
+        });
         var page = $"/solutions/workspaces/{s.Workspace}/move";
         var (choose, chooseDoc) = await s.Client.GetPageAsync(page);
         Assert.Equal(HttpStatusCode.OK, choose.StatusCode);
@@ -89,6 +97,8 @@ public sealed class WorkspaceMoveShould(PortalFactory factory) : PortalTest<Port
         Assert.Equal(0, await World.GlobalAsync(db => db.Set<SolutionAssignment>().IgnoreQueryFilters().CountAsync(a => a.UserId == s.SourceOnly.Id)));
         Assert.True(await World.InTenantAsync(s.Source, db => db.AuditEntries.AnyAsync(e => e.Action == "workspace.moved_out")));
         Assert.True(await World.InTenantAsync(s.Target, db => db.AuditEntries.AnyAsync(e => e.Action == "workspace.moved_in")));
+        // Its Solution Center listing now credits the organization that owns the solution.
+        Assert.Equal(s.Target.Id, await World.GlobalAsync(db => db.Set<SolutionListing>().IgnoreQueryFilters().Where(l => l.Id == listing).Select(l => l.TenantId).SingleAsync()));
         await using (var scope = Factory.Services.CreateAsyncScope())
         {
             var usage = scope.ServiceProvider.GetRequiredService<IRecordUsage>();
