@@ -55,11 +55,13 @@ fi
 [ -n "$RECORDS" ] || { echo "No records list found on $CONTOSO: the scan needs one." >&2; exit 2; }
 echo "portal on $BASE; records list: ${RECORDS:-none found}"
 
-# 1. wapiti: the common modules without SSRF (it needs an outside callback server), signed in, per host.
+# 1. wapiti: the common modules without SSRF (it needs an outside callback server), signed in, per host, over the
+#    whole host (scope "folder" from /dashboard kept it to /dashboard/…, one page), but never its own sign-out or session ends.
 for target in "$NORTHWIND|$RESELLER_COOKIE|/clients" "$CONTOSO|$OWNER_COOKIE|/dashboard"; do
     IFS='|' read -r host cookie path <<<"$target"
     # --max-scan-time bounds the crawl; each attack module gets its own share, or the last ones never finish.
-    timeout $((SCAN_MINUTES * 60 * 3 + 120)) wapiti -u "$BASE$path" --scope folder -m "common,-ssrf" --flush-session \
+    timeout $((SCAN_MINUTES * 60 * 3 + 120)) wapiti -u "$BASE$path" --scope domain -m "common,-ssrf" --flush-session \
+        -x "$BASE/account/signout" -x "$BASE/account/sessions" \
         -H "Host: $host" -H "Cookie: $cookie" --max-scan-time $((SCAN_MINUTES * 60)) --max-attack-time $((SCAN_MINUTES * 60 / 4)) \
         -f json -o "$OUT/wapiti-$host.json" >"$OUT/wapiti-$host.log" 2>&1 || true
 done
@@ -110,8 +112,8 @@ for path in glob.glob(os.path.join(out, "wapiti-*.json")):
     for kind, items in report.get("anomalies", {}).items():
         for item in items:
             findings["medium" if "500" in kind or "Internal" in kind else "low"].append(f"wapiti anomaly {os.path.basename(path)}: {kind}: {item.get('info','')[:150]}")
-    info = report.get("infos", {})
-    print(f"wapiti {os.path.basename(path)}: {info.get('crawled_pages_nbr', '?')} pages crawled")
+    found = re.search(r"Wapiti found (\d+) URLs and forms", open(path[:-5] + ".log").read()) if os.path.exists(path[:-5] + ".log") else None
+    print(f"wapiti {os.path.basename(path)}: {found.group(1) if found else '?'} URLs and forms attacked")
 for log in glob.glob(os.path.join(out, "wapiti-*.log")):
     if not os.path.exists(log[:-4] + ".json"):
         findings["medium"].append(f"wapiti did not finish its scan: see {os.path.basename(log)}")
