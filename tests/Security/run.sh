@@ -56,12 +56,12 @@ fi
 echo "portal on $BASE; records list: ${RECORDS:-none found}"
 
 # 1. wapiti: the common modules without SSRF (it needs an outside callback server), signed in, per host, over the
-#    whole host (scope "folder" from /dashboard kept it to /dashboard/…, one page), but never its own sign-out or session ends.
+#    whole host (scope "folder" from /dashboard kept it to /dashboard/…, one page). Its -x (exclude) fails on
+#    Debian's Python 3.11 (a regex error), so a scan that posts the sign-out form goes on signed out.
 for target in "$NORTHWIND|$RESELLER_COOKIE|/clients" "$CONTOSO|$OWNER_COOKIE|/dashboard"; do
     IFS='|' read -r host cookie path <<<"$target"
     # --max-scan-time bounds the crawl; each attack module gets its own share, or the last ones never finish.
     timeout $((SCAN_MINUTES * 60 * 3 + 120)) wapiti -u "$BASE$path" --scope domain -m "common,-ssrf" --flush-session \
-        -x "$BASE/account/signout" -x "$BASE/account/sessions" \
         -H "Host: $host" -H "Cookie: $cookie" --max-scan-time $((SCAN_MINUTES * 60)) --max-attack-time $((SCAN_MINUTES * 60 / 4)) \
         -f json -o "$OUT/wapiti-$host.json" >"$OUT/wapiti-$host.log" 2>&1 || true
 done
