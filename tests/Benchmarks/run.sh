@@ -5,7 +5,8 @@
 #                                      longer when other processes keep the machine busy)
 #   tests/Benchmarks/run.sh --quick    smoke run: short rounds, targets shown but not enforced
 #   tests/Benchmarks/run.sh solutions  only the Solutions scenario (100,000 records vs 100, CSV export
-#                                      memory, CSV import speed); "imports" only its 100,000-row import;
+#                                      memory, CSV import speed); "exports" only its 100,000-record CSV
+#                                      and .xlsx exports; "imports" only its 100,000-row import;
 #                                      "tenancy" only the tenancy ones,
 #                                      "resellers" only the reseller dashboard (10,000 vs 10 clients)
 #                                      and the streamed 100,000-client exports, "invoices" only
