@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PartnerPortal.Accounts;
 using PartnerPortal.Data;
+using PartnerPortal.Files;
 using PartnerPortal.Solutions;
 using PartnerPortal.Solutions.Definition;
 using PartnerPortal.Solutions.Records;
@@ -18,8 +19,8 @@ namespace PartnerPortal.Benchmarks;
 /// <summary>
 /// Solutions at scale (issue 5): the records list of a 100,000-record table against the same page of
 /// a 100-record table of another organization, in one portal and one run (first page, a page deep in
-/// the list, a search, a sort on a field; each ≤ 3× the cost); CSV export of the 100,000 records over
-/// HTTP as CSV and .xlsx (peak memory growth of the process &lt; 100 MB each); CSV import of 100,000 rows
+/// the list, a search, a sort on a field; each ≤ 3× the cost); export of the 100,000 records as CSV and
+/// .xlsx through the export run a person starts (peak memory growth of the process &lt; 100 MB each); CSV import of 100,000 rows
 /// through the preview, the job and its progress page (&lt; 20 s, memory growth &lt; 100 MB).
 /// Cost is the process's CPU time per request, which other processes on a shared machine do not move.
 /// </summary>
@@ -116,10 +117,22 @@ public static partial class SolutionsScenario
         output.WriteLine($"Solutions list, {LargeCount:N0} records vs {SmallCount:N0} (per request, medians of {rounds} rounds of {perRound}):");
         foreach (var line in lines) output.WriteLine(line);
 
-        passed &= await ExportAsync(largeClient, large, output);
+        passed &= await ExportAsync(portal, largeClient, large, output);
         using var importClient = await SignInAsync(portal, import);
         passed &= await ImportAsync(portal, importClient, import, output);
         return passed;
+    }
+
+    /// <summary>The CSV and .xlsx exports of 100,000 records alone, in a portal of its own (without the list comparisons).</summary>
+    public static async Task<bool> RunExportAsync(TextWriter output)
+    {
+        Organization[] organizations = [new() { Name = "Large Clinic", Slug = "large", CreatedAt = DateTime.UtcNow }];
+        await using var portal = await PortalHost.StartAsync("exports", organizations);
+        var watch = Stopwatch.StartNew();
+        var large = await SeedAsync(portal, organizations[0], LargeCount);
+        output.WriteLine($"[exports] {LargeCount:N0} records seeded in {watch.Elapsed.TotalSeconds:F1} s");
+        using var client = await SignInAsync(portal, large);
+        return await ExportAsync(portal, client, large, output);
     }
 
     /// <summary>The import alone, in a portal of its own (quicker to repeat while tuning it).</summary>
@@ -212,66 +225,101 @@ public static partial class SolutionsScenario
     }
 
     /// <summary>
-    /// Downloads the export while a background loop samples the process's working set, private
-    /// bytes and managed heap; growth is the peak minus the level just before the request.
+    /// The export as a person runs it (issue 13: 100,000 rows, memory growth under 100 MB): the link on
+    /// the records list, which for more than <c>RecordExport.StreamedRows</c> rows queues a run and
+    /// moves to its page; that page, re-read until the <c>solutions-exports</c> job has written the
+    /// file and offers its Download link; the download, saved to a temporary file. Meanwhile a
+    /// background loop samples the process's working set, private bytes and managed heap (growth is
+    /// the peak minus the level just before the click). The file's rows are then read back with the
+    /// portal's own reader and counted, outside the measurement.
     /// </summary>
-    private static async Task<bool> ExportAsync(HttpClient client, Seeded seeded, TextWriter output)
+    private static async Task<bool> ExportAsync(PortalHost portal, HttpClient client, Seeded seeded, TextWriter output)
     {
+        var list = await client.GetStringAsync(seeded.List);
+        var links = ExportLink().Matches(list).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         var ok = true;
-        foreach (var format in new[] { "csv", "xlsx" })
+        foreach (var format in new[] { TableFileFormat.Csv, TableFileFormat.Xlsx })
         {
-            await using var memory = MemoryPeak.Start();
-            var watch = Stopwatch.StartNew();
-            long bytes = 0, lines = 0;
-            var file = new MemoryStream();
-            var download = await RunExportAsync(client, $"{seeded.List}?handler=Export&format={format}");
-            using (var response = await client.GetAsync(download, HttpCompletionOption.ResponseHeadersRead))
+            // The list links "Export CSV" without a format and "Export Excel (.xlsx)" with one.
+            var link = links.FirstOrDefault(l => format == TableFileFormat.Xlsx ? l.Contains("format=xlsx", StringComparison.Ordinal) : !l.Contains("format=", StringComparison.Ordinal))
+                       ?? throw new InvalidOperationException($"The records list at {seeded.List} has no {format} export link.");
+            var file = Path.Combine(Path.GetTempPath(), $"portal-bench-export-{Guid.NewGuid():N}.{format.Extension()}");
+            try
             {
-                response.EnsureSuccessStatusCode();
-                await using var body = await response.Content.ReadAsStreamAsync();
-                var buffer = new byte[64 * 1024];
-                int read;
-                while ((read = await body.ReadAsync(buffer)) > 0)
+                var measured = await MeasureExportAsync(client, link, file);
+                var run = await ExportRunAsync(portal, seeded, measured.Page);
+                var rows = TableFileReader.Rows(await File.ReadAllBytesAsync(file), LargeCount + 1).ToList();
+                if (rows.Count != LargeCount + 1 || rows[0].Length != 5 || run.RowsDone != LargeCount)
                 {
-                    bytes += read;
-                    if (format == "csv") lines += buffer.AsSpan(0, read).Count((byte)'\n');
-                    else file.Write(buffer, 0, read);
+                    throw new InvalidOperationException($"The {format} export held {rows.Count} rows of {rows[0].Length} cells (run: {run.RowsDone} rows), not {LargeCount + 1} of 5.");
                 }
-            }
 
-            watch.Stop();
-            var growth = await memory.StopAsync();
-            if (format == "xlsx") lines = PartnerPortal.Files.TableFileReader.Rows(file.ToArray(), LargeCount).LongCount();
-            if (lines != LargeCount + 1) throw new InvalidOperationException($"The {format} export held {lines} rows, not {LargeCount + 1}.");
-            var fine = growth.WorkingSet < ExportMemoryLimit;
-            ok &= fine;
-            output.WriteLine($"{format.ToUpperInvariant()} export of {LargeCount:N0} records: {bytes / 1024.0 / 1024.0:F1} MB in {watch.Elapsed.TotalSeconds:F1} s ({LargeCount / watch.Elapsed.TotalSeconds:N0} rows/s)");
-            output.WriteLine($"  peak growth: {growth}; target working set < {Mb(ExportMemoryLimit)}: {(fine ? "PASS" : "FAIL")}");
+                var seconds = measured.Total.TotalSeconds;
+                var fine = measured.Growth.WorkingSet < ExportMemoryLimit;
+                ok &= fine;
+                output.WriteLine($"{format.ToString().ToUpperInvariant()} export of {LargeCount:N0} records ({new FileInfo(file).Length / 1024.0 / 1024.0:F1} MB) through its run: {seconds:F1} s from the click to the saved download " +
+                                 $"({LargeCount / seconds:N0} rows/s), of which the job wrote the file in {(run.FinishedAt - run.StartedAt)!.Value.TotalSeconds:F1} s " +
+                                 $"(queued {(run.StartedAt - run.CreatedAt)!.Value.TotalSeconds:F1} s) and the download took {measured.Download.TotalSeconds:F2} s; {measured.Cpu.TotalSeconds:F1} s of CPU");
+                output.WriteLine($"  peak growth: {measured.Growth}; target working set < {Mb(ExportMemoryLimit)}: {(fine ? "PASS" : "FAIL")}");
+            }
+            finally
+            {
+                File.Delete(file);
+            }
         }
 
         return ok;
     }
 
-    /// <summary>
-    /// Asks for the export and, as it is over <c>RecordExport.StreamedRows</c>, follows its run's page
-    /// while the <c>solutions-exports</c> job writes the file, until the page offers the download.
-    /// </summary>
-    private static async Task<string> RunExportAsync(HttpClient client, string export)
+    private sealed record ExportMeasure(string Page, TimeSpan Total, TimeSpan Download, TimeSpan Cpu, Growth Growth);
+
+    /// <summary>Clicks the export link, follows the run's page until it offers the download, and saves the file: timed, with CPU and peak memory growth.</summary>
+    private static async Task<ExportMeasure> MeasureExportAsync(HttpClient client, string link, string file)
     {
+        await using var memory = MemoryPeak.Start();
+        var cpu = Environment.CpuUsage.TotalTime;
+        var watch = Stopwatch.StartNew();
         string page;
-        using (var asked = await client.GetAsync(export))
+        using (var asked = await client.GetAsync(link))
         {
-            page = asked.Headers.Location?.OriginalString ?? asked.RequestMessage!.RequestUri!.AbsolutePath;
+            // A 200 here would be the streamed export, the path of 5,000 rows or fewer: not what this measures.
+            page = asked.StatusCode == HttpStatusCode.Redirect ? asked.Headers.Location!.OriginalString : string.Empty;
+            if (!ExportPage().IsMatch(page)) throw new InvalidOperationException($"The export link {link} answered {(int)asked.StatusCode} {page}, not a redirect to its run's page.");
         }
 
-        var waited = Stopwatch.StartNew();
-        while (!(await client.GetStringAsync(page)).Contains("handler=Download", StringComparison.Ordinal))
+        Match offered;
+        while (!(offered = DownloadLink().Match(await client.GetStringAsync(page))).Success)
         {
-            if (waited.Elapsed > TimeSpan.FromMinutes(5)) throw new InvalidOperationException($"The export at {page} was not done after 5 minutes.");
+            if (watch.Elapsed > TimeSpan.FromMinutes(5)) throw new InvalidOperationException($"The export at {page} was not done after 5 minutes.");
             await Task.Delay(200);
         }
 
-        return $"{page}?handler=Download";
+        var download = WebUtility.HtmlDecode(offered.Groups[1].Value);
+        var downloading = Stopwatch.StartNew();
+        using (var response = await client.GetAsync(download, HttpCompletionOption.ResponseHeadersRead))
+        {
+            response.EnsureSuccessStatusCode();
+            await using var body = await response.Content.ReadAsStreamAsync();
+            await using var saved = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true);
+            await body.CopyToAsync(saved);
+        }
+
+        watch.Stop();
+        var used = Environment.CpuUsage.TotalTime - cpu;
+        return new ExportMeasure(page, watch.Elapsed, downloading.Elapsed, used, await memory.StopAsync());
+    }
+
+    /// <summary>The run the export link queued, as the job left it (its start, end and rows written).</summary>
+    private static async Task<RecordExportRun> ExportRunAsync(PortalHost portal, Seeded seeded, string page)
+    {
+        var id = Guid.Parse(page[(page.LastIndexOf('/') + 1)..]);
+        await using var scope = portal.Services.CreateAsyncScope();
+        using (scope.ServiceProvider.GetRequiredService<ITenantContext>().Change(TenantInfo.From(seeded.Organization, PortalHost.PlatformDomain)))
+        {
+            var run = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Set<RecordExportRun>().AsNoTracking().SingleAsync(r => r.Id == id);
+            if (run.Status != ExportStatus.Done || run.StartedAt is null || run.FinishedAt is null) throw new InvalidOperationException($"The export run {id} is {run.Status}, not done.");
+            return run;
+        }
     }
 
     /// <summary>
@@ -348,6 +396,15 @@ public static partial class SolutionsScenario
 
     [GeneratedRegex("name=\"run\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex RunField();
+
+    [GeneratedRegex("href=\"([^\"]*[?&]handler=Export[^\"]*)\"")]
+    private static partial Regex ExportLink();
+
+    [GeneratedRegex("^/solutions/[0-9a-f-]{36}/tables/[a-z0-9_-]+/exports/[0-9a-f-]{36}$")]
+    private static partial Regex ExportPage();
+
+    [GeneratedRegex("href=\"([^\"]*[?&]handler=Download)\"")]
+    private static partial Regex DownloadLink();
 
     /// <summary>Samples the process's working set, private bytes and managed heap until stopped; growth is the peak minus the level at the start.</summary>
     private sealed class MemoryPeak : IAsyncDisposable

@@ -8,7 +8,8 @@
 #                                      SQLite, and two instances on one PostgreSQL and Redis vs one
 #                                      (throw-away servers started here, as test.sh does), as ratios
 #   tests/Benchmarks/run.sh solutions  only the Solutions scenario (100,000 records vs 100, CSV export
-#                                      memory, CSV import speed); "imports" only its 100,000-row import;
+#                                      memory, CSV import speed); "exports" only its 100,000-record CSV
+#                                      and .xlsx exports; "imports" only its 100,000-row import;
 #                                      "tenancy" only the tenancy ones (with 10,000 vs
 #                                      10 organizations over all their hosts, and the cache's memory),
 #                                      "resellers" only the reseller dashboard (10,000 vs 10 clients)

@@ -35,6 +35,31 @@ public sealed class TableFileShould
         Assert.Equal([["Name", "Note"], ["=1+2", "lineone"]], TableFileReader.Rows(file.ToArray(), 10).ToList());
     }
 
+    /// <summary>
+    /// The workbook is zipped part by part without the SDK's package (which would hold the sheet in
+    /// memory): the SDK must still open it as a spreadsheet and find nothing invalid in it.
+    /// </summary>
+    [Fact]
+    public async Task WriteAWorkbookTheOpenXmlSdkOpensAndValidates()
+    {
+        using var file = new MemoryStream();
+        await using (var writer = TableFileWriter.Create(file, TableFileFormat.Xlsx, "Patients & <visits> of a clinic with a long name"))
+        {
+            await writer.WriteRowAsync(["Name", "Visits"], CancellationToken.None);
+            for (var i = 0; i < 1_000; i++) await writer.WriteRowAsync([$"Patient {i}", $"{i % 7}"], CancellationToken.None);
+        }
+
+        file.Position = 0;
+        using var document = SpreadsheetDocument.Open(file, isEditable: false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var workbook = document.WorkbookPart!;
+        var sheet = Assert.Single(workbook.Workbook.Sheets!.Elements<Sheet>());
+        Assert.Equal("Patients & <visits> of a clinic", sheet.Name!.Value);
+        var rows = ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet.Descendants<Row>().ToList();
+        Assert.Equal(1_001, rows.Count);
+        Assert.Equal("Patient 999", rows[^1].Elements<Cell>().First().InnerText);
+    }
+
     public static TheoryData<string, byte[], string> BadWorkbooks() => new()
     {
         { "a zip bomb (a sheet that unpacks 1,000 times larger)", Zip(("xl/worksheets/sheet1.xml", new byte[8 * 1024 * 1024])), "zip bomb" },

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 using CsvHelper;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace PartnerPortal.Files;
@@ -45,30 +47,49 @@ public abstract class TableFileWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// One worksheet written with <see cref="OpenXmlWriter"/> while rows arrive, then the workbook
-    /// part that names it. The package is written to a temporary file and copied to the output at
-    /// the end: the packaging layer needs a seekable stream, and a file keeps memory flat.
+    /// One worksheet written with <see cref="OpenXmlWriter"/> while rows arrive, into a zip opened in
+    /// create mode: each part is compressed to a temporary file as it is written, and the file is copied
+    /// to the output at the end (the output may be a response body, which takes no synchronous writes).
+    /// The SDK's own package (System.IO.Packaging) is not used for writing: it opens its zip in update
+    /// mode, where every part is held uncompressed in memory until the package closes (dotnet/runtime
+    /// #1544, Open-XML-SDK #807), some 50 MB for 100,000 rows. The package's four small parts (content
+    /// types, relationships, the workbook naming the sheet) are written first, as the SDK would.
     /// </summary>
     private sealed class XlsxTableWriter : TableFileWriter
     {
+        private const string SheetPath = "xl/worksheets/sheet1.xml";
+        private const string RelationshipId = "rId1";
+
         private readonly Stream _output;
         private readonly FileStream _file;
-        private readonly SpreadsheetDocument _document;
-        private readonly WorkbookPart _workbook;
-        private readonly WorksheetPart _sheet;
+        private readonly ZipArchive _zip;
+        private readonly Stream _sheet;
         private readonly OpenXmlWriter _writer;
-        private readonly string _sheetName;
         private int _row;
 
         public XlsxTableWriter(Stream output, string sheetName)
         {
             _output = output;
-            _sheetName = sheetName.Length > 31 ? sheetName[..31] : sheetName;
             _file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
-            _document = SpreadsheetDocument.Create(_file, SpreadsheetDocumentType.Workbook);
-            _workbook = _document.AddWorkbookPart();
-            _sheet = _workbook.AddNewPart<WorksheetPart>();
+            _zip = new ZipArchive(_file, ZipArchiveMode.Create, leaveOpen: true);
+            WritePart("[Content_Types].xml", xml =>
+            {
+                xml.WriteStartElement("Types", "http://schemas.openxmlformats.org/package/2006/content-types");
+                ContentType(xml, "Default", "Extension", "rels", "application/vnd.openxmlformats-package.relationships+xml");
+                ContentType(xml, "Default", "Extension", "xml", "application/xml");
+                ContentType(xml, "Override", "PartName", "/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml");
+                ContentType(xml, "Override", "PartName", "/" + SheetPath, "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml");
+            });
+            WritePart("_rels/.rels", xml => Relationship(xml, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml"));
+            WritePart("xl/_rels/workbook.xml.rels", xml => Relationship(xml, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet1.xml"));
+            using (var workbook = _zip.CreateEntry("xl/workbook.xml").Open())
+            {
+                new Workbook(new Sheets(new Sheet { Name = sheetName.Length > 31 ? sheetName[..31] : sheetName, SheetId = 1, Id = RelationshipId })).Save(workbook);
+            }
+
+            _sheet = _zip.CreateEntry(SheetPath).Open();
             _writer = OpenXmlWriter.Create(_sheet);
+            _writer.WriteStartDocument();
             _writer.WriteStartElement(new Worksheet());
             _writer.WriteStartElement(new SheetData());
         }
@@ -98,13 +119,42 @@ public abstract class TableFileWriter : IAsyncDisposable
             _writer.WriteEndElement();
             _writer.WriteEndElement();
             _writer.Close();
-            _workbook.Workbook = new Workbook(new Sheets(new Sheet { Name = _sheetName, SheetId = 1, Id = _workbook.GetIdOfPart(_sheet) }));
-            _workbook.Workbook.Save();
-            _document.Dispose();
+            await _sheet.DisposeAsync();
+            _zip.Dispose();
             _file.Position = 0;
             await _file.CopyToAsync(_output);
             await _output.FlushAsync();
             await _file.DisposeAsync();
+        }
+
+        private void WritePart(string path, Action<XmlWriter> write)
+        {
+            using var part = _zip.CreateEntry(path).Open();
+            using var xml = XmlWriter.Create(part, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+            xml.WriteStartDocument(standalone: true);
+            write(xml);
+            xml.WriteEndDocument();
+        }
+
+        private static void ContentType(XmlWriter xml, string element, string keyName, string key, string contentType)
+        {
+            xml.WriteStartElement(element, "http://schemas.openxmlformats.org/package/2006/content-types");
+            xml.WriteAttributeString(keyName, key);
+            xml.WriteAttributeString("ContentType", contentType);
+            xml.WriteEndElement();
+        }
+
+        /// <summary>A relationships part with its one relationship, <c>rId1</c>.</summary>
+        private static void Relationship(XmlWriter xml, string type, string target)
+        {
+            const string Relationships = "http://schemas.openxmlformats.org/package/2006/relationships";
+            xml.WriteStartElement("Relationships", Relationships);
+            xml.WriteStartElement("Relationship", Relationships);
+            xml.WriteAttributeString("Id", RelationshipId);
+            xml.WriteAttributeString("Type", type);
+            xml.WriteAttributeString("Target", target);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
         }
 
         /// <summary>A, B, … Z, AA, AB, …: the column letters of a cell reference.</summary>
