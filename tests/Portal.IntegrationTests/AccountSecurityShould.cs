@@ -195,9 +195,11 @@ public sealed class AccountSecurityShould(PortalFactory factory) : PortalTest<Po
             unknown.Add(await TimeAsync(() => client.SignInAsync($"nobody{i}@people.test", "Wrong-password-1")));
         }
 
-        // The finding: 185 ms against 17 ms. Both now verify a password hash; the medians stay close.
-        var (wrongMedian, unknownMedian) = (Median(wrong), Median(unknown));
-        Assert.True(unknownMedian >= 0.5 * wrongMedian, $"An unknown address answered in {unknownMedian:F0} ms, a wrong password in {wrongMedian:F0} ms.");
+        // The finding: 185 ms against 17 ms. Both now verify a password hash. Load on the machine only
+        // ever adds time (a CI run once measured medians of 75 and 238 ms while other tests ran), so the
+        // fastest answer of each kind is the work it takes, and those stay close.
+        var (wrongFastest, unknownFastest) = (wrong.Min(), unknown.Min());
+        Assert.True(unknownFastest >= 0.5 * wrongFastest, $"An unknown address answered in {unknownFastest:F0} ms at best, a wrong password in {wrongFastest:F0} ms.");
     }
 
     private static Dictionary<string, string> Change(string current, string next, string? confirm = null) => new()
@@ -243,6 +245,4 @@ public sealed class AccountSecurityShould(PortalFactory factory) : PortalTest<Po
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return watch.Elapsed.TotalMilliseconds;
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

@@ -59,7 +59,7 @@ public sealed class RecordExport(RecordQuery query, IOptions<PortalOptions> port
     /// </summary>
     public string WorkingFileOf(RecordExportRun run) => Path.Combine(Folder, run.TenantId.ToString("N"), $"{run.Id:N}.{run.Format.Extension()}.part");
 
-    public string Folder => Path.Combine(Path.GetFullPath(portal.Value.DataDirectory, environment.ContentRootPath), "exports");
+    private string Folder => Path.Combine(Path.GetFullPath(portal.Value.DataDirectory, environment.ContentRootPath), "exports");
 
     public static string Serialize(RecordListRequest request) => JsonSerializer.Serialize(request with { After = null });
 
