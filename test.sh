@@ -67,7 +67,6 @@ status=0
 # kernel killed it on this 24 GB machine (other runs peaked at 19 GB). A hard limit of 12 GB makes the GC
 # collect before that (helpers ran their classes within 1.5 GB); issue 13/15 notes track the cause.
 export DOTNET_GCHeapHardLimit=0x300000000
-postgres_classes="FullyQualifiedName~TenantResolutionShould|FullyQualifiedName~TwoInstancesShould|FullyQualifiedName~DataProtectionKeysShould|FullyQualifiedName~JobLeasesShould|FullyQualifiedName~ProgramLedgerShould|FullyQualifiedName~SpecializationsShould|FullyQualifiedName~Resellers.DashboardShould|FullyQualifiedName~Solutions.ImportsShould|FullyQualifiedName~Solutions.ExportsShould"
 # name, project, extra environment: the integration suite runs once on SQLite files and once on PostgreSQL with Redis.
 runs=(
   "Portal.UnitTests tests/Portal.UnitTests"
@@ -82,12 +81,8 @@ for run in "${runs[@]}"; do
   fi
   echo "Running $name ..."
   filter=()
-  # The PostgreSQL pass runs every test but the classes that are SQLite-only by nature (their trait says why)
-  # with PORTAL_POSTGRES_PASS=all (747 tests in 6 min 46 s on a quiet 2-core machine, which takes CI past its 20 minutes);
-  # by default the classes of the scale-out, tenancy, jobs, imports and exports and the failures PostgreSQL found (issue 15).
-  if [ "$name" = Portal.IntegrationTests.PostgreSql ]; then
-    if [ "${PORTAL_POSTGRES_PASS:-}" = all ]; then filter=(--filter "Database!=SqliteOnly"); else filter=(--filter "$postgres_classes"); fi
-  fi
+  # The PostgreSQL pass runs every test but the classes that are SQLite-only by nature (their trait says why).
+  if [ "$name" = Portal.IntegrationTests.PostgreSql ]; then filter=(--filter "Database!=SqliteOnly"); fi
   # shellcheck disable=SC2086 # the environment is a list of NAME=value words
   if ! env $environment dotnet test "$project" -c Release --no-build -nologo -v quiet "${filter[@]}" \
         --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" --results-directory "$results"; then

@@ -95,6 +95,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             services.ConfigureDbContext<SqlitePortalDbContext>(options => options.AddInterceptors(Commands));
             services.ConfigureDbContext<PostgreSqlPortalDbContext>(options => options.AddInterceptors(Commands));
+            SharedThemeViews.Decorate(services);
         });
     }
 
