@@ -135,7 +135,11 @@ public sealed partial class SiteCrawl : IAsyncLifetime
                     await page.GetByLabel("E-mail").FillAsync(email);
                     await page.GetByLabel("Password").FillAsync(DemoData.Password);
                     await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
-                    await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal));
+                    // Only the URL is needed (the walk loads it again). Waiting for its load event as well once timed
+                    // out on a loaded CI machine after the page had loaded ("NetworkIdle event fired", no "load").
+                    await page.WaitForURLAsync(
+                        url => !new Uri(url).AbsolutePath.StartsWith("/account/signin", StringComparison.Ordinal),
+                        new() { WaitUntil = WaitUntilState.Commit });
                     return true;
                 });
                 queue.Enqueue(page.Url);
