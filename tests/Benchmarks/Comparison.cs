@@ -26,10 +26,16 @@ public sealed record Variant(string Name, PortalHost Portal, IReadOnlyList<strin
     public string? Cookie { get; init; }
 
     /// <summary>
-    /// The instances loaded at once, by one wrk each with an equal share of the connections (wrk
-    /// connects to one address); by default <see cref="Portal"/> alone.
+    /// The addresses of the instances loaded at once, by one wrk each with an equal share of the
+    /// connections (wrk connects to one address); by default <see cref="Portal"/> alone.
     /// </summary>
-    public IReadOnlyList<PortalHost> Instances { get; init; } = [Portal];
+    public IReadOnlyList<Uri> Instances { get; init; } = [Portal.BaseAddress];
+
+    /// <summary>
+    /// Instances that run as processes of their own (ids): their CPU is the portals' too, and the
+    /// warm-up waits until they are idle between passes.
+    /// </summary>
+    public IReadOnlyList<int> Processes { get; init; } = [];
 }
 
 /// <summary>
@@ -95,7 +101,8 @@ public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
     public async Task WarmUpAsync(IReadOnlyList<Variant> variants)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var backlog = await DrainJitAsync();
+        var processes = variants.SelectMany(v => v.Processes).Distinct().ToList();
+        var backlog = await DrainJitAsync(processes);
         log.WriteLine($"[warm-up] {watch.Elapsed.TotalSeconds:F0} s: {backlog} methods recompiled after startup, idle");
 
         var rates = new double[variants.Count];
@@ -108,7 +115,7 @@ public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
                 rates[i] = (await MeasureAsync(variants[i])).PerCpuSecond;
             }
 
-            await DrainJitAsync();
+            await DrainJitAsync(processes);
             var methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methodsBefore;
             settled = methods < SettledMethods;
             log.WriteLine($"[warm-up] {watch.Elapsed.TotalSeconds:F0} s: {methods} methods compiled; {Rates(variants, rates)}");
@@ -117,22 +124,31 @@ public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
         log.WriteLine($"[warm-up] {(settled ? "JIT settled" : "time limit reached, JIT still busy")} after {watch.Elapsed.TotalSeconds:F0} s");
     }
 
-    /// <summary>Waits without load until the JIT has compiled nothing for a second; returns how many methods it compiled meanwhile.</summary>
-    private static async Task<long> DrainJitAsync()
+    /// <summary>
+    /// Waits without load until the JIT has compiled nothing for a second, and the instances in
+    /// processes of their own (whose JIT this process cannot count) have used next to no CPU for a
+    /// second; returns how many methods this process compiled meanwhile.
+    /// </summary>
+    private static async Task<long> DrainJitAsync(IReadOnlyList<int> processes)
     {
         var start = System.Runtime.JitInfo.GetCompiledMethodCount();
         var last = start;
+        var lastCpu = CpuSnapshot.Take(processes).Instances;
         var watch = System.Diagnostics.Stopwatch.StartNew();
         for (var quiet = 0; quiet < 4 && watch.Elapsed < TimeSpan.FromSeconds(30);)
         {
             await Task.Delay(250);
             var now = System.Runtime.JitInfo.GetCompiledMethodCount();
-            quiet = now - last < 3 ? quiet + 1 : 0;
-            last = now;
+            var cpu = CpuSnapshot.Take(processes).Instances;
+            quiet = now - last < 3 && cpu - lastCpu <= IdleCpu ? quiet + 1 : 0;
+            (last, lastCpu) = (now, cpu);
         }
 
         return last - start;
     }
+
+    /// <summary>What idle instances may use in a quarter second (timers, a lease renewal); a JIT at work uses the whole of it.</summary>
+    private static readonly TimeSpan IdleCpu = TimeSpan.FromMilliseconds(30);
 
     private static string Rates(IReadOnlyList<Variant> variants, double[] rates) =>
         string.Join(", ", variants.Select((v, i) => $"{v.Name} {rates[i]:F0} req/CPU-s"));
@@ -175,12 +191,12 @@ public sealed class Comparison(Wrk wrk, RunSettings settings, TextWriter log)
         GC.WaitForPendingFinalizers();
         var commandsBefore = DatabaseCommands.Count;
         var jitBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
-        var before = CpuSnapshot.Take();
+        var before = CpuSnapshot.Take(variant.Processes);
         // Several instances: one wrk each at the same time, the connections shared out, so the total load matches one instance's.
         var connections = Math.Max(1, wrk.Connections / variant.Instances.Count);
         var results = await Task.WhenAll(variant.Instances.Select(instance =>
-            wrk.RunAsync(instance.BaseAddress, variant.Path, variant.Hosts, settings.Round, variant.Cookie, connections)));
-        var after = CpuSnapshot.Take();
+            wrk.RunAsync(instance, variant.Path, variant.Hosts, settings.Round, variant.Cookie, connections)));
+        var after = CpuSnapshot.Take(variant.Processes);
         return new Round(
             results.Sum(r => r.RequestsPerSecond),
             results.Sum(r => r.Requests),

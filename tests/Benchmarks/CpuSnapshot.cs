@@ -3,12 +3,13 @@ using System.Globalization;
 namespace PartnerPortal.Benchmarks;
 
 /// <summary>
-/// CPU time around a round: this process (the portals), the database and cache servers run.sh
+/// CPU time around a round: this process (the portals hosted in it), the portal instances running
+/// as processes of their own (<see cref="Instances"/>), the database and cache servers run.sh
 /// started for them (<see cref="Servers"/>), its finished children (wrk), and the whole machine
 /// from /proc/stat. On a shared two-core machine other processes take a varying share, so
 /// wall-clock req/s swings with them; server CPU per request does not.
 /// </summary>
-public readonly record struct CpuSnapshot(TimeSpan Process, TimeSpan Servers, TimeSpan Children, TimeSpan MachineBusy, TimeSpan MachineTotal, DateTime TakenAt)
+public readonly record struct CpuSnapshot(TimeSpan Process, TimeSpan Instances, TimeSpan Servers, TimeSpan Children, TimeSpan MachineBusy, TimeSpan MachineTotal, DateTime TakenAt)
 {
     /// <summary>Process ids (comma-separated) of the PostgreSQL postmaster and Redis that run.sh started; their CPU is the portals' too.</summary>
     public const string ServersVariable = "PORTAL_BENCH_SERVER_PIDS";
@@ -19,13 +20,15 @@ public readonly record struct CpuSnapshot(TimeSpan Process, TimeSpan Servers, Ti
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
         .Select(id => int.Parse(id, CultureInfo.InvariantCulture)).ToArray();
 
-    /// <summary>This process's CPU and its servers': what serving the requests cost, wherever it ran.</summary>
-    public TimeSpan Portals => Process + Servers;
+    /// <summary>This process's CPU, its instances' and its servers': what serving the requests cost, wherever it ran.</summary>
+    public TimeSpan Portals => Process + Instances + Servers;
 
-    public static CpuSnapshot Take()
+    /// <param name="instances">Ids of portal instances running as processes of their own.</param>
+    public static CpuSnapshot Take(IReadOnlyList<int>? instances = null)
     {
         var (busy, total) = ReadMachine();
-        return new CpuSnapshot(Environment.CpuUsage.TotalTime, ReadServers(), ReadChildren(), busy, total, DateTime.UtcNow);
+        var instanceTicks = (instances ?? []).Sum(id => Stat(id.ToString(CultureInfo.InvariantCulture)) is { } instance ? instance.OwnTicks : 0);
+        return new CpuSnapshot(Environment.CpuUsage.TotalTime, Ticks(instanceTicks), ReadServers(), ReadChildren(), busy, total, DateTime.UtcNow);
     }
 
     /// <summary>Share of the machine (0–1) used by other processes or stolen by the hypervisor between two snapshots.</summary>

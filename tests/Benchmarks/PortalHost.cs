@@ -62,20 +62,26 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>The configuration of a benchmarked portal on <paramref name="dataDirectory"/>, hosted here or run as a process.</summary>
+    public static IReadOnlyDictionary<string, string> Settings(string dataDirectory) => new Dictionary<string, string>
+    {
+        ["Portal:PlatformDomain"] = PlatformDomain,
+        ["Portal:DataDirectory"] = dataDirectory,
+        ["Portal:PublicScheme"] = "http",
+        // The outbox poller would query every second; a long interval keeps its queries out of the DB count.
+        ["Mail:PollInterval"] = "01:00:00",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
+        // Expected in a throw-away host (keys in a temp database, no wwwroot of its own): not worth a warning each run.
+        ["Logging:LogLevel:Microsoft.AspNetCore.DataProtection"] = "Error",
+        ["Logging:LogLevel:Microsoft.AspNetCore.StaticFiles"] = "Error",
+    };
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(EnvironmentName);
-        builder.UseSetting("Portal:PlatformDomain", PlatformDomain);
-        builder.UseSetting("Portal:DataDirectory", _dataDirectory);
-        builder.UseSetting("Portal:PublicScheme", "http");
-        // The outbox poller would query every second; a long interval keeps its queries out of the DB count.
-        builder.UseSetting("Mail:PollInterval", "01:00:00");
-        builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
-        builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
-        // Expected in a throw-away host (keys in a temp database, no wwwroot of its own): not worth a warning each run.
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
-        builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.StaticFiles", "Error");
+        foreach (var (key, value) in Settings(_dataDirectory)) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (_replaceServices is not null) builder.ConfigureTestServices(_replaceServices);
@@ -121,7 +127,10 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser-like client for one organization's host: cookies kept (in <paramref name="cookies"/> when given), redirects not followed, every name connecting to this portal's loopback port.</summary>
-    public HttpClient ClientFor(string host, CookieContainer? cookies = null)
+    public HttpClient ClientFor(string host, CookieContainer? cookies = null) => ClientFor(BaseAddress, host, cookies);
+
+    /// <summary>The same for a portal listening at <paramref name="address"/> (an instance process).</summary>
+    public static HttpClient ClientFor(Uri address, string host, CookieContainer? cookies = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -130,7 +139,7 @@ public sealed partial class PortalHost : WebApplicationFactory<Program>
             ConnectCallback = async (_, cancellationToken) =>
             {
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, BaseAddress.Port), cancellationToken);
+                await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, address.Port), cancellationToken);
                 return new NetworkStream(socket, ownsSocket: true);
             },
         };

@@ -217,7 +217,8 @@ internal static class Report
         $"{variant.MedianRequestsPerSecond:F0}",
         $"{variant.MedianPerCpuSecond:F0}",
         $"{variant.MedianForeignShare:P0}",
-        $"{variant.DatabaseCommandsPerRequest:F4}",
+        // Commands are counted in this process only: an instance process's are not seen.
+        variant.Variant.Processes.Count == 0 ? $"{variant.DatabaseCommandsPerRequest:F4}" : "n/a",
         $"{variant.MedianP99Milliseconds:F1}",
         ratio,
         wallRatio,

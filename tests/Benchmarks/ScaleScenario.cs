@@ -14,11 +14,13 @@ namespace PartnerPortal.Benchmarks;
 /// may create one) and <c>PORTAL_BENCH_REDIS</c>.
 /// </summary>
 /// <remarks>
-/// Every instance is hosted in this process (its own DI container, caches, Kestrel server and
-/// connection pool; one runtime, GC heap and thread pool, as two processes would share the same two
-/// cores), so the portals' CPU is this process's. PostgreSQL's and Redis's CPU is counted with it
-/// (<see cref="CpuSnapshot.ServersVariable"/>): SQLite does its database work inside the portal, so
-/// without the server's share PostgreSQL would look cheaper than it is.
+/// PostgreSQL against SQLite compares two portals hosted in this process. Two instances against one
+/// compares portals that run as processes of their own (the built <c>PartnerPortal.Web.dll</c>, each
+/// with its own runtime, GC heap and thread pool, as two servers would have), on the database the
+/// hosted PostgreSQL portal created and seeded. The portals' CPU is this process's and the instance
+/// processes'. PostgreSQL's and Redis's CPU is counted with it (<see cref="CpuSnapshot.ServersVariable"/>):
+/// SQLite does its database work inside the portal, so without the server's share PostgreSQL would
+/// look cheaper than it is.
 /// </remarks>
 public sealed class ScaleScenario(Wrk wrk, RunSettings settings, TextWriter log)
 {
@@ -31,38 +33,64 @@ public sealed class ScaleScenario(Wrk wrk, RunSettings settings, TextWriter log)
 
     public static string? Redis => Environment.GetEnvironmentVariable(RedisVariable) is { Length: > 0 } value ? value : null;
 
-    public async Task<IReadOnlyList<ComparisonResult>> RunAsync(string postgres, string redis)
+    public async Task<IReadOnlyList<ComparisonResult>> RunAsync(string postgresServer, string redis)
     {
         var organization = new Organization { Name = "Scale Clinic", Slug = "scale", CreatedAt = DateTime.UtcNow };
         var host = $"{organization.Slug}.{PortalHost.PlatformDomain}";
         // A database and a cache prefix of this run's own, so runs against one server never meet.
         var run = Guid.NewGuid().ToString("N")[..12];
         var database = $"portal_bench_{run}";
-        await CreateDatabaseAsync(postgres, database);
+        await CreateDatabaseAsync(postgresServer, database);
         var serverSettings = new Dictionary<string, string>
         {
             ["Database:Provider"] = "PostgreSql",
-            ["ConnectionStrings:Portal"] = new NpgsqlConnectionStringBuilder(postgres) { Database = database }.ConnectionString,
+            ["ConnectionStrings:Portal"] = new NpgsqlConnectionStringBuilder(postgresServer) { Database = database }.ConnectionString,
             ["ConnectionStrings:Redis"] = redis,
             ["Redis:InstanceName"] = $"bench-{run}:",
         };
 
         await using var onSqlite = await PortalHost.StartAsync("sqlite", [organization]);
-        // One after the other: the first creates and migrates the database, the second finds it current.
-        await using var first = await PortalHost.StartAsync("postgresql 1", [organization], settings: serverSettings);
-        await using var second = await PortalHost.StartAsync("postgresql 2", [], settings: serverSettings);
-        var sqlite = await SignedInVariantAsync("SQLite, 1 instance", onSqlite, organization, host);
-        var postgresOne = await SignedInVariantAsync("PostgreSQL + Redis, 1 instance", first, organization, host);
-        var postgresTwo = postgresOne with { Name = "PostgreSQL + Redis, 2 instances", Instances = [first, second] };
-        // The session of the first instance opens the page on the second: one database, one set of keys.
-        await CheckAsync(second, postgresTwo);
-        log.WriteLine($"[scale] SQLite and two PostgreSQL instances up; {Records} records each; page {postgresOne.Path}");
+        // The hosted portal creates and migrates the database; the instance processes find it current.
+        await using var onPostgres = await PortalHost.StartAsync("postgresql", [organization], settings: serverSettings);
+        var sqlite = await SignedInVariantAsync("SQLite", onSqlite, organization, host);
+        var postgres = await SignedInVariantAsync("PostgreSQL + Redis", onPostgres, organization, host);
+
+        var folders = Directory.CreateTempSubdirectory("portal-bench-instances-");
+        try
+        {
+            return await CompareAsync(sqlite, postgres, serverSettings, folders.FullName);
+        }
+        finally
+        {
+            folders.Delete(recursive: true);
+        }
+    }
+
+    private async Task<IReadOnlyList<ComparisonResult>> CompareAsync(Variant sqlite, Variant postgres, IReadOnlyDictionary<string, string> serverSettings, string folders)
+    {
+        await using var first = await StartInstanceAsync(serverSettings, Path.Combine(folders, "1"));
+        await using var second = await StartInstanceAsync(serverSettings, Path.Combine(folders, "2"));
+        var oneInstance = postgres with { Name = "PostgreSQL + Redis, 1 instance process", Instances = [first.Address], Processes = [first.Id] };
+        var twoInstances = postgres with { Name = "PostgreSQL + Redis, 2 instance processes", Instances = [first.Address, second.Address], Processes = [first.Id, second.Id] };
+        // The hosted portal's session opens the page on both processes: one database, one set of keys.
+        await CheckAsync(first.Address, oneInstance);
+        await CheckAsync(second.Address, twoInstances);
+        log.WriteLine($"[scale] SQLite and PostgreSQL portals hosted here, two instance processes ({first.Id}, {second.Id}); {Records} records; page {postgres.Path}");
 
         var comparison = new Comparison(wrk, settings, log);
-        await comparison.WarmUpAsync([sqlite, postgresTwo]);
-        var providers = await comparison.RunAsync("PostgreSQL vs SQLite", postgresOne, sqlite, target: null);
-        var instances = await comparison.RunAsync("2 instances vs 1", postgresTwo, postgresOne, target: null);
+        await comparison.WarmUpAsync([sqlite, postgres, twoInstances]);
+        var providers = await comparison.RunAsync("PostgreSQL vs SQLite", postgres, sqlite, target: null);
+        var instances = await comparison.RunAsync("2 instances vs 1", twoInstances, oneInstance, target: null);
         return [providers, instances];
+    }
+
+    /// <summary>The built portal as a process of its own on the hosted PostgreSQL portal's database and Redis, configured as <see cref="PortalHost"/> configures a hosted one.</summary>
+    private static async Task<PartnerPortal.IntegrationTests.Infrastructure.PortalProcess> StartInstanceAsync(IReadOnlyDictionary<string, string> serverSettings, string dataDirectory)
+    {
+        var settings = PortalHost.Settings(dataDirectory).Concat(serverSettings).ToDictionary(s => s.Key, s => (string?)s.Value);
+        // The line the process is waited on ("Now listening on: …").
+        settings["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information";
+        return await PartnerPortal.IntegrationTests.Infrastructure.PortalProcess.StartAsync(settings, PortalHost.EnvironmentName);
     }
 
     /// <summary>Created here rather than by the first instance's migration, which logs a failed connection to it first.</summary>
@@ -84,17 +112,17 @@ public sealed class ScaleScenario(Wrk wrk, RunSettings settings, TextWriter log)
         (await portal.SignedInAsync(host, seeded.Email, SolutionsScenario.Password, cookies)).Dispose();
 
         var variant = new Variant(name, portal, [host]) { Path = seeded.List, Cookie = cookies.GetCookieHeader(new Uri($"http://{host}/")) };
-        await CheckAsync(portal, variant);
+        await CheckAsync(portal.BaseAddress, variant);
         return variant;
     }
 
-    /// <summary>wrk counts a redirect to the sign-in page as success: the session must open the full page on <paramref name="portal"/> first.</summary>
-    private static async Task CheckAsync(PortalHost portal, Variant variant)
+    /// <summary>wrk counts a redirect to the sign-in page as success: the session must open the full page at <paramref name="address"/> first.</summary>
+    private static async Task CheckAsync(Uri address, Variant variant)
     {
         var host = variant.Hosts[0];
         var cookies = new CookieContainer();
         cookies.SetCookies(new Uri($"http://{host}/"), variant.Cookie!.Replace("; ", ",", StringComparison.Ordinal));
-        using var client = portal.ClientFor(host, cookies);
+        using var client = PortalHost.ClientFor(address, host, cookies);
         await SolutionsScenario.CheckRowsAsync(client, variant.Path, RowsShown);
     }
 }

@@ -5,7 +5,7 @@
 #                                      longer when other processes keep the machine busy)
 #   tests/Benchmarks/run.sh --quick    smoke run: short rounds, targets shown but not enforced
 #   tests/Benchmarks/run.sh scale      only scale-out (issue 15): the same signed-in page on PostgreSQL vs
-#                                      SQLite, and two instances on one PostgreSQL and Redis vs one
+#                                      SQLite, and two instance processes on one PostgreSQL and Redis vs one
 #                                      (throw-away servers started here, as test.sh does), as ratios
 #   tests/Benchmarks/run.sh solutions  only the Solutions scenario (100,000 records vs 100, CSV export
 #                                      memory, CSV import speed); "exports" only its 100,000-record CSV
