@@ -24,9 +24,11 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
 {
     /// <summary>
     /// How long a step may take. Generous: on a loaded 2-core machine (CI, the PostgreSQL pass beside other
-    /// classes) the other instance's 40,000-row import once took more than 90 s after the kill.
+    /// classes) the other instance's 40,000-row import once took more than 90 s after the kill, and once
+    /// 173.7 s (16.6-21.9 s here alone, beside another class or beside four busy loops). The test prints how
+    /// often the survivor's runs lost their lease or failed, for the next slow run to say why.
     /// </summary>
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(180);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(300);
 
     /// <summary>
     /// The test's own in-process host migrates the database and writes what the instances work on,
@@ -117,7 +119,8 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
 
             await UntilAsync(async () => await StatusAsync() is ImportStatus.Done or ImportStatus.Failed or ImportStatus.Cancelled, "the import finished by the other instance", survivor);
             Assert.Equal(ImportStatus.Done, await StatusAsync());
-            output.WriteLine($"The other instance had imported all {rows:N0} rows {clock.Elapsed.TotalSeconds:0.0} s after the kill (the lease holds 4 s).");
+            output.WriteLine($"The other instance had imported all {rows:N0} rows {clock.Elapsed.TotalSeconds:0.0} s after the kill (the lease holds 4 s); " +
+                             $"its runs lost the lease {Occurrences(survivor.Output, "lost its lease")} times and failed {Occurrences(survivor.Output, "job failed")} times.");
             // Every row once: as many records as rows, each with its own values.
             var values = await world.InTenantAsync(org, db => db.Set<SolutionRecord>().Select(r => r.ValuesJson).ToListAsync());
             Assert.Equal(rows, values.Count);
@@ -167,6 +170,8 @@ public sealed class KilledInstanceShould(ITestOutputHelper output)
             Assert.DoesNotContain("fail:", survivor.Output, StringComparison.Ordinal);
         }
     }
+
+    private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
     private static async Task<(PortalProcess First, PortalProcess Second)> StartTwoAsync(PortalFactory setup)
     {
