@@ -64,8 +64,9 @@ start_services
 
 status=0
 # The integration test host starts a portal per test class; without a limit it once grew to 24 GB and the
-# kernel killed it on this 24 GB machine (other runs peaked at 19 GB). A hard limit of 12 GB makes the GC
-# collect before that (helpers ran their classes within 1.5 GB); issue 13/15 notes track the cause.
+# kernel killed it on this 24 GB machine (other runs peaked at 19 GB). Test discovery was the likely cause:
+# it serialized two theories' megabytes of bad files (18 GB after 10 minutes of --list-tests; they are now
+# enumerated when run, and discovery takes 2 s). A hard limit of 12 GB still makes the GC collect in time.
 export DOTNET_GCHeapHardLimit=0x300000000
 # name, project, extra environment: the integration suite runs once on SQLite files and once on PostgreSQL with Redis.
 runs=(

@@ -88,7 +88,7 @@ public sealed class BrandingShould(PortalFactory factory) : PortalTest<PortalFac
     };
 
     [Theory]
-    [MemberData(nameof(BadUploads))]
+    [MemberData(nameof(BadUploads), DisableDiscoveryEnumeration = true)] // megabytes of files: enumerated when run, not serialized at discovery
     public async Task RefuseABadUploadOnTheSamePageAndChangeNothing(string field, string fileName, byte[] content, string message)
     {
         var (org, owner) = await World.OrganizationWithMemberAsync(OrganizationRole.Owner, "Unchanged Co");
