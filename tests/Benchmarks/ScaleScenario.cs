@@ -1,6 +1,7 @@
 using System.Net;
 using Npgsql;
 using PartnerPortal.Accounts;
+using PartnerPortal.IntegrationTests.Infrastructure;
 using PartnerPortal.Web.Data;
 
 namespace PartnerPortal.Benchmarks;
@@ -85,12 +86,12 @@ public sealed class ScaleScenario(Wrk wrk, RunSettings settings, TextWriter log)
     }
 
     /// <summary>The built portal as a process of its own on the hosted PostgreSQL portal's database and Redis, configured as <see cref="PortalHost"/> configures a hosted one.</summary>
-    private static async Task<PartnerPortal.IntegrationTests.Infrastructure.PortalProcess> StartInstanceAsync(IReadOnlyDictionary<string, string> serverSettings, string dataDirectory)
+    private static async Task<PortalProcess> StartInstanceAsync(IReadOnlyDictionary<string, string> serverSettings, string dataDirectory)
     {
         var settings = PortalHost.Settings(dataDirectory).Concat(serverSettings).ToDictionary(s => s.Key, s => (string?)s.Value);
         // The line the process is waited on ("Now listening on: …").
         settings["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information";
-        return await PartnerPortal.IntegrationTests.Infrastructure.PortalProcess.StartAsync(settings, PortalHost.EnvironmentName);
+        return await PortalProcess.StartAsync(settings, PortalHost.EnvironmentName);
     }
 
     /// <summary>Created here rather than by the first instance's migration, which logs a failed connection to it first.</summary>

@@ -15,7 +15,7 @@ namespace PartnerPortal.IntegrationTests.Infrastructure;
 /// </summary>
 internal sealed class SharedThemeViews(IViewCompilerProvider inner, ThemeCatalog themes) : IViewCompilerProvider
 {
-    private static readonly string RepositoryThemes = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../themes"));
+    private static readonly string RepositoryThemes = Path.Combine(PortalProcess.RepositoryRoot(), "themes");
     private static readonly ConcurrentDictionary<string, Lazy<Task<CompiledViewDescriptor>>> Compiled = new(StringComparer.Ordinal);
 
     public IViewCompiler GetCompiler()
